@@ -1,0 +1,37 @@
+// The only place that reads process.env: environment → Zod → frozen config.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), path.basename(path.dirname(path.dirname(fileURLToPath(import.meta.url)))) === "dist" ? "../.." : "..");
+
+const Env = z.object({
+  HOST: z.string().default("127.0.0.1"), // loopback unless told otherwise
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  RULES_DIR: z.string().default(path.join(PROJECT_ROOT, "rules")),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  PUBLIC_ORIGIN: z.string().url().optional(), // used in absolute permalinks and feeds
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  rulesDir: string;
+  production: boolean; // caches compiled templates and rendered pages
+  logLevel: string;
+  publicOrigin: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
+  const e = Env.parse(env);
+  return Object.freeze({
+    host: e.HOST,
+    port: e.PORT,
+    rulesDir: path.resolve(e.RULES_DIR),
+    production: e.NODE_ENV === "production",
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
+    ...overrides,
+  });
+}

@@ -1,0 +1,209 @@
+// Checks that need more than one record: every pointer resolves, numbers are unique within a
+// version, amounts and dates are in order, drafts are labelled as drafts. Each problem points
+// at the file, line and path of the offending value.
+import type { Sanction, Unit } from "../domain/rules-schema.js";
+import { suggest } from "../domain/closest-match.js";
+import { findSourceDocument } from "../domain/source-documents.js";
+import type { ParsedRules } from "./load-rules.js";
+import type { RulesProblem } from "./problems.js";
+import { problemAt, type YamlFile } from "./yaml-file.js";
+
+const UNITS_BY_KIND: Partial<Record<Sanction["kind"], Unit[]>> = {
+  fine: ["CNY"],
+  "criminal-fine": ["CNY"],
+  "fine-multiple-of-gains": ["multiple"],
+  "administrative-detention": ["days"],
+  "criminal-detention": ["days", "months"],
+  "public-surveillance": ["months", "years"],
+  "fixed-term-imprisonment": ["months", "years"],
+  "deprivation-of-political-rights": ["years"],
+  "entry-ban": ["years"],
+  "employment-ban": ["years"],
+  "suspension-of-business": ["days", "months"],
+};
+
+export function checkReferences(rules: ParsedRules): RulesProblem[] {
+  const problems: RulesProblem[] = [];
+  const at = (f: YamlFile, p: ReadonlyArray<PropertyKey>, message: string) => problems.push(problemAt(f, p, message));
+
+  // Actors: unique ids, known parents, no cycles.
+  const actorsFile = rules.actors.file;
+  const actorIds = new Set<string>();
+  rules.actors.value.forEach((a, i) => {
+    if (actorIds.has(a.id)) at(actorsFile, [i, "id"], `duplicate actor id "${a.id}"`);
+    actorIds.add(a.id);
+  });
+  const parentsOf = new Map(rules.actors.value.map((a) => [a.id, a.parents]));
+  rules.actors.value.forEach((a, i) => {
+    a.parents.forEach((p, j) => {
+      if (!actorIds.has(p)) at(actorsFile, [i, "parents", j], `unknown actor "${p}"${suggest(p, actorIds)}`);
+      if (p === a.id) at(actorsFile, [i, "parents", j], "an actor cannot be its own parent");
+    });
+    if (reachesItself(a.id, parentsOf)) at(actorsFile, [i, "parents"], `the hierarchy loops back to "${a.id}"`);
+  });
+
+  // Instruments and provisions: collect keys first, so links can point forward.
+  const instrumentIds = new Set<string>();
+  const provisionKeys = new Set<string>();
+  for (const { file, value: ins } of rules.instruments) {
+    if (instrumentIds.has(ins.id)) at(file, ["id"], `duplicate instrument id "${ins.id}"`);
+    instrumentIds.add(ins.id);
+    for (const p of ins.provisions) provisionKeys.add(`${ins.id}/${p.id}`);
+  }
+
+  const glossaryIds = new Set(rules.glossary.value.map((t) => t.id));
+  const resolveRef = (instrumentId: string, ref: string) => (ref.includes("/") ? ref : `${instrumentId}/${ref}`);
+
+  for (const { file, value: ins } of rules.instruments) {
+    const versionIds = ins.versions.map((v) => v.id);
+    const sortedIds = [...versionIds].sort();
+    if (versionIds.join() !== sortedIds.join()) at(file, ["versions"], "versions must be listed oldest first");
+    if (new Set(versionIds).size !== versionIds.length) at(file, ["versions"], "duplicate version id");
+    checkDates(ins, file, at);
+    if (ins.draft !== ["draft-pending", "never-adopted"].includes(ins.status) && !(ins.draft && ins.status === "replaced")) {
+      at(file, ["status"], ins.draft ? `a draft must have status draft-pending, never-adopted or replaced, not "${ins.status}"` : `status "${ins.status}" is only for drafts (draft: true)`);
+    }
+    if (ins.status === "replaced" && !ins.replacedBy) at(file, ["replacedBy"], 'is required when status is "replaced"');
+    if (ins.interprets && !["judicial-interpretation", "local-regulation", "departmental-rule", "normative-document"].includes(ins.kind)) {
+      at(file, ["interprets"], `only a judicial interpretation or implementing rule interprets another instrument, not a ${ins.kind}`);
+    }
+    ins.sources.forEach((s, i) => checkSourceDoc(s.doc, file, ["sources", i, "doc"], at));
+    ins.concerns.forEach((c, i) => checkSourceDoc(c.source.doc, file, ["concerns", i, "source", "doc"], at));
+
+    const numberOwner = new Map<string, string>(); // "version|number" → provision id
+    const provisionIds = new Set<string>();
+    ins.provisions.forEach((p, pi) => {
+      const base = ["provisions", pi] as const;
+      if (provisionIds.has(p.id)) at(file, [...base, "id"], `duplicate provision id "${p.id}"`);
+      provisionIds.add(p.id);
+      const present = Object.keys(p.numbers);
+      if (present.length === 0) at(file, [...base, "numbers"], "must give the article number in at least one version");
+      for (const v of present) {
+        if (!versionIds.includes(v)) at(file, [...base, "numbers", v], `unknown version "${v}" (this instrument has ${versionIds.join(", ")})`);
+        const n = p.numbers[v];
+        const owner = numberOwner.get(`${v}|${n}`);
+        if (owner) at(file, [...base, "numbers", v], `Art. ${n} of version ${v} is already provision "${owner}"`);
+        numberOwner.set(`${v}|${n}`, p.id);
+      }
+      const firstVersion = versionIds.find((v) => present.includes(v));
+      const firstNumber = firstVersion ? p.numbers[firstVersion] : undefined;
+      const minted = /^p(\d+(?:-\d+)?)(?:-v(\d{4}))?$/.exec(p.id);
+      if (firstNumber && minted && minted[1] !== firstNumber) {
+        at(file, [...base, "id"], `a lineage id is minted from the first number: expected p${firstNumber}${minted[2] ? `-v${minted[2]}` : ""} (Art. ${firstNumber} in ${firstVersion})`);
+      }
+      if (minted?.[2] && firstVersion !== versionIds[0] && !firstVersion?.startsWith(minted[2])) {
+        at(file, [...base, "id"], `the -v${minted[2]} suffix must name the year of the first version that has the article (${firstVersion})`);
+      }
+      if (minted?.[2] && firstVersion === versionIds[0]) at(file, [...base, "id"], "an article present in the first version needs no -vYYYY suffix");
+      for (const v of Object.keys(p.versionNotes ?? {})) {
+        if (!present.includes(v)) at(file, [...base, "versionNotes", v], `the article does not exist in version "${v}"`);
+      }
+
+      const obligationIds = new Set<string>();
+      p.obligations.forEach((o, oi) => {
+        const ob = [...base, "obligations", oi] as const;
+        if (obligationIds.has(o.id)) at(file, [...ob, "id"], `duplicate obligation id "${o.id}"`);
+        obligationIds.add(o.id);
+        o.actors.forEach((a, ai) => {
+          if (!actorIds.has(a)) at(file, [...ob, "actors", ai], `unknown actor "${a}"${suggest(a, actorIds)}`);
+        });
+        (o.versions ?? []).forEach((v, vi) => {
+          if (!present.includes(v)) at(file, [...ob, "versions", vi], `the article does not exist in version "${v}"`);
+        });
+      });
+
+      const tierIds = new Set<string>();
+      p.penalties.forEach((t, ti) => {
+        const tb = [...base, "penalties", ti] as const;
+        if (tierIds.has(t.id)) at(file, [...tb, "id"], `duplicate penalty tier id "${t.id}"`);
+        tierIds.add(t.id);
+        (t.versions ?? []).forEach((v, vi) => {
+          if (!present.includes(v)) at(file, [...tb, "versions", vi], `the article does not exist in version "${v}"`);
+        });
+        (t.enforces ?? []).forEach((ref, ri) => {
+          const key = resolveRef(ins.id, ref);
+          if (!provisionKeys.has(key)) at(file, [...tb, "enforces", ri], `no provision "${key}"${suggest(key, provisionKeys)}`);
+        });
+        t.sanctions.forEach((s, si) => checkSanction(s, file, [...tb, "sanctions", si], at));
+      });
+
+      p.related.forEach((ref, ri) => {
+        const key = resolveRef(ins.id, ref);
+        if (!provisionKeys.has(key)) at(file, [...base, "related", ri], `no provision "${key}"${suggest(key, provisionKeys)}`);
+        if (key === `${ins.id}/${p.id}`) at(file, [...base, "related", ri], "a provision cannot be related to itself");
+      });
+      p.terms.forEach((t, ti) => {
+        if (!glossaryIds.has(t)) at(file, [...base, "terms", ti], `no glossary term "${t}"${suggest(t, glossaryIds)}`);
+      });
+      p.sources.forEach((s, si) => checkSourceDoc(s.doc, file, [...base, "sources", si, "doc"], at));
+      p.concerns.forEach((c, ci) => checkSourceDoc(c.source.doc, file, [...base, "concerns", ci, "source", "doc"], at));
+      if (p.confidence !== "high" && !p.confidenceNote) at(file, [...base, "confidenceNote"], `is required when confidence is "${p.confidence}": say what is unconfirmed`);
+    });
+  }
+
+  // Glossary.
+  const gFile = rules.glossary.file;
+  const seenTerms = new Set<string>();
+  rules.glossary.value.forEach((t, i) => {
+    if (seenTerms.has(t.id)) at(gFile, [i, "id"], `duplicate glossary id "${t.id}"`);
+    seenTerms.add(t.id);
+    if (t.definedIn && !provisionKeys.has(t.definedIn)) at(gFile, [i, "definedIn"], `no provision "${t.definedIn}"${suggest(t.definedIn, provisionKeys)}`);
+    if (t.actor && !actorIds.has(t.actor)) at(gFile, [i, "actor"], `unknown actor "${t.actor}"${suggest(t.actor, actorIds)}`);
+  });
+  return problems;
+}
+
+function checkSanction(s: Sanction, file: YamlFile, p: ReadonlyArray<PropertyKey>, at: (f: YamlFile, p: ReadonlyArray<PropertyKey>, m: string) => void) {
+  if (s.min !== undefined && s.max !== undefined && s.min > s.max) at(file, [...p, "max"], `must be ≥ min (${s.min})`);
+  const hasAmount = s.min !== undefined || s.max !== undefined;
+  if (hasAmount && !s.unit) at(file, [...p, "unit"], "is required when min or max is given");
+  if (!hasAmount && s.unit) at(file, [...p, "unit"], "makes sense only with min or max");
+  const allowed = UNITS_BY_KIND[s.kind];
+  if (s.unit && allowed && !allowed.includes(s.unit)) at(file, [...p, "unit"], `a ${s.kind} is measured in ${allowed.join(" or ")}, not ${s.unit}`);
+  if (s.unit && !allowed) at(file, [...p, "unit"], `a ${s.kind} has no amount`);
+}
+
+function checkSourceDoc(doc: string, file: YamlFile, p: ReadonlyArray<PropertyKey>, at: (f: YamlFile, p: ReadonlyArray<PropertyKey>, m: string) => void) {
+  if (!findSourceDocument(doc)) at(file, p, `unknown source document "${doc}" (see ../shared/sources/README.md)`);
+}
+
+function checkDates(ins: ParsedRules["instruments"][number]["value"], file: YamlFile, at: (f: YamlFile, p: ReadonlyArray<PropertyKey>, m: string) => void) {
+  const d = ins.dates;
+  const order: [keyof typeof d, string | undefined][] = [
+    ["drafted", d.drafted],
+    ["adopted", d.adopted],
+    ["promulgated", d.promulgated],
+    ["inForce", d.inForce],
+  ];
+  let last: [string, string] | undefined;
+  for (const [name, value] of order) {
+    if (!value) continue;
+    if (last && value < last[1]) at(file, ["dates", name], `${value} is before ${last[0]} (${last[1]})`);
+    last = [name, value];
+  }
+  d.amendments.forEach((a, i) => {
+    if (a.inForce && a.inForce < a.adopted) at(file, ["dates", "amendments", i, "inForce"], `${a.inForce} is before the amendment was adopted (${a.adopted})`);
+    if (d.adopted && a.adopted < d.adopted) at(file, ["dates", "amendments", i, "adopted"], `${a.adopted} is before the instrument was adopted (${d.adopted})`);
+    const prev = d.amendments[i - 1];
+    if (prev && a.adopted < prev.adopted) at(file, ["dates", "amendments", i, "adopted"], "amendments must be listed oldest first");
+    if (a.version && !ins.versions.some((v) => v.id === a.version)) at(file, ["dates", "amendments", i, "version"], `unknown version "${a.version}"`);
+  });
+  if (d.repealed && d.inForce && d.repealed < d.inForce) at(file, ["dates", "repealed"], `${d.repealed} is before the instrument came into force (${d.inForce})`);
+  ins.versions.forEach((v, i) => {
+    if (v.adopted && v.adopted > v.id) at(file, ["versions", i, "adopted"], `${v.adopted} is after the version came into force (${v.id})`);
+  });
+}
+
+function reachesItself(start: string, parentsOf: Map<string, string[]>): boolean {
+  const seen = new Set<string>();
+  const stack = [...(parentsOf.get(start) ?? [])];
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (id === start) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(parentsOf.get(id) ?? []));
+  }
+  return false;
+}
+

@@ -1,0 +1,88 @@
+// The one loader for everything: the server, `npm run validate`, `npm run catalog` and the
+// tests. It reads every file in rules/, validates each against its schema, checks every
+// cross-reference, and either returns a frozen catalog or throws with every problem found.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import type { Catalog } from "../domain/catalog.js";
+import { ActorsFile, CatalogMeta, GlossaryFile, Instrument } from "../domain/rules-schema.js";
+import { buildCatalog } from "./build-catalog.js";
+import { checkReferences } from "./check-references.js";
+import { RulesInvalidError, type RulesProblem } from "./problems.js";
+import { problemAt, readYamlFile, type YamlFile } from "./yaml-file.js";
+
+export interface Parsed<T> {
+  file: YamlFile;
+  value: T;
+}
+
+export interface ParsedRules {
+  meta: Parsed<CatalogMeta>;
+  actors: Parsed<ActorsFile>;
+  glossary: Parsed<GlossaryFile>;
+  instruments: Parsed<Instrument>[];
+}
+type ActorsFile = z.infer<typeof ActorsFile>;
+type GlossaryFile = z.infer<typeof GlossaryFile>;
+
+const SPECIAL_FILES = new Set(["actors.yaml", "glossary.yaml", "catalog.yaml"]);
+
+/** Loads and validates rules/ (or another folder); throws RulesInvalidError listing every problem. */
+export async function loadRules(rulesDir: string): Promise<Catalog> {
+  const { catalog, problems } = await validateRules(rulesDir);
+  if (!catalog) throw new RulesInvalidError(problems);
+  return catalog;
+}
+
+export async function validateRules(rulesDir: string): Promise<{ catalog?: Catalog; problems: RulesProblem[] }> {
+  const problems: RulesProblem[] = [];
+  const display = (name: string) => path.join(path.relative(process.cwd(), rulesDir) || ".", name);
+  let names: string[];
+  try {
+    names = (await readdir(rulesDir)).filter((n) => n.endsWith(".yaml") || n.endsWith(".yml")).sort();
+  } catch (e) {
+    return { problems: [{ file: rulesDir, path: "", message: `cannot read the rules folder: ${(e as Error).message}` }] };
+  }
+  for (const required of SPECIAL_FILES) {
+    if (!names.includes(required)) problems.push({ file: display(required), path: "", message: "file is missing" });
+  }
+
+  const parseWith = async <S extends z.ZodType>(name: string, schema: S): Promise<Parsed<z.infer<S>> | undefined> => {
+    const file = await readYamlFile(path.join(rulesDir, name), display(name));
+    problems.push(...file.problems);
+    if (file.problems.length > 0) return undefined;
+    const result = schema.safeParse(file.value);
+    if (!result.success) {
+      for (const issue of result.error.issues) problems.push(problemAt(file, issue.path, describeIssue(issue)));
+      return undefined;
+    }
+    return { file, value: result.data };
+  };
+
+  const meta = names.includes("catalog.yaml") ? await parseWith("catalog.yaml", CatalogMeta) : undefined;
+  const actors = names.includes("actors.yaml") ? await parseWith("actors.yaml", ActorsFile) : undefined;
+  const glossary = names.includes("glossary.yaml") ? await parseWith("glossary.yaml", GlossaryFile) : undefined;
+  const instruments: Parsed<Instrument>[] = [];
+  for (const name of names.filter((n) => !SPECIAL_FILES.has(n))) {
+    const parsed = await parseWith(name, Instrument);
+    if (!parsed) continue;
+    const expected = name.replace(/\.ya?ml$/, "");
+    if (parsed.value.id !== expected) {
+      problems.push(problemAt(parsed.file, ["id"], `must equal the file name "${expected}" (one file per instrument, named by its id)`));
+    }
+    instruments.push(parsed);
+  }
+  if (!meta || !actors || !glossary) return { problems };
+
+  const rules: ParsedRules = { meta, actors, glossary, instruments };
+  problems.push(...checkReferences(rules));
+  if (problems.length > 0) return { problems };
+  return { catalog: buildCatalog(rules), problems };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+  if (issue.code === "invalid_value") return `must be one of: ${issue.values.map(String).join(", ")}`;
+  if (issue.code === "invalid_type" && issue.message.includes("received undefined")) return `is required (${issue.expected})`;
+  return issue.message;
+}

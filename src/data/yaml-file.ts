@@ -1,0 +1,57 @@
+// Parses one YAML file and keeps what we need to point at a line later: a problem found
+// by Zod or by the cross-reference check is reported at the line of the offending key.
+import { readFile } from "node:fs/promises";
+import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { formatPath, type RulesProblem } from "./problems.js";
+
+export interface YamlFile {
+  file: string;
+  value: unknown;
+  problems: RulesProblem[]; // YAML syntax problems; value is undefined when there are any
+  lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
+}
+
+export async function readYamlFile(absolutePath: string, displayPath: string): Promise<YamlFile> {
+  const text = await readFile(absolutePath, "utf8");
+  return parseYamlText(text, displayPath);
+}
+
+export function parseYamlText(text: string, file: string): YamlFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const problems: RulesProblem[] = doc.errors.map((e) => ({
+    file,
+    line: e.linePos?.[0]?.line,
+    path: "",
+    message: `YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
+  }));
+  const lineOf = (path: ReadonlyArray<PropertyKey>) => findLine(doc, lineCounter, path);
+  if (problems.length > 0) return { file, value: undefined, problems, lineOf };
+  // Dates stay strings: the 1.2 core schema does not turn 2017-06-01 into a Date.
+  return { file, value: doc.toJS({ maxAliasCount: 100 }), problems, lineOf };
+}
+
+/** The line of the deepest node on `path` that exists (a missing key points at its parent). */
+function findLine(doc: Document, lineCounter: LineCounter, path: ReadonlyArray<PropertyKey>): number | undefined {
+  let node: unknown = doc.contents;
+  let offset = (doc.contents as Node | null)?.range?.[0];
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key || String((p.key as { value?: unknown } | null)?.value) === String(key));
+      if (!pair) break;
+      const keyRange = (pair.key as Node | null)?.range;
+      if (keyRange) offset = keyRange[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === "number") {
+      const item = node.items[key] as Node | undefined;
+      if (!item) break;
+      if (item.range) offset = item.range[0];
+      node = item;
+    } else break;
+  }
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+}
+
+export function problemAt(f: YamlFile, path: ReadonlyArray<PropertyKey>, message: string): RulesProblem {
+  return { file: f.file, line: f.lineOf(path), path: formatPath(path), message };
+}
