@@ -1,0 +1,53 @@
+// buildApp(config): the whole application, registered in order. It never listens: see
+// server.ts. Read top to bottom to find where a request goes.
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config.js";
+import type { Catalog } from "./domain/catalog.js";
+import catalogPlugin from "./plugins/catalog.js";
+import errorPages from "./plugins/error-pages.js";
+import pageCache from "./plugins/page-cache.js";
+import security from "./plugins/security.js";
+import staticFiles from "./plugins/static-files.js";
+import views from "./plugins/views.js";
+import actorRoutes from "./routes/actors.js";
+import homeRoutes from "./routes/home.js";
+import lawRoutes from "./routes/laws.js";
+import provisionRoutes from "./routes/provisions.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    config: Readonly<Config>;
+    publicOrigin: string;
+  }
+}
+
+export interface BuildOptions {
+  catalog?: Catalog; // tests pass a catalog built from fixture rules
+}
+
+export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // Query strings like ?actor=a&actor=b arrive as arrays; the route schemas normalise them.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    trustProxy: false,
+  });
+
+  app.decorate("config", config);
+  app.decorate("publicOrigin", config.publicOrigin);
+
+  // Ecosystem plugins, then our own: headers, static files, templates, the rules.
+  await app.register(security);
+  await app.register(staticFiles, { config });
+  await app.register(views, { config });
+  await app.register(catalogPlugin, { config, catalog: options.catalog });
+  await app.register(errorPages);
+  await app.register(pageCache, { config });
+
+  // Routes, one encapsulated plugin per resource.
+  await app.register(homeRoutes);
+  await app.register(actorRoutes);
+  await app.register(lawRoutes);
+  await app.register(provisionRoutes);
+  return app;
+}

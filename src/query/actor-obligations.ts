@@ -1,0 +1,70 @@
+// "What binds me?": every obligation that binds an actor or any of its ancestors, at a date,
+// with the chain that makes it apply and the penalty tiers that punish its breach.
+import type { Catalog, ObligationRef, ProvisionEntry, TierRef } from "../domain/catalog.js";
+import { appliesIn, versionAt } from "./versions.js";
+
+export interface Reason {
+  selected: string; // the actor the user chose
+  bound: string; // the actor the obligation names
+  chain: string[]; // selected → … → bound
+}
+
+export interface BoundObligation extends ObligationRef {
+  versionId: string;
+  number: string;
+  reasons: Reason[];
+  tiers: TierRef[];
+}
+
+export function obligationsForActors(catalog: Catalog, actorIds: readonly string[], date: string): BoundObligation[] {
+  const lineages = actorIds.map((id) => ({ id, lineage: catalog.actorById.get(id)?.lineage })).filter((l) => l.lineage);
+  const out: BoundObligation[] = [];
+  for (const ins of catalog.instruments) {
+    const v = versionAt(ins, date);
+    if (!v) continue;
+    for (const p of ins.provisions) {
+      const number = p.data.numbers[v];
+      if (!number) continue;
+      for (const o of p.data.obligations) {
+        if (!appliesIn(o.versions, p, v)) continue;
+        const reasons: Reason[] = [];
+        for (const { id, lineage } of lineages) {
+          // The closest bound actor explains best: a CII operator is bound "as a CII operator"
+          // before "as a network operator".
+          const bound = o.actors.map((a) => lineage?.get(a)).filter((c): c is string[] => !!c).sort((a, b) => a.length - b.length)[0];
+          if (bound) reasons.push({ selected: id, bound: bound.at(-1) as string, chain: bound });
+        }
+        if (reasons.length === 0) continue;
+        out.push({ key: `${p.key}#${o.id}`, provision: p, obligation: o, versionId: v, number, reasons, tiers: tiersEnforcing(catalog, p, date) });
+      }
+    }
+  }
+  return out;
+}
+
+/** The penalty tiers, in force at `date`, that punish a breach of provision `p`. */
+export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string): TierRef[] {
+  const out: TierRef[] = [];
+  for (const key of p.enforcedBy) {
+    const q = catalog.provisionByKey.get(key);
+    const ins = q && catalog.instrumentById.get(q.instrumentId);
+    if (!q || !ins) continue;
+    const v = versionAt(ins, date);
+    if (!v || !q.versionIds.includes(v)) continue;
+    for (const t of q.data.penalties) {
+      const targets = (t.enforces ?? []).map((r) => (r.includes("/") ? r : `${q.instrumentId}/${r}`));
+      if (targets.includes(p.key) && appliesIn(t.versions, q, v)) out.push(tierRef(q, t, v));
+    }
+  }
+  return out;
+}
+
+export function tierRef(q: ProvisionEntry, t: ProvisionEntry["data"]["penalties"][number], ...onlyVersions: string[]): TierRef {
+  const versionIds = q.versionIds.filter((v) => (t.versions === undefined || t.versions.includes(v)) && (onlyVersions.length === 0 || onlyVersions.includes(v)));
+  return { key: `${q.key}#${t.id}`, provision: q, tier: t, versionIds };
+}
+
+/** How many obligations bind an actor (directly or through an ancestor) at a date. */
+export function countObligations(catalog: Catalog, actorId: string, date: string): number {
+  return obligationsForActors(catalog, [actorId], date).length;
+}

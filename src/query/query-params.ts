@@ -1,0 +1,56 @@
+// Query-string parsing with Zod: every route states its parameters as a schema, and the first
+// problem becomes a BadQueryError naming the parameter and, where there is a closed set, the
+// allowed values. Repeated parameters (?actor=a&actor=b) and comma lists (?actor=a,b) both work.
+import { z } from "zod";
+import { BadQueryError } from "../errors.js";
+
+const MAX_VALUES = 50; // per list parameter
+const MAX_LENGTH = 200; // per value
+
+/** A parameter that may be given once or several times, or as a comma-separated list. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) =>
+      [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))],
+    )
+    .pipe(z.array(item).max(MAX_VALUES, `at most ${MAX_VALUES} values`) as unknown as z.ZodType<z.output<T>[], string[]>);
+}
+
+/** A parameter given at most once. */
+export function single<T extends z.ZodType>(inner: T) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .refine((v) => !Array.isArray(v), "must be given only once")
+    .transform((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined))
+    .pipe(inner as unknown as z.ZodType<z.output<T>, string | undefined>);
+}
+
+export const Text = z.string().max(MAX_LENGTH, `must be at most ${MAX_LENGTH} characters`);
+export const Page = z.coerce.number({ error: "must be a whole number from 1 to 10000" }).int("must be a whole number from 1 to 10000").min(1, "must be a whole number from 1 to 10000").max(10_000, "must be a whole number from 1 to 10000");
+export const DateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "must be a real date written YYYY-MM-DD");
+
+export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
+  const raw = query && typeof query === "object" ? { ...(query as Record<string, unknown>) } : {};
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0] as z.core.$ZodIssue;
+  const parameter = String(issue.path[0] ?? "query");
+  const allowed = issue.code === "invalid_value" ? issue.values.map(String) : [];
+  const given = issue.path.length > 1 ? valueAt(raw, issue.path) : raw[parameter];
+  const shown = typeof given === "string" ? `"${given.length > 60 ? `${given.slice(0, 60)}…` : given}"` : "the value given";
+  const message = allowed.length > 0 ? `${shown} is not an allowed value of "${parameter}".` : issue.code === "unrecognized_keys" ? `Unknown parameter${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}.` : `"${parameter}" ${issue.message}.`;
+  throw new BadQueryError(issue.code === "unrecognized_keys" ? (issue.keys[0] ?? parameter) : parameter, message, allowed);
+}
+
+function valueAt(raw: Record<string, unknown>, path: PropertyKey[]): unknown {
+  let cur: unknown = raw[String(path[0])];
+  if (typeof cur === "string") cur = cur.split(",").map((s) => s.trim()).filter(Boolean);
+  for (const k of path.slice(1)) cur = cur && typeof cur === "object" ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
+  return cur;
+}

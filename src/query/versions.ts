@@ -1,0 +1,30 @@
+// Which text of an instrument applies at a date, and what an article number means in it.
+import type { InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
+
+/** The version in force at `date` (YYYY-MM-DD), or undefined before the first one. */
+export function versionAt(ins: InstrumentEntry, date: string): string | undefined {
+  return ins.versions.filter((v) => v.id <= date).at(-1)?.id;
+}
+
+export function numberIn(p: ProvisionEntry, versionId: string): string | undefined {
+  return p.data.numbers[versionId];
+}
+
+export function findByNumber(ins: InstrumentEntry, versionId: string, number: string): ProvisionEntry | undefined {
+  return ins.provisions.find((p) => p.data.numbers[versionId] === number);
+}
+
+/** Every provision that bears `number` in some version, with the versions it bears it in. */
+export function provisionsNumbered(ins: InstrumentEntry, number: string): { provision: ProvisionEntry; versions: string[] }[] {
+  const out: { provision: ProvisionEntry; versions: string[] }[] = [];
+  for (const p of ins.provisions) {
+    const versions = p.versionIds.filter((v) => p.data.numbers[v] === number);
+    if (versions.length > 0) out.push({ provision: p, versions });
+  }
+  return out;
+}
+
+/** Does an obligation or tier with these `versions` apply in version v of a provision? */
+export function appliesIn(versions: readonly string[] | undefined, provision: ProvisionEntry, v: string): boolean {
+  return provision.versionIds.includes(v) && (versions === undefined || versions.includes(v));
+}

@@ -1,0 +1,109 @@
+// Who is bound: the actor tree, one actor's duties (inherited from every ancestor), and the
+// company profile (several actor types at once, deduplicated).
+import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
+import { closestMatches } from "../domain/closest-match.js";
+import type { Catalog } from "../domain/catalog.js";
+import { NotFoundError } from "../errors.js";
+import { countObligations, obligationsForActors } from "../query/actor-obligations.js";
+import { DateParam, listOf, parseQuery, single } from "../query/query-params.js";
+import { THEME_LABELS } from "../view-models/format.js";
+import { obligationView, type ObligationView } from "../view-models/obligation-view.js";
+
+export interface ObligationGroup {
+  id: string;
+  title: string;
+  href?: string;
+  items: ObligationView[];
+}
+
+export function groupObligations(catalog: Catalog, items: ObligationView[], by: "instrument" | "theme"): ObligationGroup[] {
+  const groups = new Map<string, ObligationGroup>();
+  for (const item of items) {
+    const id = by === "instrument" ? item.instrumentId : item.themeId;
+    if (!groups.has(id)) {
+      const ins = catalog.instrumentById.get(item.instrumentId);
+      groups.set(id, by === "instrument" ? { id, title: `${item.instrumentTitle}${ins?.data.draft ? " (draft)" : ""}`, href: `/laws/${id}`, items: [] } : { id, title: THEME_LABELS[item.themeId as keyof typeof THEME_LABELS], items: [] });
+    }
+    groups.get(id)?.items.push(item);
+  }
+  const list = [...groups.values()];
+  if (by === "theme") list.sort((a, b) => a.title.localeCompare(b.title));
+  return list;
+}
+
+function actorSuggestions(catalog: Catalog, input: string) {
+  const byAlias = catalog.actors.filter((a) => [a.id, a.data.label.en, a.data.label.zh ?? "", ...a.data.aliases].some((n) => n.toLowerCase() === input.toLowerCase()));
+  const ids = [...new Set([...byAlias.map((a) => a.id), ...closestMatches(input, catalog.actors.map((a) => a.id), 5)])];
+  return ids.slice(0, 5).map((id) => ({ label: catalog.actorById.get(id)?.data.label.en ?? id, href: `/actors/${id}` }));
+}
+
+const actorRoutes: FastifyPluginAsync = async (app) => {
+  const catalog = app.catalog;
+  const actorIds = catalog.actors.map((a) => a.id) as [string, ...string[]];
+  const GroupBy = z.enum(["instrument", "theme"]);
+  const PageQuery = z.object({
+    group: single(GroupBy.default("instrument")),
+    at: single(DateParam.optional()),
+  });
+  const ProfileQuery = PageQuery.extend({ actor: listOf(z.enum(actorIds)) });
+  const counts = new Map(catalog.actors.map((a) => [a.id, countObligations(catalog, a.id, catalog.meta.asOf)]));
+
+  app.get("/actors", async (_req, reply) => {
+    const tree = catalog.actors.map((a) => ({
+      id: a.id,
+      label: a.data.label,
+      depth: a.depth,
+      count: counts.get(a.id) ?? 0,
+      otherParents: a.data.parents.slice(1).map((p) => ({ id: p, label: catalog.actorById.get(p)?.data.label.en ?? p })),
+      description: a.data.description,
+    }));
+    return reply.viewAsync("pages/actors", { title: "Who is bound", tree, asOf: catalog.meta.asOf });
+  });
+
+  app.get<{ Params: { id: string } }>("/actors/:id", async (req, reply) => {
+    const actor = catalog.actorById.get(req.params.id);
+    if (!actor) throw new NotFoundError(`There is no actor "${req.params.id}".`, actorSuggestions(catalog, req.params.id));
+    const q = parseQuery(PageQuery, req.query);
+    const date = q.at ?? catalog.meta.asOf;
+    const items = obligationsForActors(catalog, [actor.id], date).map((b) => obligationView(catalog, b, date));
+    const ancestors = [...actor.lineage.keys()].slice(1).map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id }));
+    const children = actor.children.map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id }));
+    return reply.viewAsync("pages/actor", {
+      title: actor.data.label.en,
+      actor: actor.data,
+      ancestors,
+      children,
+      groups: groupObligations(catalog, items, q.group),
+      count: items.length,
+      group: q.group,
+      at: q.at,
+      date,
+      asOf: catalog.meta.asOf,
+      basePath: `/actors/${actor.id}`,
+      baseQuery: {},
+    });
+  });
+
+  app.get("/profile", async (req, reply) => {
+    const q = parseQuery(ProfileQuery, req.query);
+    const date = q.at ?? catalog.meta.asOf;
+    const items = q.actor.length ? obligationsForActors(catalog, q.actor, date).map((b) => obligationView(catalog, b, date)) : [];
+    const options = catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: q.actor.includes(a.id) }));
+    return reply.viewAsync("pages/profile", {
+      title: "Company profile",
+      options,
+      selected: q.actor.map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id })),
+      groups: groupObligations(catalog, items, q.group),
+      count: items.length,
+      group: q.group,
+      at: q.at,
+      date,
+      asOf: catalog.meta.asOf,
+      basePath: "/profile",
+      baseQuery: { actor: q.actor },
+    });
+  });
+};
+
+export default actorRoutes;

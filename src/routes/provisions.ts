@@ -1,0 +1,104 @@
+// /provisions: faceted filtering over every provision, all state in the query string.
+import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
+import type { Catalog } from "../domain/catalog.js";
+import { permalink } from "../domain/citation.js";
+import { Bearer, InstrumentKind, InstrumentStatus, SanctionKind, Theme } from "../domain/rules-schema.js";
+import { facetCounts, FACETS, filterProvisions, PROVISION_SORTS, sortProvisions, type FacetName, type ProvisionFilter } from "../query/provision-filter.js";
+import { listOf, Page, parseQuery, single } from "../query/query-params.js";
+import { BEARER_LABELS, KIND_LABELS, SANCTION_LABELS, STATUS_LABELS, THEME_LABELS } from "../view-models/format.js";
+import { summariseWorst } from "../view-models/obligation-view.js";
+import { tierRef } from "../query/actor-obligations.js";
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+export function provisionQuerySchema(catalog: Catalog) {
+  const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
+  return z.object({
+    instrument: listOf(z.enum(catalog.instruments.map((i) => i.id) as [string, ...string[]])),
+    actor: listOf(z.enum(catalog.actors.map((a) => a.id) as [string, ...string[]])),
+    theme: listOf(Theme),
+    sanction: listOf(SanctionKind),
+    bearer: listOf(Bearer),
+    version: listOf(z.enum(versionIds as [string, ...string[]])),
+    status: listOf(InstrumentStatus),
+    kind: listOf(InstrumentKind),
+    sort: single(z.enum(PROVISION_SORTS).default("article")),
+    page: single(Page.default(1)),
+    size: single(z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<10>, z.ZodLiteral<25>])).default(25)),
+  });
+}
+
+export function facetLabel(catalog: Catalog, facet: FacetName, value: string): string {
+  switch (facet) {
+    case "instrument":
+      return catalog.instrumentById.get(value)?.data.short.en ?? value;
+    case "actor":
+      return catalog.actorById.get(value)?.data.label.en ?? value;
+    case "theme":
+      return THEME_LABELS[value as Theme] ?? value;
+    case "sanction":
+      return SANCTION_LABELS[value as SanctionKind] ?? value;
+    case "bearer":
+      return BEARER_LABELS[value as Bearer] ?? value;
+    case "status":
+      return STATUS_LABELS[value as InstrumentStatus] ?? value;
+    case "kind":
+      return KIND_LABELS[value as InstrumentKind] ?? value;
+    case "version":
+      return value;
+  }
+}
+
+const provisionRoutes: FastifyPluginAsync = async (app) => {
+  const catalog = app.catalog;
+  const Query = provisionQuerySchema(catalog);
+
+  app.get("/provisions", async (req, reply) => {
+    const q = parseQuery(Query, req.query);
+    const filter: ProvisionFilter = { instrument: q.instrument, actor: q.actor, theme: q.theme, sanction: q.sanction, bearer: q.bearer, version: q.version, status: q.status, kind: q.kind };
+    const all = sortProvisions(catalog, filterProvisions(catalog, filter), q.sort);
+    const size = q.size as number;
+    const pages = Math.max(1, Math.ceil(all.length / size));
+    const page = Math.min(q.page, pages);
+    const counts = facetCounts(catalog, filter);
+    const state: Record<string, string | string[] | number> = { ...filter, sort: q.sort === "article" ? "" : q.sort, size: size === 25 ? "" : size };
+    const facets = FACETS.map((facet) => ({
+      name: facet,
+      values: [...counts[facet].entries()]
+        .map(([value, count]) => ({ value, count, label: facetLabel(catalog, facet, value), checked: (filter[facet] as string[]).includes(value) }))
+        .sort((a, b) => (facet === "version" ? a.value.localeCompare(b.value) : b.count - a.count || a.label.localeCompare(b.label))),
+    }));
+    const rows = all.slice((page - 1) * size, page * size).map((p) => {
+      const ins = catalog.instrumentById.get(p.instrumentId);
+      const v = ins && p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
+      const n = p.data.numbers[v] as string;
+      return {
+        key: p.key,
+        href: permalink(p.instrumentId, v, n),
+        label: `${ins?.data.short.en ?? p.instrumentId} Art. ${n}`,
+        versionLabel: ins && ins.versions.length > 1 ? ins.versions.find((x) => x.id === v)?.label : undefined,
+        heading: p.data.heading.en,
+        summary: p.data.summary,
+        draft: ins?.data.draft ?? false,
+        actors: [...new Set(p.data.obligations.flatMap((o) => o.actors))].map((a) => catalog.actorById.get(a)?.data.label.en ?? a),
+        worst: summariseWorst(p.data.penalties.map((t) => tierRef(p, t))),
+      };
+    });
+    return reply.viewAsync("pages/provisions", {
+      title: "Provisions",
+      facets,
+      rows,
+      total: all.length,
+      page,
+      pages,
+      size,
+      sizes: PAGE_SIZES,
+      sort: q.sort,
+      sorts: PROVISION_SORTS,
+      state,
+    });
+  });
+};
+
+export default provisionRoutes;

@@ -1,0 +1,71 @@
+// Labels and formatters the templates use (as it.f): plain functions of plain values.
+import type { InstrumentKind, InstrumentStatus, Theme } from "../domain/rules-schema.js";
+export { formatChineseDate, formatDate } from "../domain/citation.js";
+export { BEARER_LABELS, SANCTION_LABELS, describeSanction, formatAmount, formatNumber } from "../domain/penalty-arithmetic.js";
+
+export const THEME_LABELS: Record<Theme, string> = {
+  "general-principles": "General principles",
+  "security-protection": "Security protection",
+  "data-localisation": "Data localisation",
+  "personal-information": "Personal information",
+  "real-name-registration": "Real-name registration",
+  "content-monitoring": "Content monitoring and removal",
+  "cooperation-with-authorities": "Cooperation with and technical support to authorities",
+  reporting: "Reporting",
+  "record-keeping": "Record keeping",
+  "security-assessment": "Security assessment and review",
+  "registration-approval": "Registration and approval",
+  "finance-funding": "Finance and funding",
+  staffing: "Staffing",
+  "prohibited-activities": "Prohibited activities",
+  "incident-response": "Incident response",
+  "product-certification": "Product certification",
+  "party-organisation": "Party organisation",
+  employment: "Employment",
+  "evidence-procedure": "Evidence and procedure",
+  supervision: "Supervision by the state",
+};
+
+export const KIND_LABELS: Record<InstrumentKind, string> = {
+  law: "Law",
+  "administrative-regulation": "Administrative regulation",
+  "departmental-rule": "Departmental rule",
+  "judicial-interpretation": "Judicial interpretation",
+  "local-regulation": "Local regulation",
+  "normative-document": "Normative document",
+  "party-rule": "Party rule",
+  "platform-rule": "Platform rule (not law)",
+};
+
+export const STATUS_LABELS: Record<InstrumentStatus, string> = {
+  "in-force": "In force",
+  "not-yet-in-force": "Not yet in force",
+  repealed: "Repealed",
+  replaced: "Replaced",
+  "draft-pending": "Draft (not adopted)",
+  "never-adopted": "Draft, never adopted",
+  unknown: "Status unknown",
+};
+
+export const CONFIDENCE_LABELS = {
+  high: "Checked against the official text",
+  medium: "Partly confirmed",
+  low: "Unconfirmed",
+} as const;
+
+/** "Art. 37" or "Art. 287-2". */
+export function art(number: string): string {
+  return `Art. ${number}`;
+}
+
+/** Builds a query string from the non-empty values, repeating array values. */
+export function query(params: Record<string, string | readonly string[] | number | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === "") continue;
+    if (Array.isArray(v)) for (const x of v) sp.append(k, String(x));
+    else sp.set(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : "";
+}

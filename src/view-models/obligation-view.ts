@@ -1,0 +1,106 @@
+// An obligation as the actor and profile pages show it: the duty, the reason it applies,
+// the pinned article, and the worst sanction for the entity and for managers.
+import type { Catalog, TierRef } from "../domain/catalog.js";
+import { permalink } from "../domain/citation.js";
+import { BEARER_LABELS, describeSanction, formatAmount, SANCTION_LABELS, worstCase } from "../domain/penalty-arithmetic.js";
+import type { Bearer } from "../domain/rules-schema.js";
+import type { BoundObligation } from "../query/actor-obligations.js";
+import { THEME_LABELS } from "./format.js";
+
+export interface SanctionSummary {
+  bearer: string;
+  text: string; // "up to RMB 1,000,000; licence revocation"
+}
+
+export interface PenaltyLink {
+  label: string; // "CSL Art. 59"
+  href: string;
+}
+
+export interface ObligationView {
+  key: string;
+  instrumentId: string;
+  instrumentShort: string;
+  instrumentTitle: string;
+  number: string;
+  articleHref: string;
+  heading: string;
+  duty: string;
+  conditions?: string;
+  theme: string;
+  themeId: string;
+  reasons: string[];
+  worst: SanctionSummary[];
+  penaltyLinks: PenaltyLink[];
+  draft: boolean;
+}
+
+export function actorLabel(catalog: Catalog, id: string): string {
+  return catalog.actorById.get(id)?.data.label.en ?? id;
+}
+
+/** "binds network operators; a CII operator is one" */
+export function explainReason(catalog: Catalog, chain: string[]): string {
+  const bound = chain.at(-1) as string;
+  const selected = chain[0] as string;
+  if (chain.length === 1) return `binds ${actorLabel(catalog, bound)} directly`;
+  const via = chain.slice(1, -1).map((id) => actorLabel(catalog, id));
+  return `binds ${actorLabel(catalog, bound)}; ${actorLabel(catalog, selected)} is one${via.length ? ` (via ${via.join(" → ")})` : ""}`;
+}
+
+export function summariseWorst(tiers: readonly TierRef[]): SanctionSummary[] {
+  const byBearer = new Map<Bearer, TierRef["tier"]["sanctions"]>();
+  for (const t of tiers) for (const s of t.tier.sanctions) byBearer.set(s.bearer, [...(byBearer.get(s.bearer) ?? []), s]);
+  const out: SanctionSummary[] = [];
+  for (const bearer of ["entity", "managers", "individual", "official"] as const) {
+    const list = byBearer.get(bearer);
+    if (!list) continue;
+    const w = worstCase(list);
+    const parts: string[] = [];
+    if (w.maxFineSanction) parts.push(`${SANCTION_LABELS[w.maxFineSanction.kind].toLowerCase()} ${formatAmount(w.maxFineSanction) || "(amount not fixed)"}`);
+    if (w.maxCustodySanction) parts.push(describeSanction(w.maxCustodySanction).replace(" (discretionary)", "").toLowerCase());
+    const multiple = list.find((s) => s.kind === "fine-multiple-of-gains");
+    if (multiple) parts.push(`fine of ${formatAmount(multiple)}`);
+    const others = w.other.filter((k) => k !== "fine-multiple-of-gains" && k !== "order-to-correct" && k !== "warning");
+    parts.push(...others.map((k) => SANCTION_LABELS[k].toLowerCase()));
+    if (parts.length === 0) parts.push(...w.other.map((k) => SANCTION_LABELS[k].toLowerCase()));
+    out.push({ bearer: BEARER_LABELS[bearer], text: parts.join("; ") });
+  }
+  return out;
+}
+
+export function penaltyLinks(catalog: Catalog, tiers: readonly TierRef[], date?: string): PenaltyLink[] {
+  const seen = new Map<string, PenaltyLink>();
+  for (const t of tiers) {
+    const ins = catalog.instrumentById.get(t.provision.instrumentId);
+    if (!ins) continue;
+    const v = (date ? t.versionIds.filter((x) => x <= date).at(-1) : undefined) ?? t.versionIds.at(-1) ?? ins.currentVersion;
+    const n = t.provision.data.numbers[v];
+    if (!n) continue;
+    const href = permalink(ins.id, v, n);
+    seen.set(href, { label: `${ins.data.short.en} Art. ${n}`, href });
+  }
+  return [...seen.values()];
+}
+
+export function obligationView(catalog: Catalog, b: BoundObligation, date: string): ObligationView {
+  const ins = catalog.instrumentById.get(b.provision.instrumentId);
+  if (!ins) throw new Error(`obligation-view: no instrument ${b.provision.instrumentId}`);
+  return {
+    key: b.key,
+    instrumentId: ins.id,
+    instrumentShort: ins.data.short.en,
+    instrumentTitle: ins.data.title.en,
+    number: b.number,
+    articleHref: permalink(ins.id, b.versionId, b.number),
+    heading: b.provision.data.heading.en,
+    duty: b.obligation.duty,
+    conditions: b.obligation.conditions,
+    theme: THEME_LABELS[b.obligation.theme],
+    themeId: b.obligation.theme,
+    reasons: b.reasons.map((r) => explainReason(catalog, r.chain)),
+    worst: summariseWorst(b.tiers),
+    penaltyLinks: penaltyLinks(catalog, b.tiers, date),
+    draft: ins.data.draft,
+  };
+}

@@ -1,0 +1,17 @@
+// Builds the app for route tests through one helper, on fixture rules by default.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../src/app.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import { loadRules } from "../../src/data/load-rules.js";
+
+export const FIXTURE_RULES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/rules");
+export const REAL_RULES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../rules");
+
+export async function buildTestApp(overrides: Partial<Config> = {}, rulesDir = FIXTURE_RULES): Promise<FastifyInstance> {
+  const config = loadConfig({ NODE_ENV: "test", RULES_DIR: rulesDir }, { publicOrigin: "http://test.local", ...overrides });
+  const app = await buildApp(config, { catalog: await loadRules(config.rulesDir) });
+  await app.ready();
+  return app;
+}
