@@ -53,7 +53,11 @@ export async function validateRules(rulesDir: string): Promise<{ catalog?: Catal
     if (file.problems.length > 0) return undefined;
     const result = schema.safeParse(file.value);
     if (!result.success) {
-      for (const issue of result.error.issues) problems.push(problemAt(file, issue.path, describeIssue(issue)));
+      for (const issue of result.error.issues) {
+        // Point an unknown key at its own line, not at the object that holds it.
+        const at = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0] as string] : issue.path;
+        problems.push(problemAt(file, at, describeIssue(issue)));
+      }
       return undefined;
     }
     return { file, value: result.data };

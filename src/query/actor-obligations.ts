@@ -1,6 +1,6 @@
 // "What binds me?": every obligation that binds an actor or any of its ancestors, at a date,
 // with the chain that makes it apply and the penalty tiers that punish its breach.
-import type { Catalog, ObligationRef, ProvisionEntry, TierRef } from "../domain/catalog.js";
+import type { Catalog, InstrumentEntry, ObligationRef, ProvisionEntry, TierRef } from "../domain/catalog.js";
 import { appliesIn, versionAt } from "./versions.js";
 
 export interface Reason {
@@ -16,12 +16,26 @@ export interface BoundObligation extends ObligationRef {
   tiers: TierRef[];
 }
 
-export function obligationsForActors(catalog: Catalog, actorIds: readonly string[], date: string): BoundObligation[] {
+/** Was the instrument law at `date`? Drafts never were; repealed or replaced ones stop being. */
+export function bindingAt(ins: InstrumentEntry, date: string): boolean {
+  if (ins.data.draft || !versionAt(ins, date)) return false;
+  if (ins.data.status === "repealed" || ins.data.status === "replaced") {
+    return ins.data.dates.repealed !== undefined && date < ins.data.dates.repealed;
+  }
+  return true;
+}
+
+export interface ObligationScope {
+  /** Also list drafts and rules no longer in force (labelled as such); default false. */
+  includeNonBinding?: boolean;
+}
+
+export function obligationsForActors(catalog: Catalog, actorIds: readonly string[], date: string, scope: ObligationScope = {}): BoundObligation[] {
   const lineages = actorIds.map((id) => ({ id, lineage: catalog.actorById.get(id)?.lineage })).filter((l) => l.lineage);
   const out: BoundObligation[] = [];
   for (const ins of catalog.instruments) {
     const v = versionAt(ins, date);
-    if (!v) continue;
+    if (!v || (!scope.includeNonBinding && !bindingAt(ins, date))) continue;
     for (const p of ins.provisions) {
       const number = p.data.numbers[v];
       if (!number) continue;

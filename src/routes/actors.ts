@@ -45,6 +45,7 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
   const PageQuery = z.object({
     group: single(GroupBy.default("instrument")),
     at: single(DateParam.optional()),
+    include: single(z.enum(["binding", "all"]).default("binding")), // "all": drafts and superseded rules too
   });
   const ProfileQuery = PageQuery.extend({ actor: listOf(z.enum(actorIds)) });
   const counts = new Map(catalog.actors.map((a) => [a.id, countObligations(catalog, a.id, catalog.meta.asOf)]));
@@ -66,7 +67,7 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
     if (!actor) throw new NotFoundError(`There is no actor "${req.params.id}".`, actorSuggestions(catalog, req.params.id));
     const q = parseQuery(PageQuery, req.query);
     const date = q.at ?? catalog.meta.asOf;
-    const items = obligationsForActors(catalog, [actor.id], date).map((b) => obligationView(catalog, b, date));
+    const items = obligationsForActors(catalog, [actor.id], date, { includeNonBinding: q.include === "all" }).map((b) => obligationView(catalog, b, date));
     const ancestors = [...actor.lineage.keys()].slice(1).map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id }));
     const children = actor.children.map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id }));
     return reply.viewAsync("pages/actor", {
@@ -80,15 +81,16 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
       at: q.at,
       date,
       asOf: catalog.meta.asOf,
+      include: q.include,
       basePath: `/actors/${actor.id}`,
-      baseQuery: {},
+      baseQuery: { include: q.include === "all" ? "all" : "" },
     });
   });
 
   app.get("/profile", async (req, reply) => {
     const q = parseQuery(ProfileQuery, req.query);
     const date = q.at ?? catalog.meta.asOf;
-    const items = q.actor.length ? obligationsForActors(catalog, q.actor, date).map((b) => obligationView(catalog, b, date)) : [];
+    const items = q.actor.length ? obligationsForActors(catalog, q.actor, date, { includeNonBinding: q.include === "all" }).map((b) => obligationView(catalog, b, date)) : [];
     const options = catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: q.actor.includes(a.id) }));
     return reply.viewAsync("pages/profile", {
       title: "Company profile",
@@ -100,8 +102,9 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
       at: q.at,
       date,
       asOf: catalog.meta.asOf,
+      include: q.include,
       basePath: "/profile",
-      baseQuery: { actor: q.actor },
+      baseQuery: { actor: q.actor, include: q.include === "all" ? "all" : "" },
     });
   });
 };

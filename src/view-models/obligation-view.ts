@@ -4,7 +4,7 @@ import type { Catalog, TierRef } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { BEARER_LABELS, describeSanction, formatAmount, SANCTION_LABELS, worstCase } from "../domain/penalty-arithmetic.js";
 import type { Bearer } from "../domain/rules-schema.js";
-import type { BoundObligation } from "../query/actor-obligations.js";
+import { bindingAt, type BoundObligation } from "../query/actor-obligations.js";
 import { THEME_LABELS } from "./format.js";
 
 export interface SanctionSummary {
@@ -33,19 +33,29 @@ export interface ObligationView {
   worst: SanctionSummary[];
   penaltyLinks: PenaltyLink[];
   draft: boolean;
+  binding: boolean; // false for drafts and rules no longer in force at the date
 }
 
 export function actorLabel(catalog: Catalog, id: string): string {
   return catalog.actorById.get(id)?.data.label.en ?? id;
 }
 
-/** "binds network operators; a CII operator is one" */
+/** "Network operator" → "network operator"; "CII operator" stays. */
+function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label;
+}
+
+function withArticle(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label}`;
+}
+
+/** "binds every network operator; a critical information infrastructure operator is one" */
 export function explainReason(catalog: Catalog, chain: string[]): string {
-  const bound = chain.at(-1) as string;
-  const selected = chain[0] as string;
-  if (chain.length === 1) return `binds ${actorLabel(catalog, bound)} directly`;
-  const via = chain.slice(1, -1).map((id) => actorLabel(catalog, id));
-  return `binds ${actorLabel(catalog, bound)}; ${actorLabel(catalog, selected)} is one${via.length ? ` (via ${via.join(" → ")})` : ""}`;
+  const bound = inSentence(actorLabel(catalog, chain.at(-1) as string));
+  const selected = inSentence(actorLabel(catalog, chain[0] as string));
+  if (chain.length === 1) return `binds ${withArticle(bound)} directly`;
+  const via = chain.slice(1, -1).map((id) => inSentence(actorLabel(catalog, id)));
+  return `binds every ${bound}; ${withArticle(selected)} is one${via.length ? ` (through ${via.join(" → ")})` : ""}`;
 }
 
 export function summariseWorst(tiers: readonly TierRef[]): SanctionSummary[] {
@@ -102,5 +112,6 @@ export function obligationView(catalog: Catalog, b: BoundObligation, date: strin
     worst: summariseWorst(b.tiers),
     penaltyLinks: penaltyLinks(catalog, b.tiers, date),
     draft: ins.data.draft,
+    binding: bindingAt(ins, date),
   };
 }

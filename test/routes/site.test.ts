@@ -1,0 +1,281 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp } from "../helpers/test-app.js";
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const get = (url: string) => app.inject({ method: "GET", url });
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+
+describe("home and lists", () => {
+  it("shows what is covered, the actor picker and the data date", async () => {
+    const res = await get("/");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/html/);
+    const t = text(res.body);
+    expect(t).toContain("Cybersecurity Law of the People's Republic of China");
+    expect(t).toContain("Rules as of 1 June 2026");
+    expect(res.body).toContain('name="actor"');
+    expect(res.body).toContain('lang="zh-Hans"');
+  });
+
+  it("lists the actor tree with inherited obligation counts", async () => {
+    const t = text((await get("/actors")).body);
+    expect(t).toMatch(/Critical information infrastructure operator 关键信息基础设施运营者 3 obligations/);
+    expect(t).toMatch(/Network operator 网络运营者 2 obligations/);
+  });
+
+  it("lists instruments with their kind and labels drafts", async () => {
+    const t = text((await get("/laws")).body);
+    expect(t).toContain("Foundations Management Regulations (revised draft)");
+    expect(t).toMatch(/Administrative regulation Draft/);
+  });
+});
+
+describe("actor pages", () => {
+  it("shows duties inherited from ancestors with the reason they apply", async () => {
+    const res = await get("/actors/cii-operator");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    expect(t).toContain("binds every network operator; a critical information infrastructure operator is one");
+    expect(t).toContain("binds a critical information infrastructure operator directly");
+    expect(t).toContain("Store data in China.");
+  });
+
+  it("links each duty to the pinned article and its penalty, with the worst case", async () => {
+    const res = await get("/actors/network-operator");
+    expect(res.body).toContain('href="/laws/cybersecurity-law/2026-01-01/art-23"');
+    expect(res.body).toContain('href="/laws/cybersecurity-law/2026-01-01/art-61"');
+    expect(text(res.body)).toContain("fine RMB 10,000–500,000");
+  });
+
+  it("shows the law as at an earlier date: old numbers and old fines", async () => {
+    const res = await get("/actors/network-operator?at=2020-01-01");
+    expect(res.body).toContain('href="/laws/cybersecurity-law/2017-06-01/art-21"');
+    expect(text(res.body)).toContain("fine RMB 10,000–100,000");
+    expect(text(res.body)).toContain("Responsible managers and personnel fine RMB 5,000–50,000");
+  });
+
+  it("leaves drafts out unless asked, then labels them", async () => {
+    expect(text((await get("/actors/company")).body)).not.toContain("Set up a Party organisation");
+    const all = text((await get("/actors/company?include=all")).body);
+    expect(all).toContain("Set up a Party organisation");
+    expect(all).toContain("Draft, not law");
+  });
+
+  it("groups by theme when asked", async () => {
+    const t = text((await get("/actors/cii-operator?group=theme")).body);
+    expect(t.indexOf("Data localisation")).toBeLessThan(t.indexOf("Security protection"));
+  });
+
+  it("answers an unknown actor with 404 and the closest matches", async () => {
+    const res = await get("/actors/cii");
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('href="/actors/cii-operator"');
+  });
+
+  it("finds an actor mistyped by alias", async () => {
+    const res = await get("/actors/telco");
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('href="/actors/telecom-operator"');
+  });
+
+  it("answers a malformed query with 400 naming the parameter and allowed values", async () => {
+    const res = await get("/actors/cii-operator?group=colour");
+    expect(res.statusCode).toBe(400);
+    const t = text(res.body);
+    expect(t).toContain("group");
+    expect(t).toContain("instrument");
+    expect(t).toContain("theme");
+  });
+
+  it("rejects an impossible date", async () => {
+    const res = await get("/actors/cii-operator?at=2020-13-45");
+    expect(res.statusCode).toBe(400);
+    expect(text(res.body)).toContain("YYYY-MM-DD");
+  });
+});
+
+describe("company profile", () => {
+  it("gives the deduplicated union of several roles at a reproducible URL", async () => {
+    const res = await get("/profile?actor=cii-operator&actor=telecom-operator&actor=financial-institution");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    expect(t).toContain("6 obligations for: Critical information infrastructure operator + Telecommunications operator + Financial institution");
+    expect(t.match(/Run the tiered protection scheme\./g)?.length).toBe(1);
+    expect(t).toContain("Provide technical interfaces and decryption support.");
+    expect(res.body).toMatch(/value="cii-operator" checked/);
+  });
+
+  it("accepts a comma list too", async () => {
+    const a = text((await get("/profile?actor=cii-operator,telecom-operator")).body);
+    expect(a).toContain("for: Critical information infrastructure operator + Telecommunications operator");
+  });
+
+  it("rejects an unknown actor with the allowed values", async () => {
+    const res = await get("/profile?actor=martian");
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain("cii-operator");
+  });
+});
+
+describe("article pages", () => {
+  it("shows one article in one version, with its other number and citations", async () => {
+    const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    expect(t).toContain("Art. 37 · Data localisation");
+    expect(t).toContain("Art. 39 since 1 January 2026");
+    expect(t).toContain("《中华人民共和国网络安全法》（2017年6月1日起施行文本）第三十七条");
+    expect(t).toContain("CSL art. 37 (2017 text)");
+    expect(t).toContain("Cybersecurity Law of the People's Republic of China (promulgated by the Standing Committee of the National People's Congress, Nov. 7, 2016, effective June 1, 2017) art. 37");
+    expect(res.body).toContain('value="http://test.local/laws/cybersecurity-law/2017-06-01/art-37"');
+    expect(res.body).toContain('"@type":"Legislation"');
+  });
+
+  it("links the penalty that enforces it in that version", async () => {
+    const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
+    expect(res.body).toContain('href="/laws/cybersecurity-law/2017-06-01/art-66"');
+  });
+
+  it("shows the sanctions table with open bounds and discretionary sanctions", async () => {
+    const t = text((await get("/laws/counterterrorism-law/2016-01-01/art-84")).body);
+    expect(t).toContain("≥ RMB 500,000 (no cap)");
+    expect(t).toContain("Administrative detention (may be imposed) 5–15 days");
+  });
+
+  it("escapes data from the rules", async () => {
+    const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
+    expect(res.body).not.toContain("<script>alert(1)</script>");
+    expect(res.body).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+  });
+
+  it("disambiguates a number that means different provisions in different texts", async () => {
+    const res = await get("/laws/cybersecurity-law/art-39");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    expect(t).toContain("Art. 39 of the 2016 text");
+    expect(t).toContain("Art. 39 of the 2025 amended text");
+    expect(t).toContain("Art. 41 in the 2025 amended text");
+  });
+
+  it("disambiguates a number whose provision moved, even if only one text has it", async () => {
+    const res = await get("/laws/cybersecurity-law/art-37");
+    expect(res.statusCode).toBe(200);
+    expect(text(res.body)).toContain("Art. 39 in the 2025 amended text");
+  });
+
+  it("redirects an unpinned number only when it means the same everywhere", async () => {
+    const res = await get("/laws/counterterrorism-law/art-84");
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe("/laws/counterterrorism-law/2016-01-01/art-84");
+  });
+
+  it("answers an unknown article with 404 and nearby articles", async () => {
+    const res = await get("/laws/cybersecurity-law/2017-06-01/art-38");
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('href="/laws/cybersecurity-law/2017-06-01/art-37"');
+  });
+
+  it("answers an unknown version with 404 listing the versions", async () => {
+    const res = await get("/laws/cybersecurity-law/2019-01-01/art-37");
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('href="/laws/cybersecurity-law/2017-06-01/art-37"');
+  });
+
+  it("answers an unknown instrument with 404, matching by short name", async () => {
+    const res = await get("/laws/CSL");
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('href="/laws/cybersecurity-law"');
+  });
+});
+
+describe("instrument pages", () => {
+  it("shows dates kept apart, versions and a contents table with numbers in every version", async () => {
+    const t = text((await get("/laws/cybersecurity-law")).body);
+    expect(t).toContain("Adopted 7 November 2016");
+    expect(t).toContain("In force 1 June 2017");
+    expect(t).toContain("Amended 28 October 2025, in force 1 January 2026");
+    expect(t).toMatch(/37 39 Data localisation/);
+    expect(t).toMatch(/66 — Penalty for unlawful data export/);
+  });
+
+  it("labels a draft as never law", async () => {
+    const t = text((await get("/laws/foundations-draft")).body);
+    expect(t).toContain("This is a draft published for comment. It is not law");
+  });
+});
+
+describe("provisions", () => {
+  it("filters by sanction kind with counts beside each facet value", async () => {
+    const res = await get("/provisions?sanction=licence-revocation");
+    const t = text(res.body);
+    expect(t).toContain("1 provision match");
+    expect(t).toContain("CSL Art. 66");
+    expect(t).toMatch(/Fine \(3\)/);
+  });
+
+  it("filters by actor including its descendants", async () => {
+    const t = text((await get("/provisions?actor=network-operator")).body);
+    expect(t).toContain("6 provisions match");
+    expect(t).toContain("CTL Art. 18");
+    expect(t).not.toContain("Foundations draft Art. 3");
+  });
+
+  it("sorts by maximum fine, uncapped first", async () => {
+    const t = text((await get("/provisions?sort=max-fine")).body);
+    expect(t.indexOf("CTL Art. 84")).toBeLessThan(t.indexOf("CSL Art. 66"));
+  });
+
+  it("paginates with links that keep the filters", async () => {
+    const res = await get("/provisions?size=10&sort=max-fine");
+    expect(res.body).toContain('href="/provisions?sort=max-fine&amp;size=10&amp;page=2"');
+  });
+
+  it.each([
+    ["sanction=bogus", "sanction"],
+    ["page=-1", "page"],
+    ["size=7", "size"],
+    ["sort=random", "sort"],
+    ["sort=a&sort=b", "sort"],
+  ])("rejects %s with 400 naming %s", async (qs, param) => {
+    const res = await get(`/provisions?${qs}`);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(`<code>${param}</code>`);
+  });
+});
+
+describe("headers and static files", () => {
+  it("sends a CSP without inline scripts, nosniff and a referrer policy", async () => {
+    const res = await get("/");
+    expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(res.headers["content-security-policy"]).not.toContain("unsafe-inline");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  });
+
+  it("serves the stylesheet", async () => {
+    const res = await get("/static/style.css");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/text\/css/);
+  });
+
+  it("answers 304 to a matching If-None-Match", async () => {
+    const first = await get("/laws");
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    const second = await app.inject({ url: "/laws", headers: { "if-none-match": etag } });
+    expect(second.statusCode).toBe(304);
+  });
+
+  it("has a health check", async () => {
+    const res = await get("/healthz");
+    expect(res.json()).toEqual({ status: "ok", dataVersion: "fixture-1" });
+  });
+});

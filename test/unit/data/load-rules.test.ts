@@ -1,0 +1,103 @@
+import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadRules, validateRules } from "../../../src/data/load-rules.js";
+import { formatProblem, RulesInvalidError } from "../../../src/data/problems.js";
+import { FIXTURE_RULES } from "../../helpers/test-app.js";
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+/** The fixture rules with one file replaced or added. */
+async function rulesWith(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "rules-"));
+  dirs.push(dir);
+  await cp(FIXTURE_RULES, dir, { recursive: true });
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
+  return dir;
+}
+
+const HEAD = `id: bad
+title: { en: Bad Law, zh: 坏法 }
+short: { en: BL }
+kind: law
+draft: false
+issuer: { en: NPCSC }
+dates: { adopted: 2016-01-01, inForce: 2016-06-01 }
+status: in-force
+summary: A fixture.
+sources: [{ doc: 002_f153fa18b756d0f6, note: 1 }]
+versions:
+  - { id: 2016-06-01, label: first }
+`;
+
+const provision = (body: string) => `${HEAD}provisions:\n  - id: p1\n    numbers: { 2016-06-01: "1" }\n    heading: { en: One }\n    summary: S.\n    confidence: high\n${body}`;
+
+// [case, file, content, expected "file:line path: message" fragment]
+const CASES: [string, string, string, RegExp][] = [
+  ["bad YAML", "bad.yaml", `${HEAD}provisions: [\n`, /bad\.yaml:\d+: YAML: /],
+  ["wrong type", "bad.yaml", HEAD.replace("draft: false", "draft: maybe"), /bad\.yaml:5 draft: /],
+  ["unknown key", "bad.yaml", `${HEAD}colour: red\n`, /bad\.yaml:13 colour: unknown key "colour"/],
+  ["unknown kind", "bad.yaml", HEAD.replace("kind: law", "kind: decree"), /bad\.yaml:4 kind: must be one of: law, /],
+  ["missing required field", "bad.yaml", HEAD.replace("summary: A fixture.\n", ""), /bad\.yaml:\d+ summary: is required/],
+  ["id differs from file name", "other.yaml", HEAD, /other\.yaml:1 id: must equal the file name "other"/],
+  ["unknown actor", "bad.yaml", provision("    obligations:\n      - { id: o, actors: [cii], theme: reporting, duty: D. }\n"), /bad\.yaml:20 provisions\[0\]\.obligations\[0\]\.actors\[0\]: unknown actor "cii"/],
+  ["unknown theme", "bad.yaml", provision("    obligations:\n      - { id: o, actors: [anyone], theme: snacks, duty: D. }\n"), /bad\.yaml:20 provisions\[0\]\.obligations\[0\]\.theme: must be one of/],
+  ["dangling enforces link", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        enforces: [p99]\n        sanctions: [{ bearer: entity, kind: warning }]\n"), /bad\.yaml:22 provisions\[0\]\.penalties\[0\]\.enforces\[0\]: no provision "bad\/p99"/],
+  ["dangling related link", "bad.yaml", provision("    related: [cybersecurity-law/p999]\n"), /bad\.yaml:19 provisions\[0\]\.related\[0\]: no provision "cybersecurity-law\/p999"/],
+  ["min greater than max", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: fine, min: 500000, max: 50000, unit: CNY }]\n"), /bad\.yaml:22 provisions\[0\]\.penalties\[0\]\.sanctions\[0\]\.max: must be ≥ min \(500000\)/],
+  ["amount without unit", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: fine, min: 5 }]\n"), /sanctions\[0\]\.unit: is required when min or max is given/],
+  ["wrong unit for kind", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: fine, max: 5, unit: days }]\n"), /sanctions\[0\]\.unit: a fine is measured in CNY, not days/],
+  ["duplicate provision id", "bad.yaml", `${provision("")}  - id: p1\n    numbers: { 2016-06-01: "2" }\n    heading: { en: Two }\n    summary: S.\n    confidence: high\n`, /bad\.yaml:19 provisions\[1\]\.id: duplicate provision id "p1"/],
+  ["duplicate number in a version", "bad.yaml", `${provision("")}  - id: p2\n    numbers: { 2016-06-01: "1" }\n    heading: { en: Two }\n    summary: S.\n    confidence: high\n`, /provisions\[1\]\.numbers\.2016-06-01: Art\. 1 of version 2016-06-01 is already provision "p1"/],
+  ["number in a missing version", "bad.yaml", provision("").replace('numbers: { 2016-06-01: "1" }', 'numbers: { 2016-06-01: "1", 2020-01-01: "2" }'), /bad\.yaml:15 provisions\[0\]\.numbers\.2020-01-01: unknown version "2020-01-01"/],
+  ["date order", "bad.yaml", HEAD.replace("inForce: 2016-06-01", "inForce: 2015-06-01"), /bad\.yaml:7 dates\.inForce: 2015-06-01 is before adopted \(2016-01-01\)/],
+  ["impossible date", "bad.yaml", HEAD.replace("adopted: 2016-01-01", "adopted: 2016-02-30"), /bad\.yaml:7 dates\.adopted: is not a real calendar date/],
+  ["versions out of order", "bad.yaml", HEAD.replace("  - { id: 2016-06-01, label: first }\n", "  - { id: 2016-06-01, label: first }\n  - { id: 2010-01-01, label: older }\n"), /bad\.yaml:11 versions: versions must be listed oldest first/],
+  ["draft reported as in force", "bad.yaml", HEAD.replace("draft: false", "draft: true"), /bad\.yaml:8 status: a draft must have status draft-pending, never-adopted or replaced/],
+  ["lineage id not minted from first number", "bad.yaml", provision("").replace("  - id: p1\n", "  - id: p7\n"), /provisions\[0\]\.id: a lineage id is minted from the first number: expected p1/],
+  ["low confidence without a note", "bad.yaml", provision("").replace("confidence: high", "confidence: low"), /provisions\[0\]\.confidenceNote: is required when confidence is "low"/],
+  ["unknown source document", "bad.yaml", HEAD.replace("002_f153fa18b756d0f6", "999_0000000000000000"), /bad\.yaml:10 sources\[0\]\.doc: unknown source document/],
+  ["unknown glossary term", "bad.yaml", provision("    terms: [unicorn]\n"), /provisions\[0\]\.terms\[0\]: no glossary term "unicorn"/],
+  ["bad article number", "bad.yaml", provision("").replace('numbers: { 2016-06-01: "1" }', 'numbers: { 2016-06-01: "1a" }'), /provisions\[0\]\.numbers\.2016-06-01: must be an article number/],
+  ["duplicate YAML key", "bad.yaml", HEAD.replace("draft: false", "draft: false\ndraft: true"), /bad\.yaml:\d+: YAML: Map keys must be unique/],
+  ["actor hierarchy loop", "actors.yaml", "- { id: a, label: { en: A }, description: D, parents: [b] }\n- { id: b, label: { en: B }, description: D, parents: [a] }\n", /actors\.yaml:1 \[0\]\.parents: the hierarchy loops back to "a"/],
+  ["unknown parent actor", "actors.yaml", "- { id: a, label: { en: A }, description: D, parents: [nobody] }\n", /actors\.yaml:1 \[0\]\.parents\[0\]: unknown actor "nobody"/],
+];
+
+describe("loading rules", () => {
+  it("loads the fixture rules into a frozen catalog", async () => {
+    const catalog = await loadRules(FIXTURE_RULES);
+    expect(catalog.instruments.map((i) => i.id)).toEqual(["cybersecurity-law", "counterterrorism-law", "foundations-draft"]);
+    expect(Object.isFrozen(catalog.provisions[0]?.data)).toBe(true);
+    expect(catalog.provisionByKey.get("cybersecurity-law/p37")?.enforcedBy).toEqual(["cybersecurity-law/p66"]);
+  });
+
+  it.each(CASES)("reports %s at file, line and path", async (_name, file, content, expected) => {
+    const dir = await rulesWith({ [file]: content });
+    const { catalog, problems } = await validateRules(dir);
+    expect(catalog).toBeUndefined();
+    const lines = problems.map(formatProblem);
+    expect(lines.some((l) => expected.test(l)), `expected ${expected} in:\n${lines.join("\n")}`).toBe(true);
+  });
+
+  it("reports every problem at once, not the first", async () => {
+    const dir = await rulesWith({
+      "bad.yaml": provision("    obligations:\n      - { id: o, actors: [ghost], theme: reporting, duty: D. }\n    related: [p404]\n"),
+      "worse.yaml": HEAD.replace("id: bad", "id: worse").replace("kind: law", "kind: decree"),
+    });
+    const { problems } = await validateRules(dir);
+    const lines = problems.map(formatProblem).join("\n");
+    expect(lines).toContain('unknown actor "ghost"');
+    expect(lines).toContain('no provision "bad/p404"');
+    expect(lines).toContain("worse.yaml:4 kind");
+  });
+
+  it("refuses with an error listing the problems", async () => {
+    const dir = await rulesWith({ "bad.yaml": HEAD.replace("kind: law", "kind: decree") });
+    await expect(loadRules(dir)).rejects.toBeInstanceOf(RulesInvalidError);
+  });
+});
