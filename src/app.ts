@@ -12,6 +12,7 @@ import views from "./plugins/views.js";
 import actorRoutes from "./routes/actors.js";
 import homeRoutes from "./routes/home.js";
 import lawRoutes from "./routes/laws.js";
+import penaltyRoutes from "./routes/penalties.js";
 import provisionRoutes from "./routes/provisions.js";
 
 declare module "fastify" {
@@ -49,5 +50,6 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(actorRoutes);
   await app.register(lawRoutes);
   await app.register(provisionRoutes);
+  await app.register(penaltyRoutes);
   return app;
 }

@@ -10,7 +10,7 @@ import { problemAt, type YamlFile } from "./yaml-file.js";
 
 const UNITS_BY_KIND: Partial<Record<Sanction["kind"], Unit[]>> = {
   fine: ["CNY"],
-  "criminal-fine": ["CNY"],
+  "criminal-fine": ["CNY", "multiple"], // 罚金 of N times the illegal gains is still a criminal fine
   "fine-multiple-of-gains": ["multiple"],
   "administrative-detention": ["days"],
   "criminal-detention": ["days", "months"],
@@ -19,6 +19,8 @@ const UNITS_BY_KIND: Partial<Record<Sanction["kind"], Unit[]>> = {
   "deprivation-of-political-rights": ["years"],
   "entry-ban": ["years"],
   "employment-ban": ["years"],
+  blacklist: ["years"],
+  "credit-record": ["years"],
   "suspension-of-business": ["days", "months"],
 };
 

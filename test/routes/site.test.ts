@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 const get = (url: string) => app.inject({ method: "GET", url });
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/\s+/g, " ");
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/\s+/g, " ");
 
 describe("home and lists", () => {
   it("shows what is covered, the actor picker and the data date", async () => {

@@ -1,0 +1,167 @@
+// The normalised penalties table: one row per penalty tier and bearer, with numeric columns
+// for sorting and comparison, and the duty each tier enforces.
+import type { Catalog, ProvisionEntry } from "../domain/catalog.js";
+import { permalink } from "../domain/citation.js";
+import { CUSTODY_KINDS, formatAmount, MONETARY_KINDS, maxCustodyDays, maxFine, minFine, SANCTION_LABELS, custodyRank } from "../domain/penalty-arithmetic.js";
+import type { Bearer, PenaltyTier, Sanction, SanctionKind } from "../domain/rules-schema.js";
+import { descending } from "./provision-filter.js";
+import { appliesIn, versionAt } from "./versions.js";
+
+export interface PenaltyRow {
+  id: string; // instrument/pNN#tier@bearer
+  instrumentId: string;
+  instrumentShort: string;
+  draft: boolean;
+  provision: ProvisionEntry;
+  tier: PenaltyTier;
+  bearer: Bearer;
+  versionIds: string[]; // versions in which this tier applies
+  versionId: string; // the version the row links to (latest it applies in)
+  number: string;
+  href: string;
+  numbersLabel: string; // "Art. 59 (2017) / Art. 61 (2026)"
+  trigger: string;
+  sanctions: Sanction[];
+  fineMin: number | undefined; // RMB
+  fineMax: number | undefined; // RMB; Infinity when uncapped
+  fineText: string;
+  gainsText: string; // "1–10 × illegal gains"
+  custodyMaxDays: number | undefined;
+  custodyMinDays: number | undefined;
+  custodyText: string; // "5–15 days administrative detention"
+  custodyKind: SanctionKind | undefined;
+  other: string[]; // non-monetary, non-custodial sanctions
+  enforces: string[]; // provision keys
+}
+
+export const PENALTY_SORTS = ["max-fine", "min-fine", "max-custody", "article"] as const;
+export type PenaltySort = (typeof PENALTY_SORTS)[number];
+
+export interface PenaltyFilter {
+  instrument: string[];
+  actor: string[]; // rows whose enforced duty binds the actor or an ancestor
+  bearer: Bearer[];
+  sanction: SanctionKind[];
+  version: string[];
+  at?: string; // only tiers in force at this date
+  includeDrafts: boolean;
+}
+
+const BEARERS: Bearer[] = ["entity", "managers", "individual", "official"];
+
+export function penaltyRows(catalog: Catalog): PenaltyRow[] {
+  const rows: PenaltyRow[] = [];
+  for (const ins of catalog.instruments) {
+    for (const p of ins.provisions) {
+      for (const t of p.data.penalties) {
+        const versionIds = p.versionIds.filter((v) => appliesIn(t.versions, p, v));
+        const versionId = versionIds.at(-1);
+        if (!versionId) continue;
+        const number = p.data.numbers[versionId] as string;
+        const numbers = versionIds.map((v) => p.data.numbers[v] as string);
+        const numbersLabel = ins.versions.length > 1 ? versionIds.map((v) => `Art. ${p.data.numbers[v]} (${v.slice(0, 4)})`).join(" / ") : `Art. ${number}`;
+        for (const bearer of BEARERS) {
+          const sanctions = t.sanctions.filter((s) => s.bearer === bearer);
+          if (sanctions.length === 0) continue;
+          const fines = sanctions.filter((s) => MONETARY_KINDS.has(s.kind) && s.unit === "CNY");
+          const custody = sanctions.filter((s) => CUSTODY_KINDS.has(s.kind)).sort((a, b) => descending(maxCustodyDays(a) ?? 0, maxCustodyDays(b) ?? 0) || custodyRank(b.kind) - custodyRank(a.kind));
+          const worstCustody = custody[0];
+          const fineMaxes = fines.map((s) => maxFine(s)).filter((n): n is number => n !== undefined);
+          const fineMins = fines.map((s) => minFine(s)).filter((n): n is number => n !== undefined);
+          rows.push({
+            id: `${p.key}#${t.id}@${bearer}`,
+            instrumentId: ins.id,
+            instrumentShort: ins.data.short.en,
+            draft: ins.data.draft,
+            provision: p,
+            tier: t,
+            bearer,
+            versionIds,
+            versionId,
+            number,
+            href: permalink(ins.id, versionId, number),
+            numbersLabel: new Set(numbers).size === 1 && ins.versions.length > 1 ? `Art. ${number}` : numbersLabel,
+            trigger: t.trigger,
+            sanctions,
+            fineMin: fineMins.length ? Math.min(...fineMins) : undefined,
+            fineMax: fineMaxes.length ? Math.max(...fineMaxes) : undefined,
+            fineText: fines.map((s) => `${formatAmount(s) || "amount not fixed"}${s.kind === "criminal-fine" ? " (criminal fine)" : ""}${s.optional ? " (may)" : ""}`).join("; "),
+            gainsText: sanctions.filter((s) => s.unit === "multiple").map((s) => formatAmount(s)).join("; "),
+            custodyMaxDays: worstCustody ? maxCustodyDays(worstCustody) : undefined,
+            custodyMinDays: worstCustody?.min !== undefined && worstCustody.unit ? worstCustody.min * ({ days: 1, months: 30, years: 365 }[worstCustody.unit as "days"] ?? 1) : undefined,
+            custodyText: custody.map((s) => `${SANCTION_LABELS[s.kind]}${formatAmount(s) ? ` ${formatAmount(s)}` : ""}`).join("; "),
+            custodyKind: worstCustody?.kind,
+            other: sanctions.filter((s) => !MONETARY_KINDS.has(s.kind) && !CUSTODY_KINDS.has(s.kind) && s.unit !== "multiple").map((s) => `${SANCTION_LABELS[s.kind]}${s.optional ? " (may)" : ""}`),
+            enforces: (t.enforces ?? []).map((r) => (r.includes("/") ? r : `${ins.id}/${r}`)),
+          });
+        }
+      }
+    }
+  }
+  return rows;
+}
+
+export function filterPenaltyRows(catalog: Catalog, rows: readonly PenaltyRow[], f: PenaltyFilter): PenaltyRow[] {
+  const lineages = f.actor.map((a) => catalog.actorById.get(a)?.lineage).filter((l): l is ReadonlyMap<string, string[]> => !!l);
+  return rows.filter((r) => {
+    if (!f.includeDrafts && r.draft) return false;
+    if (f.instrument.length && !f.instrument.includes(r.instrumentId)) return false;
+    if (f.bearer.length && !f.bearer.includes(r.bearer)) return false;
+    if (f.sanction.length && !r.sanctions.some((s) => f.sanction.includes(s.kind))) return false;
+    if (f.version.length && !r.versionIds.some((v) => f.version.includes(v))) return false;
+    if (f.at) {
+      const ins = catalog.instrumentById.get(r.instrumentId);
+      const v = ins && versionAt(ins, f.at);
+      if (!v || !r.versionIds.includes(v)) return false;
+    }
+    if (lineages.length) {
+      const binds = r.enforces.some((key) =>
+        catalog.provisionByKey.get(key)?.data.obligations.some((o) => o.actors.some((a) => lineages.some((l) => l.has(a)))),
+      );
+      if (!binds) return false;
+    }
+    return true;
+  });
+}
+
+export function sortPenaltyRows(catalog: Catalog, rows: PenaltyRow[], sort: PenaltySort): PenaltyRow[] {
+  const order = new Map(catalog.provisions.map((p, i) => [p.key, i]));
+  const byArticle = (a: PenaltyRow, b: PenaltyRow) => (order.get(a.provision.key) ?? 0) - (order.get(b.provision.key) ?? 0) || a.id.localeCompare(b.id);
+  const sorted = [...rows];
+  const num = (n: number | undefined) => (n === undefined ? -1 : n);
+  switch (sort) {
+    case "max-fine":
+      return sorted.sort((a, b) => descending(num(a.fineMax), num(b.fineMax)) || byArticle(a, b));
+    case "min-fine":
+      return sorted.sort((a, b) => descending(num(a.fineMin), num(b.fineMin)) || byArticle(a, b));
+    case "max-custody":
+      return sorted.sort((a, b) => descending(num(a.custodyMaxDays), num(b.custodyMaxDays)) || custodyRank(b.custodyKind ?? "warning") - custodyRank(a.custodyKind ?? "warning") || byArticle(a, b));
+    case "article":
+      return sorted.sort(byArticle);
+  }
+}
+
+/** For one actor: the worst fine and the worst custody per instrument and bearer. */
+export interface Exposure {
+  instrumentId: string;
+  instrumentShort: string;
+  instrumentTitle: string;
+  worst: { bearer: Bearer; fine?: PenaltyRow; custody?: PenaltyRow }[];
+}
+
+export function exposureFor(catalog: Catalog, rows: readonly PenaltyRow[], actorId: string, at: string): Exposure[] {
+  const relevant = filterPenaltyRows(catalog, rows, { instrument: [], actor: [actorId], bearer: [], sanction: [], version: [], at, includeDrafts: false });
+  const out: Exposure[] = [];
+  for (const ins of catalog.instruments) {
+    const mine = relevant.filter((r) => r.instrumentId === ins.id);
+    if (mine.length === 0) continue;
+    const worst = BEARERS.map((bearer) => {
+      const b = mine.filter((r) => r.bearer === bearer);
+      const fine = sortPenaltyRows(catalog, b.filter((r) => r.fineMax !== undefined), "max-fine")[0];
+      const custody = sortPenaltyRows(catalog, b.filter((r) => r.custodyMaxDays !== undefined), "max-custody")[0];
+      return { bearer, fine, custody };
+    }).filter((w) => w.fine || w.custody);
+    if (worst.length) out.push({ instrumentId: ins.id, instrumentShort: ins.data.short.en, instrumentTitle: ins.data.title.en, worst });
+  }
+  return out;
+}

@@ -1,0 +1,159 @@
+// Penalties across laws: the normalised table (and its CSV), exposure per actor, side-by-side
+// comparison of 2 to 6 articles, and server-rendered SVG charts.
+import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
+import type { Catalog } from "../domain/catalog.js";
+import { BEARER_LABELS, formatAmount, formatNumber, SANCTION_LABELS } from "../domain/penalty-arithmetic.js";
+import { Bearer, SanctionKind } from "../domain/rules-schema.js";
+import { BadQueryError } from "../errors.js";
+import { DateParam, listOf, Page, parseQuery, single } from "../query/query-params.js";
+import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
+import { parseArticlePath } from "../query/article-path.js";
+import { penaltyCharts } from "../view-models/penalty-charts.js";
+import { toCsv } from "../view-models/csv.js";
+
+export function penaltyQuerySchema(catalog: Catalog) {
+  const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
+  return z.object({
+    instrument: listOf(z.enum(catalog.instruments.map((i) => i.id) as [string, ...string[]])),
+    actor: listOf(z.enum(catalog.actors.map((a) => a.id) as [string, ...string[]])),
+    bearer: listOf(Bearer),
+    sanction: listOf(SanctionKind),
+    version: listOf(z.enum(versionIds as [string, ...string[]])),
+    at: single(DateParam.optional()),
+    drafts: single(z.enum(["include", "exclude"]).default("exclude")),
+    sort: single(z.enum(PENALTY_SORTS).default("max-fine")),
+    page: single(Page.default(1)),
+  });
+}
+
+const PAGE_SIZE = 50;
+
+export function rowView(r: PenaltyRow) {
+  return {
+    id: r.id,
+    instrument: r.instrumentShort,
+    instrumentId: r.instrumentId,
+    articleLabel: `${r.instrumentShort} ${r.numbersLabel}`,
+    href: r.href,
+    heading: r.provision.data.heading.en,
+    versions: r.versionIds,
+    trigger: r.trigger,
+    bearer: BEARER_LABELS[r.bearer],
+    fine: r.fineText,
+    gains: r.gainsText,
+    custody: r.custodyText,
+    other: r.other.join("; "),
+    draft: r.draft,
+    confidence: r.tier.confidence ?? r.provision.data.confidence,
+    enforces: r.enforces,
+  };
+}
+
+const penaltyRoutes: FastifyPluginAsync = async (app) => {
+  const catalog = app.catalog;
+  const rows = penaltyRows(catalog);
+  const Query = penaltyQuerySchema(catalog);
+  const enforceLabel = (key: string) => {
+    const p = catalog.provisionByKey.get(key);
+    const ins = p && catalog.instrumentById.get(p.instrumentId);
+    if (!p || !ins) return { label: key, href: "#" };
+    const v = p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
+    return { label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, href: `/laws/${ins.id}/${v}/art-${p.data.numbers[v]}` };
+  };
+
+  const select = (query: unknown) => {
+    const q = parseQuery(Query, query);
+    const filtered = sortPenaltyRows(catalog, filterPenaltyRows(catalog, rows, { ...q, includeDrafts: q.drafts === "include" }), q.sort);
+    return { q, filtered };
+  };
+
+  app.get("/penalties", async (req, reply) => {
+    const { q, filtered } = select(req.query);
+    const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
+    const page = Math.min(q.page, pages);
+    const state = { instrument: q.instrument, actor: q.actor, bearer: q.bearer, sanction: q.sanction, version: q.version, at: q.at, drafts: q.drafts === "include" ? "include" : "", sort: q.sort === "max-fine" ? "" : q.sort };
+    const exposure = q.actor.length === 1 ? exposureFor(catalog, rows, q.actor[0] as string, q.at ?? catalog.meta.asOf) : [];
+    return reply.viewAsync("pages/penalties", {
+      title: "Penalties compared",
+      rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({ ...rowView(r), enforces: r.enforces.map(enforceLabel) })),
+      total: filtered.length,
+      page,
+      pages,
+      state,
+      sort: q.sort,
+      sorts: PENALTY_SORTS,
+      charts: penaltyCharts(filtered.slice(0, 40)),
+      options: {
+        instrument: catalog.instruments.map((i) => ({ value: i.id, label: i.data.short.en, checked: q.instrument.includes(i.id) })),
+        bearer: Bearer.options.map((b) => ({ value: b, label: BEARER_LABELS[b], checked: q.bearer.includes(b) })),
+        sanction: SanctionKind.options.filter((k) => rows.some((r) => r.sanctions.some((s) => s.kind === k))).map((k) => ({ value: k, label: SANCTION_LABELS[k], checked: q.sanction.includes(k) })),
+        actor: catalog.actors.map((a) => ({ value: a.id, label: a.data.label.en, depth: a.depth, selected: q.actor.includes(a.id) })),
+      },
+      actor: q.actor.length === 1 ? catalog.actorById.get(q.actor[0] as string)?.data.label.en : undefined,
+      exposure: exposure.map((e) => ({
+        ...e,
+        worst: e.worst.map((w) => ({
+          bearer: BEARER_LABELS[w.bearer],
+          fine: w.fine ? { text: w.fine.fineMax === Infinity ? w.fine.fineText : `up to RMB ${formatNumber(w.fine.fineMax ?? 0)}`, href: w.fine.href, label: `${w.fine.instrumentShort} Art. ${w.fine.number}` } : undefined,
+          custody: w.custody ? { text: w.custody.custodyText, href: w.custody.href, label: `${w.custody.instrumentShort} Art. ${w.custody.number}` } : undefined,
+        })),
+      })),
+      csvHref: `/penalties.csv${req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : ""}`,
+    });
+  });
+
+  app.get("/penalties.csv", async (req, reply) => {
+    const { filtered } = select(req.query);
+    reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="penalties.csv"');
+    return toCsv(penaltyCsvRows(filtered, app.publicOrigin));
+  });
+
+  app.get("/penalties/compare", async (req, reply) => {
+    const q = parseQuery(z.object({ ids: listOf(z.string().max(120)) }), req.query);
+    if (q.ids.length < 2 || q.ids.length > 6) throw new BadQueryError("ids", `Give 2 to 6 pinned articles to compare, e.g. ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2018-04-27/art-84 (${q.ids.length} given).`);
+    const columns = q.ids.map((id) => {
+      const found = parseArticlePath(catalog, id);
+      if ("error" in found) throw new BadQueryError("ids", found.error);
+      const { instrument, provision, versionId, number } = found;
+      const tiers = provision.data.penalties.filter((t) => (t.versions ?? provision.versionIds).includes(versionId));
+      return {
+        id,
+        label: `${instrument.data.short.en} Art. ${number} (${versionId.slice(0, 4)} text)`,
+        href: `/laws/${instrument.id}/${versionId}/art-${number}`,
+        heading: provision.data.heading.en,
+        tiers: tiers.map((t) => ({ id: t.id, trigger: t.trigger, byBearer: Object.fromEntries(Bearer.options.map((b) => [b, t.sanctions.filter((s) => s.bearer === b).map((s) => `${SANCTION_LABELS[s.kind]}${formatAmount(s) ? ` ${formatAmount(s)}` : ""}${s.optional ? " (may)" : ""}`)])) })),
+      };
+    });
+    const depth = Math.max(...columns.map((c) => c.tiers.length));
+    const bearers = Bearer.options.filter((b) => columns.some((c) => c.tiers.some((t) => (t.byBearer[b] ?? []).length > 0)));
+    return reply.viewAsync("pages/compare", { title: "Compare penalties", columns, depth, bearers: bearers.map((b) => ({ id: b, label: BEARER_LABELS[b] })) });
+  });
+};
+
+export function penaltyCsvRows(rows: readonly PenaltyRow[], origin: string): (string | number | undefined)[][] {
+  const header = ["instrument", "article", "versions", "url", "tier", "trigger", "bearer", "fine_min_rmb", "fine_max_rmb", "fine_uncapped", "fine", "gains_multiple", "custody_max_days", "custody", "other_sanctions", "enforces"];
+  return [
+    header,
+    ...rows.map((r) => [
+      r.instrumentId,
+      r.number,
+      r.versionIds.join(" "),
+      `${origin}${r.href}`,
+      r.tier.id,
+      r.trigger,
+      r.bearer,
+      r.fineMin,
+      r.fineMax === Infinity ? undefined : r.fineMax,
+      r.fineMax === Infinity ? "yes" : r.fineMax === undefined ? "" : "no",
+      r.fineText,
+      r.gainsText,
+      r.custodyMaxDays === Infinity ? "life" : r.custodyMaxDays,
+      r.custodyText,
+      r.other.join("; "),
+      r.enforces.join(" "),
+    ]),
+  ];
+}
+
+export default penaltyRoutes;

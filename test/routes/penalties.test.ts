@@ -1,0 +1,89 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp } from "../helpers/test-app.js";
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+const get = (url: string) => app.inject({ method: "GET", url });
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/\s+/g, " ");
+
+describe("/penalties", () => {
+  it("lists one row per tier and bearer, uncapped fines first by default", async () => {
+    const res = await get("/penalties");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    // CTL 84 (entity, ≥ 500,000, no cap) outranks CSL 66 (entity, up to 500,000).
+    expect(t.indexOf("≥ RMB 500,000 (no cap)")).toBeGreaterThan(-1);
+    expect(t.indexOf("CTL Art. 84")).toBeLessThan(t.indexOf("CSL Art. 66"));
+    expect(t).toContain("8 rows");
+  });
+
+  it("filters by actor through inherited duties and shows the exposure", async () => {
+    const t = text((await get("/penalties?actor=cii-operator")).body);
+    expect(t).toContain("Exposure of a critical information infrastructure operator");
+    expect(t).toContain("CSL Art. 66");
+    expect(t).not.toContain("CTL Art. 84 (");
+  });
+
+  it("sorts by custody, and filters by bearer", async () => {
+    const t = text((await get("/penalties?sort=max-custody&bearer=managers")).body);
+    expect(t).toContain("Administrative detention 5–15 days");
+    expect(t).toContain("3 rows.");
+    expect(t).not.toMatch(/ Entity up to| Entity RMB| Entity ≥/);
+  });
+
+  it("shows the law in force at a date: 2017 fines, not 2026 ones", async () => {
+    const t = text((await get("/penalties?at=2020-01-01&instrument=cybersecurity-law")).body);
+    expect(t).toContain("RMB 10,000–100,000");
+    expect(t).not.toContain("RMB 10,000–500,000");
+  });
+
+  it("draws the charts as SVG with an accessible title and a data table", async () => {
+    const res = await get("/penalties");
+    expect(res.body).toContain('<svg role="img"');
+    expect(res.body).toContain("<title id=\"fine-chart-svg-title\">Fine ranges (RMB, log scale)</title>");
+    expect(res.body).toMatch(/class="bar open"/);
+  });
+
+  it.each([["bearer=boss"], ["sort=cheapest"], ["at=yesterday"], ["instrument=nope"]])("rejects %s with 400", async (qs) => {
+    expect((await get(`/penalties?${qs}`)).statusCode).toBe(400);
+  });
+});
+
+describe("/penalties.csv", () => {
+  it("exports the current view with numeric columns and pinned URLs", async () => {
+    const res = await get("/penalties.csv?instrument=counterterrorism-law");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^text\/csv/);
+    const lines = res.body.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("instrument,article,versions,url,tier,trigger,bearer,fine_min_rmb,fine_max_rmb,fine_uncapped,fine,gains_multiple,custody_max_days,custody,other_sanctions,enforces");
+    expect(lines).toContainEqual(expect.stringMatching(/^counterterrorism-law,84,2016-01-01,http:\/\/test\.local\/laws\/counterterrorism-law\/2016-01-01\/art-84,basic,Fails to provide support\.,entity,500000,,yes,/));
+    expect(lines).toContainEqual(expect.stringMatching(/,managers,0,100000,no,.*,15,/));
+  });
+});
+
+describe("/penalties/compare", () => {
+  it("puts 2 to 6 pinned articles side by side, aligned by tier and bearer", async () => {
+    const res = await get("/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2016-01-01/art-84");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    expect(t).toContain("CSL Art. 66 (2017 text)");
+    expect(t).toContain("CTL Art. 84 (2016 text)");
+    expect(t).toContain("Fine RMB 50,000–500,000");
+    expect(t).toContain("Fine ≥ RMB 500,000 (no cap)");
+  });
+
+  it("explains a bad list of ids", async () => {
+    const one = await get("/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66");
+    expect(one.statusCode).toBe(400);
+    expect(text(one.body)).toContain("Give 2 to 6 pinned articles");
+    const bad = await get("/penalties/compare?ids=cybersecurity-law/2019-01-01/art-66,counterterrorism-law/2016-01-01/art-84");
+    expect(bad.statusCode).toBe(400);
+    expect(text(bad.body)).toContain("has no version \"2019-01-01\"");
+  });
+});
