@@ -14,6 +14,7 @@ import homeRoutes from "./routes/home.js";
 import lawRoutes from "./routes/laws.js";
 import penaltyRoutes from "./routes/penalties.js";
 import provisionRoutes from "./routes/provisions.js";
+import searchRoutes from "./routes/search.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -51,5 +52,6 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(lawRoutes);
   await app.register(provisionRoutes);
   await app.register(penaltyRoutes);
+  await app.register(searchRoutes);
   return app;
 }

@@ -1,0 +1,135 @@
+// /search: citations jump straight to the article; everything else is full-text search over
+// provisions, combinable with the /provisions facets. /glossary: the terms search expands.
+import type { FastifyPluginAsync } from "fastify";
+import { z } from "zod";
+import type { Catalog } from "../domain/catalog.js";
+import { formatDate, permalink } from "../domain/citation.js";
+import { closestMatches } from "../domain/closest-match.js";
+import { Bearer, SanctionKind, Theme } from "../domain/rules-schema.js";
+import { filterProvisions } from "../query/provision-filter.js";
+import { listOf, Page, parseQuery, single, Text } from "../query/query-params.js";
+import { parseCitationQuery, type CitationHit } from "../search/citation-query.js";
+import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
+import { queryTokenize } from "../search/tokenize.js";
+import { highlight } from "../view-models/highlight.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    searchIndex: SearchIndex;
+  }
+}
+
+const PAGE_SIZE = 20;
+
+function citationOptions(catalog: Catalog, hits: CitationHit[]) {
+  return hits.flatMap((h) =>
+    h.candidates.flatMap(({ provision, versions }) =>
+      versions.map((v) => {
+        const version = h.instrument.versions.find((x) => x.id === v);
+        const now = provision.data.numbers[h.instrument.currentVersion];
+        const note = h.instrument.versions.length > 1 && now !== h.number ? (now ? `now Art. ${now}, since ${formatDate(h.instrument.currentVersion)}` : "not in the current text") : undefined;
+        return { href: permalink(h.instrument.id, v, h.number), label: `${h.instrument.data.short.en} Art. ${h.number}${h.instrument.versions.length > 1 ? ` (${version?.label ?? v})` : ""}`, heading: provision.data.heading.en, note };
+      }),
+    ),
+  );
+}
+
+const searchRoutes: FastifyPluginAsync = async (app) => {
+  const catalog = app.catalog;
+  const index = buildSearchIndex(catalog);
+  app.decorate("searchIndex", index);
+  const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
+  const Query = z.object({
+    q: single(Text.optional()),
+    instrument: listOf(z.enum(catalog.instruments.map((i) => i.id) as [string, ...string[]])),
+    actor: listOf(z.enum(catalog.actors.map((a) => a.id) as [string, ...string[]])),
+    theme: listOf(Theme),
+    sanction: listOf(SanctionKind),
+    bearer: listOf(Bearer),
+    version: listOf(z.enum(versionIds as [string, ...string[]])),
+    page: single(Page.default(1)),
+  });
+
+  app.get("/search", async (req, reply) => {
+    const q = parseQuery(Query, req.query);
+    const query = q.q ?? "";
+    const filter = { instrument: q.instrument, actor: q.actor, theme: q.theme, sanction: q.sanction, bearer: q.bearer, version: q.version, status: [], kind: [] };
+    const filtered = Object.values(filter).some((v) => v.length > 0);
+    const citations = query ? parseCitationQuery(catalog, query) : [];
+    const options = citationOptions(catalog, citations);
+    // A citation that means one provision in every text goes straight to it.
+    const only = citations.length === 1 ? citations[0] : undefined;
+    if (!filtered && only && only.candidates.length === 1 && options.length >= 1) {
+      const c = only.candidates[0];
+      const sameEverywhere = c && c.provision.versionIds.every((v) => c.provision.data.numbers[v] === only.number);
+      if (sameEverywhere) {
+        const v = c.provision.versionIds.includes(only.instrument.currentVersion) ? only.instrument.currentVersion : (c.provision.versionIds.at(-1) as string);
+        return reply.redirect(permalink(only.instrument.id, v, only.number), 302);
+      }
+    }
+    const allowed = filtered ? new Set(filterProvisions(catalog, filter).map((p) => p.key)) : undefined;
+    const hits = query ? index.search(query, allowed) : [];
+    const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
+    const page = Math.min(q.page, pages);
+    const tokens = queryTokenize(query);
+    const expansions = query ? index.expand(query) : [];
+    const words = [...tokens, ...expansions.flatMap((t) => [t.en, t.zh, ...t.aliases].flatMap((n) => queryTokenize(n)))];
+    const results = hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((h) => {
+      const p = catalog.provisionByKey.get(h.key);
+      const ins = p && catalog.instrumentById.get(p.instrumentId);
+      if (!p || !ins) return undefined;
+      const v = p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
+      const n = p.data.numbers[v] as string;
+      const duty = p.data.obligations.map((o) => o.duty).join(" ");
+      return {
+        href: permalink(ins.id, v, n),
+        label: `${ins.data.short.en} Art. ${n}${ins.versions.length > 1 ? ` (${ins.versions.find((x) => x.id === v)?.label})` : ""}`,
+        instrument: ins.data.title.en,
+        draft: ins.data.draft,
+        heading: highlight(p.data.heading.en, words, 200),
+        snippet: highlight(`${p.data.summary} ${duty}`, words, 240),
+        why: `matched ${h.terms.map((t) => `“${t}”`).join(", ")} in ${h.fields.join(", ")}`,
+      };
+    }).filter((r) => r !== undefined);
+    const state = { q: query, ...filter, status: undefined, kind: undefined };
+    const glossaryNames = catalog.glossary.flatMap((t) => [t.en, t.zh, ...t.abbreviations]);
+    return reply.viewAsync("pages/search", {
+      title: query ? `Search: ${query}` : "Search",
+      q: query,
+      citations: options,
+      results,
+      total: hits.length,
+      page,
+      pages,
+      state,
+      filtered,
+      tokens,
+      expansions: expansions.map((t) => ({ id: t.id, en: t.en, zh: t.zh })),
+      suggestions: query && hits.length === 0 ? [...new Set([...index.suggest(query), ...closestMatches(query, glossaryNames, 5)])].slice(0, 6) : [],
+    });
+  });
+
+  app.get("/glossary", async (_req, reply) => {
+    const usedIn = new Map<string, { label: string; href: string }[]>();
+    for (const p of catalog.provisions) {
+      const ins = catalog.instrumentById.get(p.instrumentId);
+      if (!ins) continue;
+      const v = p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
+      for (const t of p.data.terms) usedIn.set(t, [...(usedIn.get(t) ?? []), { label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, href: permalink(ins.id, v, p.data.numbers[v] as string) }]);
+    }
+    const terms = catalog.glossary.map((t) => {
+      const def = t.definedIn ? catalog.provisionByKey.get(t.definedIn) : undefined;
+      const defIns = def && catalog.instrumentById.get(def.instrumentId);
+      const dv = defIns && def ? (def.versionIds.includes(defIns.currentVersion) ? defIns.currentVersion : (def.versionIds.at(-1) as string)) : undefined;
+      return {
+        ...t,
+        definedIn: def && defIns && dv ? { label: `${defIns.data.short.en} Art. ${def.data.numbers[dv]}`, href: permalink(defIns.id, dv, def.data.numbers[dv] as string) } : undefined,
+        actor: t.actor ? { id: t.actor, label: catalog.actorById.get(t.actor)?.data.label.en ?? t.actor } : undefined,
+        usedIn: usedIn.get(t.id) ?? [],
+      };
+    });
+    return reply.viewAsync("pages/glossary", { title: "Glossary", terms });
+  });
+};
+
+export default searchRoutes;

@@ -1,0 +1,141 @@
+// Full-text search over provisions with MiniSearch and our tokenizer. Queries are expanded
+// with glossary synonyms (实名 ↔ real name ↔ real identity); Chinese terms match exactly,
+// Latin words by prefix and, when long enough, with light fuzziness.
+import MiniSearch, { type SearchResult } from "minisearch";
+import type { Catalog, ProvisionEntry } from "../domain/catalog.js";
+import type { GlossaryTerm } from "../domain/rules-schema.js";
+import { THEME_LABELS } from "../view-models/format.js";
+import { indexTokenize, isHan, queryTokenize, stem } from "./tokenize.js";
+
+export interface SearchDoc {
+  id: string; // provision key
+  instrument: string;
+  heading: string;
+  chapter: string;
+  summary: string;
+  duties: string;
+  actors: string;
+  themes: string;
+  terms: string;
+  citation: string;
+}
+
+const FIELDS = ["heading", "chapter", "summary", "duties", "actors", "themes", "terms", "citation", "instrument"] as const;
+const BOOST = { citation: 4, heading: 3, chapter: 0.3, terms: 2, actors: 1.5, duties: 1.2, instrument: 1, summary: 1, themes: 1 };
+
+export function documentFor(catalog: Catalog, p: ProvisionEntry): SearchDoc {
+  const ins = catalog.instrumentById.get(p.instrumentId);
+  const d = p.data;
+  const actorIds = [...new Set(d.obligations.flatMap((o) => o.actors))];
+  const actorText = actorIds.flatMap((id) => {
+    const a = catalog.actorById.get(id)?.data;
+    return a ? [a.label.en, a.label.zh ?? "", ...a.aliases] : [id];
+  });
+  const terms = d.terms.map((t) => catalog.termById.get(t)).filter((t): t is GlossaryTerm => !!t);
+  const numbers = [...new Set(Object.values(d.numbers))];
+  return {
+    id: p.key,
+    instrument: ins ? [ins.data.title.en, ins.data.title.zh, ins.data.short.en, ins.data.short.zh ?? "", ...ins.data.aliases].join(" ") : p.instrumentId,
+    heading: `${d.heading.en} ${d.heading.zh ?? ""}`,
+    chapter: `${d.chapter?.en ?? ""} ${d.chapter?.zh ?? ""}`,
+    summary: d.summary,
+    duties: d.obligations.map((o) => `${o.duty} ${o.conditions ?? ""}`).join(" ") + " " + d.penalties.map((t) => t.trigger).join(" "),
+    actors: actorText.join(" "),
+    themes: [...new Set(d.obligations.map((o) => THEME_LABELS[o.theme]))].join(" "),
+    terms: terms.flatMap((t) => [t.en, t.zh, ...t.abbreviations, ...t.aliases]).join(" "),
+    citation: numbers.map((n) => `${ins?.data.short.en ?? ""} ${n}`).join(" "),
+  };
+}
+
+export interface SearchIndex {
+  search(query: string, allowed?: ReadonlySet<string>): SearchHit[];
+  expand(query: string): GlossaryTerm[];
+  suggest(query: string): string[];
+  size: number;
+}
+
+export interface SearchHit {
+  key: string;
+  score: number;
+  terms: string[]; // the query terms that matched
+  fields: string[]; // where they matched
+}
+
+export function buildSearchIndex(catalog: Catalog): SearchIndex {
+  const mini = new MiniSearch<SearchDoc>({
+    fields: [...FIELDS],
+    storeFields: [],
+    tokenize: indexTokenize,
+    processTerm: stem,
+    searchOptions: {
+      tokenize: queryTokenize,
+      processTerm: stem,
+      boost: BOOST,
+      prefix: (term) => !isHan(term) && term.length > 1,
+      fuzzy: (term) => (isHan(term) || /\d/.test(term) || term.length < 5 ? false : 0.2),
+      combineWith: "OR",
+    },
+  });
+  mini.addAll(catalog.provisions.map((p) => documentFor(catalog, p)));
+
+  // Every name of every glossary term, lower-cased, pointing at the term.
+  // A single common English word ("network") would drag in half the catalog, so only
+  // phrases, Chinese terms and abbreviations trigger an expansion.
+  const distinctive = (name: string, t: GlossaryTerm) => isHan(name) || name.includes(" ") || name.includes("-") || t.abbreviations.includes(name);
+  const names: [string, GlossaryTerm][] = catalog.glossary.flatMap((t) =>
+    [t.en, t.zh, ...t.abbreviations, ...t.aliases].filter((n) => distinctive(n, t)).map((n) => [n.toLowerCase(), t] as [string, GlossaryTerm]),
+  );
+
+  const expand = (query: string): GlossaryTerm[] => {
+    const q = query.toLowerCase();
+    const words = new Set(queryTokenize(q));
+    const found = new Map<string, GlossaryTerm>();
+    for (const [name, term] of names) {
+      const hit = isHan(name) ? q.includes(name) : name.split(/\s+/).every((w) => words.has(w)) && (name.includes(" ") || words.has(name));
+      if (hit) found.set(term.id, term);
+    }
+    return [...found.values()];
+  };
+
+  return {
+    size: mini.documentCount,
+    expand,
+    search(query, allowed) {
+      const expansions = expand(query).flatMap((t) => [t.en, t.zh, ...t.aliases.slice(0, 6)]);
+      // AND within the typed words keeps "real name" from matching every "name"; the
+      // glossary's other names join with OR, each as a phrase of AND-ed words.
+      const filter = allowed ? (r: SearchResult) => allowed.has(r.id as string) : undefined;
+      const exact: SearchResult[] = mini.search({ queries: [query], combineWith: "AND" } as never, { filter });
+      // The glossary's other names (实名 for "real name") count, a little less than the words typed.
+      const synonyms: SearchResult[] = expansions.length
+        ? mini.search({ combineWith: "OR", queries: expansions.map((e) => ({ queries: [e], combineWith: "AND" as const })) } as never, { filter })
+        : [];
+      // Documents with only some of the words rank below those with all of them.
+      const partial = mini.search(query, { filter });
+      const merged = new Map<string, SearchResult>();
+      const add = (list: SearchResult[], weight: number) => {
+        for (const r of list) {
+          const seen = merged.get(r.id as string);
+          if (seen) {
+            seen.score += r.score * weight;
+            seen.queryTerms = [...new Set([...seen.queryTerms, ...r.queryTerms])];
+            for (const [term, fields] of Object.entries(r.match)) seen.match[term] = [...new Set([...(seen.match[term] ?? []), ...fields])];
+          } else merged.set(r.id as string, { ...r, score: r.score * weight, match: { ...r.match } });
+        }
+      };
+      add(exact, 1);
+      add(synonyms, 0.6);
+      add(partial, 0.5);
+      const results = [...merged.values()].sort((a, b) => b.score - a.score);
+      return results.map((r) => ({
+        key: r.id as string,
+        score: r.score,
+        terms: r.queryTerms,
+        fields: [...new Set(Object.values(r.match).flat())],
+      }));
+    },
+    suggest(query) {
+      return mini.autoSuggest(query, { fuzzy: 0.3 }).slice(0, 5).map((s) => s.suggestion);
+    },
+  };
+}

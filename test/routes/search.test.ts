@@ -1,0 +1,70 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp } from "../helpers/test-app.js";
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+const get = (url: string) => app.inject({ method: "GET", url });
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/\s+/g, " ");
+
+describe("/search", () => {
+  it("jumps straight to an article whose number means one provision in every text", async () => {
+    const res = await get(`/search?q=${encodeURIComponent("反恐怖主义法第八十四条")}`);
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe("/laws/counterterrorism-law/2016-01-01/art-84");
+  });
+
+  it("offers both meanings of a renumbered article, and says what it is now", async () => {
+    const res = await get("/search?q=CSL+37");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    expect(t).toContain("Go to the article");
+    expect(t).toContain("CSL Art. 37 (2016 text) : Data localisation (now Art. 39, since 1 January 2026)");
+    expect(res.body).toContain('href="/laws/cybersecurity-law/2017-06-01/art-37"');
+  });
+
+  it("finds Chinese and English through the glossary, highlighted and explained", async () => {
+    const zh = await get(`/search?q=${encodeURIComponent("实名")}`);
+    expect(text(zh.body)).toContain("CSL Art. 26");
+    const en = await get("/search?q=real+identity");
+    expect(en.body).toContain("<mark>");
+    expect(text(en.body)).toMatch(/matched .* in /);
+  });
+
+  it("combines with the provisions facets", async () => {
+    const t = text((await get("/search?q=identity&instrument=counterterrorism-law")).body);
+    expect(t).toContain("CTL Art. 21");
+    expect(t).not.toContain("CSL Art. 26");
+  });
+
+  it("explains an empty result and suggests terms", async () => {
+    const t = text((await get("/search?q=zebra")).body);
+    expect(t).toContain("Nothing matched. We searched for the words zebra");
+    expect(t).toContain("glossary");
+  });
+
+  it("escapes the query wherever it is shown", async () => {
+    const res = await get(`/search?q=${encodeURIComponent('"><script>alert(1)</script>')}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain("<script>alert(1)</script>");
+  });
+
+  it("rejects an over-long query with 400", async () => {
+    const res = await get(`/search?q=${"a".repeat(500)}`);
+    expect(res.statusCode).toBe(400);
+    expect(text(res.body)).toContain("q");
+  });
+});
+
+describe("/glossary", () => {
+  it("lists terms in both languages with the articles that use them", async () => {
+    const t = text((await get("/glossary")).body);
+    expect(t).toContain("critical information infrastructure · 关键信息基础设施 · CII");
+    expect(t).toContain("Used in: CSL Art. 39");
+  });
+});

@@ -1,0 +1,95 @@
+// The search regression table, on the real rules: each query with the provisions expected
+// among the first results (citations: the article offered first).
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Catalog } from "../../../src/domain/catalog.js";
+import { loadRules } from "../../../src/data/load-rules.js";
+import { parseCitationQuery } from "../../../src/search/citation-query.js";
+import { buildSearchIndex, type SearchIndex } from "../../../src/search/search-index.js";
+import { REAL_RULES } from "../../helpers/test-app.js";
+
+let catalog: Catalog;
+let index: SearchIndex;
+beforeAll(async () => {
+  catalog = await loadRules(REAL_RULES);
+  index = buildSearchIndex(catalog);
+});
+
+// [query, expected provision key, within the first N results]
+const TEXT_QUERIES: [string, string, number][] = [
+  ["实名", "cybersecurity-law/p24", 5],
+  ["real name", "cybersecurity-law/p24", 5],
+  ["real identity", "cybersecurity-law/p24", 5],
+  ["real identity", "telephone-real-identity-regulations/p6", 5],
+  ["真实身份", "cybersecurity-law/p24", 5],
+  ["实名", "account-name-regulations/p5", 5],
+  ["decryption", "counterterrorism-law/p18", 1],
+  ["technical interfaces decryption", "counterterrorism-law/p18", 1],
+  ["解密", "counterterrorism-law/p18", 3],
+  ["data localisation", "cybersecurity-law/p37", 5],
+  ["important data", "cybersecurity-law/p37", 5],
+  ["personal information abroad", "cybersecurity-law/p37", 10],
+  ["关键信息基础设施", "cybersecurity-law/p31", 5],
+  ["critical information infrastructure", "cybersecurity-law/p31", 5],
+  ["subversion", "criminal-law/p105", 1],
+  ["颠覆国家政权", "criminal-law/p105", 3],
+  ["refuse network security management duty", "criminal-law/p286-1", 3],
+  ["拒不履行信息网络安全管理义务", "criminal-law/p286-1", 3],
+  ["false information", "criminal-law/p291-1", 3],
+  ["编造虚假信息", "criminal-law/p291-1", 3],
+  ["overseas NGO representative office registration", "foreign-ngo-law/p9", 10],
+  ["境外非政府组织 代表机构 登记", "foreign-ngo-law/p9", 10],
+  ["temporary activities", "foreign-ngo-law/p16", 5],
+  ["professional supervisory unit", "foreign-ngo-law/p11", 10],
+  ["terrorism extremism definition", "counterterrorism-law/p3", 3],
+  ["恐怖主义", "counterterrorism-law/p3", 5],
+  ["map servers in China", "mapping-regulations/p34", 5],
+  ["sexual harassment", "civil-code/p1010", 1],
+  ["性骚扰", "civil-code/p1010", 1],
+  ["standard of proof", "civil-procedure-law-interpretation/p108", 3],
+  ["search results paid listing", "internet-search-provisions/p8", 5],
+  ["app store", "mobile-app-provisions/p8", 5],
+  ["espionage definition", "counter-espionage-law/p38", 5],
+  ["network shutdown temporary restriction", "cybersecurity-law/p58", 3],
+  ["decryptoin", "counterterrorism-law/p18", 3], // typo
+  ["subversoin", "criminal-law/p105", 3], // typo
+  ["harrassment", "civil-code/p1010", 3], // typo
+  ["CII 数据 境内存储", "cybersecurity-law/p37", 5], // mixed
+  ["CII data export", "cybersecurity-law/p37", 3],
+  ["数据出境", "cybersecurity-law/p37", 5],
+];
+
+// [query, instrument, number, first candidate's lineage key]
+const CITATIONS: [string, string, string, string][] = [
+  ["CSL 37", "cybersecurity-law", "37", "cybersecurity-law/p37"],
+  ["cybersecurity law art. 37", "cybersecurity-law", "37", "cybersecurity-law/p37"],
+  ["Art 37 CSL", "cybersecurity-law", "37", "cybersecurity-law/p37"],
+  ["网络安全法第三十七条", "cybersecurity-law", "37", "cybersecurity-law/p37"],
+  ["网络安全法第37条", "cybersecurity-law", "37", "cybersecurity-law/p37"],
+  ["《网络安全法》第二十四条", "cybersecurity-law", "24", "cybersecurity-law/p24"],
+  ["Criminal Law 287-2", "criminal-law", "287-2", "criminal-law/p287-2"],
+  ["第二百八十七条之二", "criminal-law", "287-2", "criminal-law/p287-2"],
+  ["287-2", "criminal-law", "287-2", "criminal-law/p287-2"],
+  ["刑法第二百八十六条之一", "criminal-law", "286-1", "criminal-law/p286-1"],
+  ["CTL 84", "counterterrorism-law", "84", "counterterrorism-law/p84"],
+  ["反恐怖主义法第十八条", "counterterrorism-law", "18", "counterterrorism-law/p18"],
+  ["FNGO Law 47", "foreign-ngo-law", "47", "foreign-ngo-law/p47"],
+];
+
+describe("search regression table", () => {
+  it.each(TEXT_QUERIES)("%j finds %s in the first %i", (query, key, n) => {
+    const top = index.search(query).slice(0, n).map((h) => h.key);
+    expect(top).toContain(key);
+  });
+
+  it.each(CITATIONS)("%j is a citation of %s Art. %s", (query, instrument, number, key) => {
+    const hits = parseCitationQuery(catalog, query);
+    expect(hits[0]?.instrument.id).toBe(instrument);
+    expect(hits[0]?.number).toBe(number);
+    expect(hits[0]?.candidates[0]?.provision.key).toBe(key);
+  });
+
+  it("does not take a bare common number for a citation", () => {
+    expect(parseCitationQuery(catalog, "37")).toEqual([]);
+    expect(parseCitationQuery(catalog, "fines over 500000")).toEqual([]);
+  });
+});
