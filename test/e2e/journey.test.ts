@@ -1,0 +1,86 @@
+// Browser tests in Debian's Chromium through playwright-core, against the app on loopback.
+import type { FastifyInstance } from "fastify";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp } from "../helpers/test-app.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  base = await app.listen({ host: "127.0.0.1", port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  const external: string[] = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(base)) external.push(r.url());
+  });
+  page.on("close", () => expect(external, "no third-party requests").toEqual([]));
+  return page;
+}
+
+describe("the main journey, in a browser", () => {
+  it("picks an actor, sees an inherited duty, opens its article and penalty, copies the permalink", async () => {
+    const page = await newPage();
+    await page.goto("/");
+    await page.selectOption("#pick-actor", "cii-operator");
+    await page.click("form.picker button");
+    expect(await page.locator("h2.result-heading").innerText()).toContain("Critical information infrastructure operator");
+    const inherited = page.locator("li.obligation", { hasText: "Run the tiered protection scheme." });
+    expect(await inherited.locator(".reason").innerText()).toContain("binds every network operator; a critical information infrastructure operator is one");
+    await inherited.locator("p.cite a").click();
+    await page.waitForURL(/\/laws\/cybersecurity-law\/2026-01-01\/art-23$/);
+    await page.locator("section", { hasText: "Enforced by" }).locator("a").first().click();
+    await page.waitForURL(/\/laws\/cybersecurity-law\/2026-01-01\/art-61$/);
+    expect(await page.locator("table.sanctions").first().innerText()).toContain("RMB 10,000–500,000");
+    const copy = page.locator("button.copy");
+    expect(await copy.isVisible()).toBe(true);
+    await copy.click();
+    await page.waitForFunction(() => document.querySelector("button.copy")?.textContent === "Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe("http://test.local/laws/cybersecurity-law/2026-01-01/art-61");
+    await page.close();
+  });
+
+  it("builds a company profile by ticking roles, at a URL that reproduces it", async () => {
+    const page = await newPage();
+    await page.goto("/profile");
+    await page.check('input[name="actor"][value="financial-institution"]');
+    await page.check('input[name="actor"][value="telecom-operator"]');
+    await page.click("form.profile button[type=submit]");
+    await page.waitForURL(/actor=telecom-operator/);
+    expect(await page.locator("h2.result-heading").innerText()).toContain("Telecommunications operator + Financial institution");
+    expect(await page.locator("li.obligation", { hasText: "Check customers' identity." }).count()).toBe(1);
+    const url = page.url();
+    await page.goto(url);
+    expect(await page.locator('input[value="financial-institution"]').isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it("renders the penalty chart, and its data table matches the bars", async () => {
+    const page = await newPage();
+    await page.goto("/penalties");
+    const chart = page.locator("#fine-chart-title").locator("xpath=..");
+    const bars = await chart.locator("g.bar").count();
+    expect(bars).toBeGreaterThan(0);
+    const rows = await chart.locator("table.chart-data tbody tr").count();
+    expect(rows).toBe(bars);
+    const box = await chart.locator("svg").boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(300);
+    await page.close();
+  });
+});
