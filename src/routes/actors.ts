@@ -69,11 +69,15 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
     const date = q.at ?? catalog.meta.asOf;
     const items = obligationsForActors(catalog, [actor.id], date, { includeNonBinding: q.include === "all" }).map((b) => obligationView(catalog, b, date));
     const ancestors = [...actor.lineage.keys()].slice(1).map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id }));
+    // The breadcrumb follows first parents only, so it reads as one chain from the root.
+    const crumbs: { id: string; label: string }[] = [];
+    for (let p = actor.data.parents[0]; p; p = catalog.actorById.get(p)?.data.parents[0]) crumbs.unshift({ id: p, label: catalog.actorById.get(p)?.data.label.en ?? p });
     const children = actor.children.map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id }));
     return reply.viewAsync("pages/actor", {
       title: actor.data.label.en,
       actor: actor.data,
       ancestors,
+      crumbs,
       children,
       groups: groupObligations(catalog, items, q.group),
       count: items.length,

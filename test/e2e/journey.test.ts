@@ -50,8 +50,8 @@ describe("the main journey, in a browser", () => {
     const copy = page.locator("button.copy");
     expect(await copy.isVisible()).toBe(true);
     await copy.click();
-    await page.waitForFunction(() => document.querySelector("button.copy")?.textContent === "Copied");
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    await page.waitForFunction('document.querySelector("button.copy")?.textContent === "Copied"');
+    const copied = await page.evaluate("navigator.clipboard.readText()");
     expect(copied).toBe("http://test.local/laws/cybersecurity-law/2026-01-01/art-61");
     await page.close();
   });
