@@ -15,3 +15,13 @@ export async function buildTestApp(overrides: Partial<Config> = {}, rulesDir = F
   await app.ready();
   return app;
 }
+
+/** The visible text of an HTML page: tags dropped, common entities decoded, spaces folded. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}

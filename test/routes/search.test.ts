@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp } from "../helpers/test-app.js";
+import { buildTestApp, visibleText } from "../helpers/test-app.js";
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ afterAll(async () => {
   await app.close();
 });
 const get = (url: string) => app.inject({ method: "GET", url });
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#39;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/\s+/g, " ");
+const text = visibleText;
 
 describe("/search", () => {
   it("jumps straight to an article whose number means one provision in every text", async () => {
