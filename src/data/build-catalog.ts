@@ -2,7 +2,7 @@
 // hierarchy with the chain that makes each inherited duty apply, and the "enforced by" links
 // derived from the "enforces" links the rules store.
 import { compareArticleNumbers } from "../domain/article-number.js";
-import { CORE_INSTRUMENTS, type ActorEntry, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
+import { CORE_INSTRUMENTS, qualifyRef, type ActorEntry, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import type { Actor, Instrument } from "../domain/rules-schema.js";
 import type { ParsedRules } from "./load-rules.js";
 
@@ -48,15 +48,14 @@ function buildInstrument(data: Instrument, asOf: string): InstrumentEntry {
   const versionIds = versions.map((v) => v.id);
   const entries = data.provisions.map((p): ProvisionEntry => {
     const key = `${data.id}/${p.id}`;
-    const qualify = (ref: string) => (ref.includes("/") ? ref : `${data.id}/${ref}`);
     return {
       key,
       instrumentId: data.id,
       data: p,
       versionIds: versionIds.filter((v) => p.numbers[v] !== undefined),
-      enforces: unique(p.penalties.flatMap((t) => (t.enforces ?? []).map(qualify))),
+      enforces: unique(p.penalties.flatMap((t) => (t.enforces ?? []).map((r) => qualifyRef(data.id, r)))),
       enforcedBy: [],
-      related: unique(p.related.map(qualify)),
+      related: unique(p.related.map((r) => qualifyRef(data.id, r))),
     };
   });
   entries.sort((a, b) => compareInLineage(a, b, versionIds));

@@ -2,6 +2,7 @@
 // version, amounts and dates are in order, drafts are labelled as drafts. Each problem points
 // at the file, line and path of the offending value.
 import type { Sanction, Unit } from "../domain/rules-schema.js";
+import { qualifyRef } from "../domain/catalog.js";
 import { suggest } from "../domain/closest-match.js";
 import { findSourceDocument } from "../domain/source-documents.js";
 import type { ParsedRules } from "./load-rules.js";
@@ -54,7 +55,6 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
   }
 
   const glossaryIds = new Set(rules.glossary.value.map((t) => t.id));
-  const resolveRef = (instrumentId: string, ref: string) => (ref.includes("/") ? ref : `${instrumentId}/${ref}`);
 
   for (const { file, value: ins } of rules.instruments) {
     const versionIds = ins.versions.map((v) => v.id);
@@ -123,14 +123,14 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
           if (!present.includes(v)) at(file, [...tb, "versions", vi], `the article does not exist in version "${v}"`);
         });
         (t.enforces ?? []).forEach((ref, ri) => {
-          const key = resolveRef(ins.id, ref);
+          const key = qualifyRef(ins.id, ref);
           if (!provisionKeys.has(key)) at(file, [...tb, "enforces", ri], `no provision "${key}"${suggest(key, provisionKeys)}`);
         });
         t.sanctions.forEach((s, si) => checkSanction(s, file, [...tb, "sanctions", si], at));
       });
 
       p.related.forEach((ref, ri) => {
-        const key = resolveRef(ins.id, ref);
+        const key = qualifyRef(ins.id, ref);
         if (!provisionKeys.has(key)) at(file, [...base, "related", ri], `no provision "${key}"${suggest(key, provisionKeys)}`);
         if (key === `${ins.id}/${p.id}`) at(file, [...base, "related", ri], "a provision cannot be related to itself");
       });

@@ -58,3 +58,8 @@ export interface TierRef {
 }
 
 export const CORE_INSTRUMENTS = ["cybersecurity-law", "counterterrorism-law", "criminal-law", "foreign-ngo-law"] as const;
+
+/** "p37" in instrument X → "X/p37"; an already qualified "other-law/p84" stays as it is. */
+export function qualifyRef(instrumentId: string, ref: string): string {
+  return ref.includes("/") ? ref : `${instrumentId}/${ref}`;
+}

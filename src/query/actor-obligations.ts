@@ -1,6 +1,6 @@
 // "What binds me?": every obligation that binds an actor or any of its ancestors, at a date,
 // with the chain that makes it apply and the penalty tiers that punish its breach.
-import type { Catalog, InstrumentEntry, ObligationRef, ProvisionEntry, TierRef } from "../domain/catalog.js";
+import { qualifyRef, type Catalog, type InstrumentEntry, type ObligationRef, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
 import { appliesIn, versionAt } from "./versions.js";
 
 export interface Reason {
@@ -66,7 +66,7 @@ export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string
     const v = versionAt(ins, date);
     if (!v || !q.versionIds.includes(v)) continue;
     for (const t of q.data.penalties) {
-      const targets = (t.enforces ?? []).map((r) => (r.includes("/") ? r : `${q.instrumentId}/${r}`));
+      const targets = (t.enforces ?? []).map((r) => qualifyRef(q.instrumentId, r));
       if (targets.includes(p.key) && appliesIn(t.versions, q, v)) out.push(tierRef(q, t, v));
     }
   }

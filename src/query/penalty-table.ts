@@ -1,6 +1,6 @@
 // The normalised penalties table: one row per penalty tier and bearer, with numeric columns
 // for sorting and comparison, and the duty each tier enforces.
-import type { Catalog, ProvisionEntry } from "../domain/catalog.js";
+import { qualifyRef, type Catalog, type ProvisionEntry } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { CUSTODY_KINDS, formatAmount, MONETARY_KINDS, maxCustodyDays, maxFine, minFine, SANCTION_LABELS, custodyRank } from "../domain/penalty-arithmetic.js";
 import type { Bearer, PenaltyTier, Sanction, SanctionKind } from "../domain/rules-schema.js";
@@ -92,7 +92,7 @@ export function penaltyRows(catalog: Catalog): PenaltyRow[] {
             custodyText: custody.map((s) => `${SANCTION_LABELS[s.kind]}${formatAmount(s) ? ` ${formatAmount(s)}` : ""}`).join("; "),
             custodyKind: worstCustody?.kind,
             other: sanctions.filter((s) => !MONETARY_KINDS.has(s.kind) && !CUSTODY_KINDS.has(s.kind) && s.unit !== "multiple").map((s) => `${SANCTION_LABELS[s.kind]}${s.optional ? " (may)" : ""}`),
-            enforces: (t.enforces ?? []).map((r) => (r.includes("/") ? r : `${ins.id}/${r}`)),
+            enforces: (t.enforces ?? []).map((r) => qualifyRef(ins.id, r)),
           });
         }
       }

@@ -28,3 +28,8 @@ export function provisionsNumbered(ins: InstrumentEntry, number: string): { prov
 export function appliesIn(versions: readonly string[] | undefined, provision: ProvisionEntry, v: string): boolean {
   return provision.versionIds.includes(v) && (versions === undefined || versions.includes(v));
 }
+
+/** The version to link a provision to: the current text if it is there, else its latest. */
+export function displayVersion(ins: InstrumentEntry, p: ProvisionEntry): string {
+  return p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
+}

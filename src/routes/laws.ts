@@ -7,7 +7,7 @@ import { formatDate, permalink } from "../domain/citation.js";
 import { closestMatches } from "../domain/closest-match.js";
 import { compareArticleNumbers, parseArticleNumber } from "../domain/article-number.js";
 import { NotFoundError, type Suggestion } from "../errors.js";
-import { findByNumber, provisionsNumbered } from "../query/versions.js";
+import { displayVersion, findByNumber, provisionsNumbered } from "../query/versions.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 
@@ -85,7 +85,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
       const only = found[0];
       const sameEverywhere = found.length === 1 && only && only.provision.versionIds.every((v) => only.provision.data.numbers[v] === number);
       if (sameEverywhere && only) {
-        const v = only.provision.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (only.provision.versionIds.at(-1) as string);
+        const v = displayVersion(ins, only.provision);
         return reply.redirect(permalink(ins.id, v, number), 302);
       }
       const options = found.flatMap(({ provision, versions }) =>

@@ -11,6 +11,7 @@ import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenalty
 import { parseArticlePath } from "../query/article-path.js";
 import { penaltyCharts } from "../view-models/penalty-charts.js";
 import { toCsv } from "../view-models/csv.js";
+import { displayVersion } from "../query/versions.js";
 
 export function penaltyQuerySchema(catalog: Catalog) {
   const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
@@ -58,7 +59,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     const p = catalog.provisionByKey.get(key);
     const ins = p && catalog.instrumentById.get(p.instrumentId);
     if (!p || !ins) return { label: key, href: "#" };
-    const v = p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
+    const v = displayVersion(ins, p);
     return { label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, href: `/laws/${ins.id}/${v}/art-${p.data.numbers[v]}` };
   };
 

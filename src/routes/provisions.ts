@@ -9,6 +9,7 @@ import { listOf, Page, parseQuery, single } from "../query/query-params.js";
 import { BEARER_LABELS, KIND_LABELS, SANCTION_LABELS, STATUS_LABELS, THEME_LABELS } from "../view-models/format.js";
 import { summariseWorst } from "../view-models/obligation-view.js";
 import { tierRef } from "../query/actor-obligations.js";
+import { displayVersion } from "../query/versions.js";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
@@ -71,7 +72,7 @@ const provisionRoutes: FastifyPluginAsync = async (app) => {
     }));
     const rows = all.slice((page - 1) * size, page * size).map((p) => {
       const ins = catalog.instrumentById.get(p.instrumentId);
-      const v = ins && p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
+      const v = ins ? displayVersion(ins, p) : (p.versionIds.at(-1) as string);
       const n = p.data.numbers[v] as string;
       return {
         key: p.key,

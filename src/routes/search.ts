@@ -11,6 +11,7 @@ import { listOf, Page, parseQuery, single, Text } from "../query/query-params.js
 import { parseCitationQuery, type CitationHit } from "../search/citation-query.js";
 import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
 import { queryTokenize } from "../search/tokenize.js";
+import { displayVersion } from "../query/versions.js";
 import { highlight } from "../view-models/highlight.js";
 
 declare module "fastify" {
@@ -63,7 +64,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
       const c = only.candidates[0];
       const sameEverywhere = c && c.provision.versionIds.every((v) => c.provision.data.numbers[v] === only.number);
       if (sameEverywhere) {
-        const v = c.provision.versionIds.includes(only.instrument.currentVersion) ? only.instrument.currentVersion : (c.provision.versionIds.at(-1) as string);
+        const v = displayVersion(only.instrument, c.provision);
         return reply.redirect(permalink(only.instrument.id, v, only.number), 302);
       }
     }
@@ -78,7 +79,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
       const p = catalog.provisionByKey.get(h.key);
       const ins = p && catalog.instrumentById.get(p.instrumentId);
       if (!p || !ins) return undefined;
-      const v = p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
+      const v = displayVersion(ins, p);
       const n = p.data.numbers[v] as string;
       const duty = p.data.obligations.map((o) => o.duty).join(" ");
       return {
@@ -114,13 +115,13 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
     for (const p of catalog.provisions) {
       const ins = catalog.instrumentById.get(p.instrumentId);
       if (!ins) continue;
-      const v = p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
+      const v = displayVersion(ins, p);
       for (const t of p.data.terms) usedIn.set(t, [...(usedIn.get(t) ?? []), { label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, href: permalink(ins.id, v, p.data.numbers[v] as string) }]);
     }
     const terms = catalog.glossary.map((t) => {
       const def = t.definedIn ? catalog.provisionByKey.get(t.definedIn) : undefined;
       const defIns = def && catalog.instrumentById.get(def.instrumentId);
-      const dv = defIns && def ? (def.versionIds.includes(defIns.currentVersion) ? defIns.currentVersion : (def.versionIds.at(-1) as string)) : undefined;
+      const dv = defIns && def ? displayVersion(defIns, def) : undefined;
       return {
         ...t,
         definedIn: def && defIns && dv ? { label: `${defIns.data.short.en} Art. ${def.data.numbers[dv]}`, href: permalink(defIns.id, dv, def.data.numbers[dv] as string) } : undefined,

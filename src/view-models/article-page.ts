@@ -1,5 +1,5 @@
 // The citable page of one article in one version: everything a lawyer needs on one screen.
-import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
+import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { citeArticle, formatDate, permalink, type Citations } from "../domain/citation.js";
 import { BEARER_LABELS, formatAmount, SANCTION_LABELS } from "../domain/penalty-arithmetic.js";
 import type { Concern, GlossaryTerm, SourceRef, Version, WebSource } from "../domain/rules-schema.js";
@@ -110,7 +110,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
         trigger: t.trigger,
         note: t.note,
         confidence: t.confidence,
-        enforces: (t.enforces ?? []).map((r) => linkToProvision(catalog, r.includes("/") ? r : `${ins.id}/${r}`, versionId)).filter((l): l is ProvisionLink => !!l),
+        enforces: (t.enforces ?? []).map((r) => linkToProvision(catalog, qualifyRef(ins.id, r), versionId)).filter((l): l is ProvisionLink => !!l),
         rows: t.sanctions.map((s) => ({ bearer: BEARER_LABELS[s.bearer], kind: SANCTION_LABELS[s.kind], amount: formatAmount(s), optional: s.optional ?? false, note: s.note })),
       };
     });
@@ -120,7 +120,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
       const q = catalog.provisionByKey.get(k);
       const qi = q && catalog.instrumentById.get(q.instrumentId);
       const qv = qi && versionAt(qi, versionId);
-      return !!q && !!qv && q.data.penalties.some((t) => appliesIn(t.versions, q, qv) && (t.enforces ?? []).some((r) => (r.includes("/") ? r : `${q.instrumentId}/${r}`) === p.key));
+      return !!q && !!qv && q.data.penalties.some((t) => appliesIn(t.versions, q, qv) && (t.enforces ?? []).some((r) => qualifyRef(q.instrumentId, r) === p.key));
     })
     .map((k) => linkToProvision(catalog, k, versionId))
     .filter((l): l is ProvisionLink => !!l);
