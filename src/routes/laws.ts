@@ -8,6 +8,10 @@ import { closestMatches } from "../domain/closest-match.js";
 import { compareArticleNumbers, parseArticleNumber } from "../domain/article-number.js";
 import { NotFoundError, type Suggestion } from "../errors.js";
 import { displayVersion, findByNumber, provisionsNumbered } from "../query/versions.js";
+import { provisionChanges } from "../query/amendment-changes.js";
+import { penaltyRows } from "../query/penalty-table.js";
+import { BEARER_LABELS } from "../domain/penalty-arithmetic.js";
+import { query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 
@@ -51,6 +55,7 @@ function contents(ins: InstrumentEntry, versionId: string | undefined) {
 }
 
 const lawRoutes: FastifyPluginAsync = async (app) => {
+  const rows = penaltyRows(app.catalog);
   const catalog = app.catalog;
 
   app.get("/laws", async (_req, reply) => {
@@ -116,7 +121,12 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     if (!parseArticleNumber(number)) throw new NotFoundError(`"${article}" is not an article address: use art-<number>, e.g. art-37 or art-287-2.`, articleSuggestions(ins, version, "1"));
     const p = findByNumber(ins, version, number);
     if (!p) throw new NotFoundError(`Art. ${number} of the ${ins.data.title.en} (text in force from ${formatDate(version)}) is not encoded here.`, articleSuggestions(ins, version, number));
-    return reply.viewAsync("pages/article", { title: "", origin: app.publicOrigin, page: buildArticlePage(catalog, ins, p, version, app.publicOrigin) });
+    const penaltyChanges = provisionChanges(ins, rows, p).map((c) => ({
+      bearer: BEARER_LABELS[c.bearer],
+      summary: c.summary,
+      href: `/penalties/changes${query({ instrument: ins.id, from: c.from.versionId, to: c.to.versionId })}`,
+    }));
+    return reply.viewAsync("pages/article", { title: "", origin: app.publicOrigin, page: buildArticlePage(catalog, ins, p, version, app.publicOrigin), penaltyChanges });
   });
 };
 

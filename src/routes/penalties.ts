@@ -9,9 +9,11 @@ import { BadQueryError } from "../errors.js";
 import { DateParam, listOf, Page, parseQuery, single } from "../query/query-params.js";
 import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { parseArticlePath } from "../query/article-path.js";
+import * as f from "../view-models/format.js";
 import { penaltyCharts } from "../view-models/penalty-charts.js";
 import { toCsv } from "../view-models/csv.js";
 import { displayVersion } from "../query/versions.js";
+import { amendmentChanges, amendmentPairs, changeBadges, instrumentsWithChanges } from "../query/amendment-changes.js";
 
 export function penaltyQuerySchema(catalog: Catalog) {
   const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
@@ -54,6 +56,8 @@ export function rowView(r: PenaltyRow) {
 const penaltyRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
   const rows = penaltyRows(catalog);
+  const badges = changeBadges(catalog, rows);
+  const amended = instrumentsWithChanges(catalog, rows);
   const Query = penaltyQuerySchema(catalog);
   const enforceLabel = (key: string) => {
     const p = catalog.provisionByKey.get(key);
@@ -77,7 +81,8 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     const exposure = q.actor.length === 1 ? exposureFor(catalog, rows, q.actor[0] as string, q.at ?? catalog.meta.asOf) : [];
     return reply.viewAsync("pages/penalties", {
       title: "Penalties compared",
-      rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({ ...rowView(r), enforces: r.enforces.map(enforceLabel) })),
+      rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({ ...rowView(r), enforces: r.enforces.map(enforceLabel), change: badges.get(r.id) })),
+      amended: amended.map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${a.from} → ${a.to}`, count: a.count })),
       total: filtered.length,
       page,
       pages,
@@ -110,6 +115,44 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     return toCsv(penaltyCsvRows(filtered, app.publicOrigin));
   });
 
+  // The figures an amendment changed, older and newer text side by side.
+  const ChangesQuery = z.object({
+    instrument: single(z.enum(catalog.instruments.map((i) => i.id) as [string, ...string[]]).default(amended[0]?.ins.id ?? catalog.instruments[0]?.id ?? "")),
+    from: single(z.string().max(10).optional()),
+    to: single(z.string().max(10).optional()),
+  });
+  app.get("/penalties/changes", async (req, reply) => {
+    const q = parseQuery(ChangesQuery, req.query);
+    const ins = catalog.instrumentById.get(q.instrument);
+    if (!ins) throw new BadQueryError("instrument", "unknown instrument", catalog.instruments.map((i) => i.id));
+    const pairs = amendmentPairs(ins);
+    const versionIds = ins.versions.map((v) => v.id);
+    if (pairs.length === 0) throw new BadQueryError("instrument", `${ins.data.short.en} has one text only; choose an instrument that has been amended`, amended.map((a) => a.ins.id));
+    const [defFrom, defTo] = pairs.at(-1) as [string, string];
+    const from = q.from ?? defFrom;
+    const to = q.to ?? defTo;
+    if (!versionIds.includes(from)) throw new BadQueryError("from", `${ins.data.short.en} has no text of ${from}`, versionIds);
+    if (!versionIds.includes(to)) throw new BadQueryError("to", `${ins.data.short.en} has no text of ${to}`, versionIds);
+    if (from >= to) throw new BadQueryError("to", "must be a later text than from", versionIds.filter((v) => v > from));
+    const changes = amendmentChanges(ins, rows, from, to);
+    return reply.viewAsync("pages/changes", {
+      title: `${ins.data.short.en} penalties: ${from} → ${to}`,
+      instrument: { id: ins.id, short: ins.data.short.en, title: ins.data.title.en },
+      from,
+      to,
+      changes: changes.map((c) => ({
+        heading: c.provision.data.heading.en,
+        bearer: BEARER_LABELS[c.bearer],
+        status: c.status,
+        summary: c.summary,
+        from: { ...c.from, fineMaxText: fineMaxText(c.from.fineMax) },
+        to: { ...c.to, fineMaxText: fineMaxText(c.to.fineMax) },
+        compareHref: c.from.href && c.to.href ? `/penalties/compare?ids=${[c.from.href, c.to.href].map((h) => h.replace(/^\/laws\//, "")).join(",")}` : undefined,
+      })),
+      others: amended.filter((a) => a.ins.id !== ins.id || a.from !== from || a.to !== to).map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${a.from} → ${a.to}` })),
+    });
+  });
+
   app.get("/penalties/compare", async (req, reply) => {
     const q = parseQuery(z.object({ ids: listOf(z.string().max(120)) }), req.query);
     if (q.ids.length < 2 || q.ids.length > 6) throw new BadQueryError("ids", `Give 2 to 6 pinned articles to compare, e.g. ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2018-04-27/art-84 (${q.ids.length} given).`);
@@ -131,6 +174,11 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     return reply.viewAsync("pages/compare", { title: "Compare penalties", columns, depth, bearers: bearers.map((b) => ({ id: b, label: BEARER_LABELS[b] })) });
   });
 };
+
+function fineMaxText(n: number | undefined): string {
+  if (n === undefined) return "—";
+  return n === Infinity ? "no cap" : `RMB ${formatNumber(n)}`;
+}
 
 export function penaltyCsvRows(rows: readonly PenaltyRow[], origin: string): (string | number | undefined)[][] {
   const header = ["instrument", "article", "versions", "url", "tier", "trigger", "bearer", "fine_min_rmb", "fine_max_rmb", "fine_uncapped", "fine", "gains_multiple", "custody_max_days", "custody", "other_sanctions", "enforces"];

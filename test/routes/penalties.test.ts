@@ -87,3 +87,37 @@ describe("/penalties/compare", () => {
     expect(text(bad.body)).toContain("has no version \"2019-01-01\"");
   });
 });
+
+describe("/penalties/changes", () => {
+  it("puts the 2017 and 2026 CSL figures side by side with the ratio", async () => {
+    const res = await get("/penalties/changes?instrument=cybersecurity-law");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    expect(t).toContain("CSL: penalties in the 2017-06-01 and 2026-01-01 texts");
+    expect(t).toContain("Art. 59 (2017) → Art. 61 (2026)");
+    expect(t).toContain("max fine RMB 100,000");
+    expect(t).toContain("max fine RMB 500,000");
+    expect(t).toContain("max fine ×5 since 2026-01-01");
+    expect(t).toContain("Art. 66 (2017) → not in the 2026 text");
+    expect(res.body).toContain('href="/penalties/compare?ids=cybersecurity-law/2017-06-01/art-59,cybersecurity-law/2026-01-01/art-61"');
+  });
+
+  it("is linked from /penalties, whose newer rows carry the change", async () => {
+    const t = text((await get("/penalties?instrument=cybersecurity-law")).body);
+    expect(t).toContain("What amendments changed");
+    expect(t).toContain("CSL: 2017-06-01 → 2026-01-01");
+    expect(t).toMatch(/CSL Art\. 61 max fine ×5 since 2026-01-01/);
+  });
+
+  it("explains a bad choice of texts", async () => {
+    const single = await get("/penalties/changes?instrument=counterterrorism-law");
+    expect(single.statusCode).toBe(400);
+    expect(text(single.body)).toContain("has one text only");
+    const order = await get("/penalties/changes?instrument=cybersecurity-law&from=2026-01-01&to=2017-06-01");
+    expect(order.statusCode).toBe(400);
+    expect(text(order.body)).toContain("must be a later text than from");
+    const unknown = await get("/penalties/changes?instrument=cybersecurity-law&from=2019-01-01");
+    expect(unknown.statusCode).toBe(400);
+    expect(text(unknown.body)).toContain("has no text of 2019-01-01");
+  });
+});

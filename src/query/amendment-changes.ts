@@ -1,0 +1,145 @@
+// What an amendment changed in the penalties of one instrument: for every article and bearer,
+// the heaviest fine and custody in the older text next to those in the newer one, with the
+// ratio ("max fine ×10 since 2026-01-01"). Derived from the tiers' `versions`, never typed in.
+import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
+import { permalink } from "../domain/citation.js";
+import { formatNumber } from "../domain/penalty-arithmetic.js";
+import type { Bearer } from "../domain/rules-schema.js";
+import type { PenaltyRow } from "./penalty-table.js";
+
+export type ChangeStatus = "raised" | "lowered" | "new" | "removed" | "changed" | "not-encoded";
+
+export interface FiguresIn {
+  versionId: string;
+  number: string | undefined; // the article's number in this version (undefined: not in it)
+  href: string | undefined;
+  fineMax: number | undefined; // RMB, Infinity when uncapped
+  fines: string[]; // each tier's fine as the law states it, lightest tier first
+  custodyMaxDays: number | undefined;
+  custody: string[];
+  other: string[];
+}
+
+export interface FigureChange {
+  provision: ProvisionEntry;
+  bearer: Bearer;
+  from: FiguresIn;
+  to: FiguresIn;
+  status: ChangeStatus;
+  /** to.fineMax / from.fineMax when both are finite and positive. */
+  fineRatio: number | undefined;
+  summary: string; // "max fine ×10 since 2026-01-01"
+}
+
+/** Pairs of consecutive versions of an instrument (older, newer): what can be compared. */
+export function amendmentPairs(ins: InstrumentEntry): [string, string][] {
+  return ins.versions.slice(1).map((v, i) => [ins.versions[i]?.id as string, v.id]);
+}
+
+function figuresIn(rows: readonly PenaltyRow[], p: ProvisionEntry, versionId: string): FiguresIn {
+  const mine = rows.filter((r) => r.versionIds.includes(versionId));
+  const number = p.data.numbers[versionId];
+  const maxes = mine.map((r) => r.fineMax).filter((n): n is number => n !== undefined);
+  const custody = mine.map((r) => r.custodyMaxDays).filter((n): n is number => n !== undefined);
+  return {
+    versionId,
+    number,
+    href: number === undefined ? undefined : permalink(p.instrumentId, versionId, number),
+    fineMax: maxes.length ? Math.max(...maxes) : undefined,
+    fines: mine.map((r) => r.fineText).filter(Boolean),
+    custodyMaxDays: custody.length ? Math.max(...custody) : undefined,
+    custody: mine.map((r) => r.custodyText).filter(Boolean),
+    other: [...new Set(mine.flatMap((r) => r.other))],
+  };
+}
+
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function describe(status: ChangeStatus, ratio: number | undefined, from: FiguresIn, to: FiguresIn): string {
+  const since = `since ${to.versionId}`;
+  switch (status) {
+    case "new":
+      return from.number === undefined ? `new article ${since}` : `new sanctions ${since}`;
+    case "removed":
+      return to.number === undefined ? `article deleted ${since}` : `sanctions removed ${since}`;
+    case "raised":
+    case "lowered": {
+      if (to.fineMax === Infinity) return `fine uncapped ${since}`;
+      if (ratio !== undefined && to.fineMax !== from.fineMax) {
+        const r = ratio >= 1 ? `×${formatNumber(Math.round(ratio * 100) / 100)}` : `÷${formatNumber(Math.round((1 / ratio) * 100) / 100)}`;
+        return `max fine ${r} ${since}`;
+      }
+      return `${status === "raised" ? "heavier" : "lighter"} ${since}`;
+    }
+    case "changed":
+      return `tiers or sanctions changed ${since}, same maximum`;
+    case "not-encoded":
+      return `the ${to.versionId.slice(0, 4)} figures are not encoded yet: see the article's confidence note`;
+  }
+}
+
+/** Every article × bearer whose sanctions differ between `fromV` and `toV`, in article order. */
+export function amendmentChanges(ins: InstrumentEntry, rows: readonly PenaltyRow[], fromV: string, toV: string): FigureChange[] {
+  const out: FigureChange[] = [];
+  const BEARERS: Bearer[] = ["entity", "managers", "individual", "official"];
+  for (const p of ins.provisions) {
+    if (!p.versionIds.includes(fromV) && !p.versionIds.includes(toV)) continue;
+    const own = rows.filter((r) => r.provision.key === p.key);
+    // An article that continues into the newer text but has no tier there was not encoded for it
+    // (its figures could not be confirmed): that is not a repeal of its sanctions.
+    const unencoded = p.versionIds.includes(toV) && !own.some((r) => r.versionIds.includes(toV));
+    for (const bearer of BEARERS) {
+      const mine = own.filter((r) => r.bearer === bearer);
+      if (mine.length === 0) continue;
+      const from = figuresIn(mine, p, fromV);
+      const to = figuresIn(mine, p, toV);
+      const hadAny = from.fines.length + from.custody.length + from.other.length > 0;
+      const hasAny = to.fines.length + to.custody.length + to.other.length > 0;
+      if (!hadAny && !hasAny) continue;
+      let status: ChangeStatus;
+      if (!hadAny) status = "new";
+      else if (!hasAny) status = unencoded ? "not-encoded" : "removed";
+      else if ((to.fineMax ?? 0) > (from.fineMax ?? 0) || (to.custodyMaxDays ?? 0) > (from.custodyMaxDays ?? 0)) status = "raised";
+      else if ((to.fineMax ?? 0) < (from.fineMax ?? 0) || (to.custodyMaxDays ?? 0) < (from.custodyMaxDays ?? 0)) status = "lowered";
+      else if (!same(from.fines, to.fines) || !same(from.custody, to.custody) || !same(from.other, to.other)) status = "changed";
+      else continue;
+      const fineRatio = from.fineMax && to.fineMax && Number.isFinite(from.fineMax) && Number.isFinite(to.fineMax) ? to.fineMax / from.fineMax : undefined;
+      out.push({ provision: p, bearer, from, to, status, fineRatio, summary: describe(status, fineRatio, from, to) });
+    }
+  }
+  return out;
+}
+
+/** Instruments with at least two in-force texts whose penalties differ: where the view has something to show. */
+export function instrumentsWithChanges(catalog: Catalog, rows: readonly PenaltyRow[]): { ins: InstrumentEntry; from: string; to: string; count: number }[] {
+  const out: { ins: InstrumentEntry; from: string; to: string; count: number }[] = [];
+  for (const ins of catalog.instruments) {
+    if (ins.data.draft) continue;
+    for (const [from, to] of amendmentPairs(ins)) {
+      const count = amendmentChanges(ins, rows, from, to).length;
+      if (count) out.push({ ins, from, to, count });
+    }
+  }
+  return out;
+}
+
+/** "max fine ×10 since 2026-01-01" for each penalty row that carries the newer, heavier maximum. */
+export function changeBadges(catalog: Catalog, rows: readonly PenaltyRow[]): Map<string, string> {
+  const badges = new Map<string, string>();
+  for (const { ins, from, to } of instrumentsWithChanges(catalog, rows)) {
+    for (const c of amendmentChanges(ins, rows, from, to)) {
+      if (c.status !== "raised" && c.status !== "lowered") continue;
+      for (const r of rows) {
+        if (r.provision.key === c.provision.key && r.bearer === c.bearer && r.versionIds.includes(to) && !r.versionIds.includes(from) && r.fineMax === c.to.fineMax && r.fineMax !== undefined) badges.set(r.id, c.summary);
+      }
+    }
+  }
+  return badges;
+}
+
+/** The changes an article's own sanctions went through, across every amendment of its instrument. */
+export function provisionChanges(ins: InstrumentEntry, rows: readonly PenaltyRow[], p: ProvisionEntry): FigureChange[] {
+  const own = rows.filter((r) => r.provision.key === p.key);
+  if (own.length === 0) return [];
+  return amendmentPairs(ins).flatMap(([from, to]) => amendmentChanges({ ...ins, provisions: [p] }, own, from, to));
+}

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Catalog, InstrumentEntry } from "../../../src/domain/catalog.js";
+import { loadRules } from "../../../src/data/load-rules.js";
+import { amendmentChanges, amendmentPairs, changeBadges } from "../../../src/query/amendment-changes.js";
+import { penaltyRows, type PenaltyRow } from "../../../src/query/penalty-table.js";
+import { FIXTURE_RULES, REAL_RULES } from "../../helpers/test-app.js";
+
+const setup = async (dir: string) => {
+  const catalog = await loadRules(dir);
+  return { catalog, rows: penaltyRows(catalog), csl: catalog.instrumentById.get("cybersecurity-law") as InstrumentEntry };
+};
+
+describe("amendmentChanges on the fixture rules", () => {
+  let catalog: Catalog;
+  let rows: PenaltyRow[];
+  let csl: InstrumentEntry;
+  beforeAll(async () => ({ catalog, rows, csl } = await setup(FIXTURE_RULES)));
+
+  it("pairs consecutive versions", () => {
+    expect(amendmentPairs(csl)).toEqual([["2017-06-01", "2026-01-01"]]);
+  });
+
+  it("compares the heaviest fine per article and bearer, with the ratio", () => {
+    const changes = amendmentChanges(csl, rows, "2017-06-01", "2026-01-01");
+    const entity59 = changes.find((c) => c.provision.key === "cybersecurity-law/p59" && c.bearer === "entity");
+    expect(entity59).toMatchObject({ status: "raised", fineRatio: 5, summary: "max fine ×5 since 2026-01-01" });
+    expect(entity59?.from).toMatchObject({ number: "59", fineMax: 100_000, href: "/laws/cybersecurity-law/2017-06-01/art-59" });
+    expect(entity59?.to).toMatchObject({ number: "61", fineMax: 500_000, href: "/laws/cybersecurity-law/2026-01-01/art-61" });
+  });
+
+  it("reports a deleted article as deleted, not as a change of figures", () => {
+    const changes = amendmentChanges(csl, rows, "2017-06-01", "2026-01-01");
+    const art66 = changes.filter((c) => c.provision.key === "cybersecurity-law/p66");
+    expect(art66.length).toBeGreaterThan(0);
+    for (const c of art66) expect(c).toMatchObject({ status: "removed", summary: "article deleted since 2026-01-01", to: { number: undefined } });
+  });
+
+  it("leaves out articles whose sanctions did not change", () => {
+    const keys = amendmentChanges(csl, rows, "2017-06-01", "2026-01-01").map((c) => c.provision.key);
+    for (const r of rows.filter((r) => r.instrumentId === "cybersecurity-law" && r.versionIds.length === 2)) {
+      const sameEverywhere = rows.filter((x) => x.provision.key === r.provision.key).every((x) => x.versionIds.length === 2);
+      if (sameEverywhere) expect(keys).not.toContain(r.provision.key);
+    }
+  });
+
+  it("badges only the newer row that carries the raised maximum", () => {
+    const badges = changeBadges(catalog, rows);
+    const badged = [...badges.keys()];
+    expect(badged.length).toBeGreaterThan(0);
+    for (const id of badged) {
+      const row = rows.find((r) => r.id === id);
+      expect(row?.versionIds).toEqual(["2026-01-01"]);
+    }
+    expect(badges.get(badged.find((id) => id.startsWith("cybersecurity-law/p59") && id.endsWith("@entity")) ?? "")).toBe("max fine ×5 since 2026-01-01");
+  });
+});
+
+describe("amendmentChanges on the real rules (CSL 2017 → 2026)", () => {
+  let rows: PenaltyRow[];
+  let csl: InstrumentEntry;
+  beforeAll(async () => ({ rows, csl } = await setup(REAL_RULES)));
+  const find = (key: string, bearer: string) => amendmentChanges(csl, rows, "2017-06-01", "2026-01-01").find((c) => c.provision.key === `cybersecurity-law/${key}` && c.bearer === bearer);
+
+  it("Art. 59 → 61: entity maximum RMB 1 million → 10 million (×10), managers 100,000 → 1 million", () => {
+    expect(find("p59", "entity")).toMatchObject({ status: "raised", fineRatio: 10, from: { fineMax: 1_000_000 }, to: { fineMax: 10_000_000, number: "61" } });
+    expect(find("p59", "managers")).toMatchObject({ fineRatio: 10, from: { fineMax: 100_000 }, to: { fineMax: 1_000_000 } });
+  });
+
+  it("Art. 60 → 62: entity maximum ×20", () => {
+    expect(find("p60", "entity")?.summary).toBe("max fine ×20 since 2026-01-01");
+  });
+
+  it("an article continued without encoded 2026 tiers is 'not encoded', never 'removed'", () => {
+    expect(find("p63", "individual")?.status).toBe("not-encoded");
+  });
+
+  it("Art. 66 (data export) is deleted in 2026", () => {
+    expect(find("p66", "entity")).toMatchObject({ status: "removed", to: { number: undefined } });
+  });
+});
