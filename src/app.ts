@@ -12,6 +12,7 @@ import views from "./plugins/views.js";
 import actorRoutes from "./routes/actors.js";
 import homeRoutes from "./routes/home.js";
 import lawRoutes from "./routes/laws.js";
+import memoRoutes from "./routes/memo.js";
 import penaltyRoutes from "./routes/penalties.js";
 import provisionRoutes from "./routes/provisions.js";
 import searchRoutes from "./routes/search.js";
@@ -53,5 +54,6 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(provisionRoutes);
   await app.register(penaltyRoutes);
   await app.register(searchRoutes);
+  await app.register(memoRoutes);
   return app;
 }

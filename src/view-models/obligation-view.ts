@@ -24,6 +24,7 @@ export interface ObligationView {
   instrumentTitle: string;
   number: string;
   articleHref: string;
+  memoItem: string; // the pinned memo item of this duty: instrument/version/art-N/obligation-id
   heading: string;
   duty: string;
   conditions?: string;
@@ -103,6 +104,7 @@ export function obligationView(catalog: Catalog, b: BoundObligation, date: strin
     instrumentTitle: ins.data.title.en,
     number: b.number,
     articleHref: permalink(ins.id, b.versionId, b.number),
+    memoItem: `${ins.id}/${b.versionId}/art-${b.number}/${b.obligation.id}`,
     heading: b.provision.data.heading.en,
     duty: b.obligation.duty,
     conditions: b.obligation.conditions,

@@ -1,0 +1,123 @@
+// The memo as data: what /memo shows and every export prints. It depends only on the items, the
+// chosen actor and the rules, never on the clock, so the same URL always gives the same memo.
+import type { Catalog, TierRef } from "../domain/catalog.js";
+import { citeArticle, type Citations } from "../domain/citation.js";
+import { BEARER_LABELS, describeSanction } from "../domain/penalty-arithmetic.js";
+import type { Confidence } from "../domain/rules-schema.js";
+import { tierRef, tiersEnforcing } from "../query/actor-obligations.js";
+import { appliesIn } from "../query/versions.js";
+import type { MemoItem } from "./memo-items.js";
+
+export interface MemoObligation {
+  id: string;
+  duty: string;
+  conditions?: string;
+  actors: string[]; // labels of the actors it names
+  bindsChosenActor: boolean | undefined; // undefined when no actor was chosen
+}
+
+export interface MemoTier {
+  source: string; // "CSL Art. 59 (2017 text)"
+  permalink: string;
+  trigger: string;
+  sanctions: { bearer: string; text: string }[];
+}
+
+export interface MemoEntry {
+  item: string; // the pinned path, as in the URL
+  instrument: { id: string; title: { en: string; zh: string }; short: string };
+  version: { id: string; label: string; official?: string };
+  article: string;
+  heading: { en: string; zh?: string };
+  permalink: string; // absolute
+  citation: Citations;
+  summary: string;
+  versionNote?: string;
+  confidence: Confidence;
+  confidenceNote?: string;
+  draft: boolean;
+  obligation?: string; // the obligation the item pins, if any
+  obligations: MemoObligation[];
+  otherObligations: number; // obligations of the article that bind other actors (not listed)
+  ownPenalties: MemoTier[]; // this article's own sanctions (a penalty article)
+  enforcedBy: MemoTier[]; // sanctions elsewhere for breaching this article, in the same text
+}
+
+export interface MemoDocument {
+  title: string;
+  dataVersion: string;
+  asOf: string; // the date the rules are current to
+  madeWith?: string; // the data version the memo URL was made with, if it says
+  actor?: { id: string; label: string };
+  url: string; // absolute, canonical
+  items: MemoEntry[];
+}
+
+export interface MemoOptions {
+  title?: string;
+  actorId?: string;
+  madeWith?: string;
+  origin: string;
+  url: string; // path and query of the canonical memo URL
+}
+
+/** A tier as the memo prints it; `ref` is pinned to the one text it is quoted from. */
+function tierView(catalog: Catalog, ref: TierRef, origin: string): MemoTier {
+  const ins = catalog.instrumentById.get(ref.provision.instrumentId);
+  const v = ref.versionIds.at(-1) as string;
+  const n = ref.provision.data.numbers[v] as string;
+  const multi = (ins?.versions.length ?? 1) > 1;
+  return {
+    source: `${ins?.data.short.en ?? ref.provision.instrumentId} Art. ${n}${multi ? ` (${v.slice(0, 4)} text)` : ""}`,
+    permalink: `${origin}/laws/${ref.provision.instrumentId}/${v}/art-${n}`,
+    trigger: ref.tier.trigger,
+    sanctions: ref.tier.sanctions.map((s) => ({ bearer: BEARER_LABELS[s.bearer], text: `${describeSanction(s)}${s.note ? ` (${s.note})` : ""}` })),
+  };
+}
+
+export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoOptions): MemoDocument {
+  const actor = o.actorId ? catalog.actorById.get(o.actorId) : undefined;
+  const entries = items.map((it): MemoEntry => {
+    const { instrument: ins, provision: p, versionId, number } = it;
+    const version = ins.versions.find((v) => v.id === versionId);
+    const inVersion = p.data.obligations.filter((ob) => appliesIn(ob.versions, p, versionId) && (!it.obligation || ob.id === it.obligation.id));
+    const binds = (actors: readonly string[]) => (actor ? actors.some((a) => actor.lineage.has(a)) : undefined);
+    const listed = actor ? inVersion.filter((ob) => binds(ob.actors)) : inVersion;
+    // Sanctions for breaching the article, from the penalty articles of the same text.
+    const enforcing = tiersEnforcing(catalog, p, versionId);
+    return {
+      item: it.path,
+      instrument: { id: ins.id, title: ins.data.title, short: ins.data.short.en },
+      version: { id: versionId, label: version?.label ?? versionId, official: version?.official ?? ins.data.official[0]?.url },
+      article: number,
+      heading: p.data.heading,
+      permalink: `${o.origin}/laws/${ins.id}/${versionId}/art-${number}`,
+      citation: citeArticle(ins, versionId, number),
+      summary: p.data.summary.trim(),
+      versionNote: p.data.versionNotes?.[versionId],
+      confidence: p.data.confidence,
+      confidenceNote: p.data.confidenceNote,
+      draft: ins.data.draft,
+      obligation: it.obligation?.id,
+      obligations: listed.map((ob) => ({
+        id: ob.id,
+        duty: ob.duty,
+        conditions: ob.conditions,
+        actors: ob.actors.map((a) => catalog.actorById.get(a)?.data.label.en ?? a),
+        bindsChosenActor: binds(ob.actors),
+      })),
+      otherObligations: inVersion.length - listed.length,
+      ownPenalties: p.data.penalties.filter((t) => appliesIn(t.versions, p, versionId)).map((t) => tierView(catalog, tierRef(p, t, versionId), o.origin)),
+      enforcedBy: enforcing.map((t) => tierView(catalog, t, o.origin)),
+    };
+  });
+  return {
+    title: o.title?.trim() || "Compliance memo",
+    dataVersion: catalog.meta.dataVersion,
+    asOf: catalog.meta.asOf,
+    madeWith: o.madeWith,
+    actor: actor ? { id: actor.id, label: actor.data.label.en } : undefined,
+    url: `${o.origin}${o.url}`,
+    items: entries,
+  };
+}

@@ -1,0 +1,79 @@
+// The memo in the formats lawyers paste from: Markdown with footnoted citations, CSV, JSON.
+// (The Word-ready HTML is a template: views/exports/memo-word.eta.) Nothing here reads the
+// clock, so an export is a pure function of the memo URL and the rules.
+import { formatDate } from "../domain/citation.js";
+import type { MemoDocument, MemoEntry, MemoTier } from "./memo-document.js";
+
+/** Text safe to drop into Markdown: no accidental emphasis, links, HTML or headings. */
+export function mdEscape(s: string): string {
+  return s.replace(/\s+/g, " ").replace(/([\\`*_[\]<>|])/g, "\\$1").replace(/^([#+\-=]|\d+\.)/, "\\$1");
+}
+
+export function entryTitle(e: MemoEntry, i: number): string {
+  return `${i + 1}. ${e.instrument.short} Art. ${e.article} (${e.version.label}): ${e.heading.en}`;
+}
+
+export function memoLead(doc: MemoDocument): string {
+  return `Rules as of ${formatDate(doc.asOf)}, data version ${doc.dataVersion}.`;
+}
+
+function tierLines(t: MemoTier): string[] {
+  return [`- [${mdEscape(t.source)}](${t.permalink}): ${mdEscape(t.trigger)}`, ...t.sanctions.map((s) => `  - ${mdEscape(s.bearer)}: ${mdEscape(s.text)}`)];
+}
+
+export function memoMarkdown(doc: MemoDocument): string {
+  const out: string[] = [`# ${mdEscape(doc.title)}`, "", memoLead(doc) + (doc.actor ? ` Obligations shown for: ${mdEscape(doc.actor.label)}.` : ""), "", `Memo: <${doc.url}>`, ""];
+  if (doc.madeWith && doc.madeWith !== doc.dataVersion) out.push(`> Made with data version ${doc.madeWith}; the rules have been updated since. Pinned articles keep their text version.`, "");
+  doc.items.forEach((e, i) => {
+    out.push(`## ${i + 1}. ${mdEscape(entryTitle(e, i).replace(/^\d+\. /, ""))}[^${i + 1}]`, "");
+    if (e.heading.zh) out.push(`${mdEscape(e.heading.zh)}`, "");
+    if (e.draft) out.push("**Draft**: never in force as written.", "");
+    out.push(mdEscape(e.summary), "");
+    if (e.versionNote) out.push(`*In this text:* ${mdEscape(e.versionNote)}`, "");
+    if (e.confidence !== "high") out.push(`*Confidence ${e.confidence}:* ${mdEscape(e.confidenceNote ?? "some facts could not be confirmed against an official text")}`, "");
+    if (e.obligations.length) {
+      out.push(`**Obligations${doc.actor ? ` of a ${mdEscape(doc.actor.label.toLowerCase())}` : ""}**`, "");
+      for (const o of e.obligations) out.push(`- ${mdEscape(o.duty)}${o.conditions ? ` (${mdEscape(o.conditions)})` : ""}; binds: ${o.actors.map(mdEscape).join(", ")}`);
+      out.push("");
+    }
+    if (e.otherObligations) out.push(`${e.otherObligations} other obligation${e.otherObligations === 1 ? "" : "s"} of this article bind${e.otherObligations === 1 ? "s" : ""} other actors.`, "");
+    if (e.ownPenalties.length) {
+      out.push("**Sanctions this article sets**", "");
+      for (const t of e.ownPenalties) out.push(...tierLines(t));
+      out.push("");
+    }
+    if (e.enforcedBy.length) {
+      out.push("**Sanctions for breaching it**", "");
+      for (const t of e.enforcedBy) out.push(...tierLines(t));
+      out.push("");
+    }
+  });
+  doc.items.forEach((e, i) => out.push(`[^${i + 1}]: ${mdEscape(e.citation.english)}; ${mdEscape(e.citation.chinese)}. <${e.permalink}>`));
+  return `${out.join("\n")}\n`;
+}
+
+export const MEMO_CSV_HEADER = ["position", "item", "instrument", "version", "article", "heading", "heading_zh", "permalink", "citation_en", "citation_zh", "summary", "obligations", "sanctions_set", "sanctions_for_breach", "confidence"];
+
+export function memoCsvRows(doc: MemoDocument): (string | number | undefined)[][] {
+  const tiers = (ts: MemoTier[]) => ts.map((t) => `${t.source}: ${t.sanctions.map((s) => `${s.bearer}: ${s.text}`).join("; ")}`).join(" | ");
+  return [
+    MEMO_CSV_HEADER,
+    ...doc.items.map((e, i) => [
+      i + 1,
+      e.item,
+      e.instrument.id,
+      e.version.id,
+      e.article,
+      e.heading.en,
+      e.heading.zh,
+      e.permalink,
+      e.citation.english,
+      e.citation.chinese,
+      e.summary,
+      e.obligations.map((o) => o.duty).join(" | "),
+      tiers(e.ownPenalties),
+      tiers(e.enforcedBy),
+      e.confidence,
+    ]),
+  ];
+}
