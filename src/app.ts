@@ -5,11 +5,15 @@ import type { Config } from "./config.js";
 import type { Catalog } from "./domain/catalog.js";
 import catalogPlugin from "./plugins/catalog.js";
 import errorPages from "./plugins/error-pages.js";
+import openDataCors from "./plugins/open-data-cors.js";
 import pageCache from "./plugins/page-cache.js";
 import security from "./plugins/security.js";
 import staticFiles from "./plugins/static-files.js";
 import views from "./plugins/views.js";
 import actorRoutes from "./routes/actors.js";
+import apiRoutes from "./routes/api.js";
+import dataRoutes from "./routes/data.js";
+import feedRoutes from "./routes/feeds.js";
 import homeRoutes from "./routes/home.js";
 import lawRoutes from "./routes/laws.js";
 import memoRoutes from "./routes/memo.js";
@@ -21,6 +25,7 @@ declare module "fastify" {
   interface FastifyInstance {
     config: Readonly<Config>;
     publicOrigin: string;
+    routeList: readonly { method: string; url: string }[]; // every route registered, for tests and tools
   }
 }
 
@@ -38,6 +43,11 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
 
   app.decorate("config", config);
   app.decorate("publicOrigin", config.publicOrigin);
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate("routeList", routeList);
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) routeList.push({ method, url: r.url });
+  });
 
   // Ecosystem plugins, then our own: headers, static files, templates, the rules.
   await app.register(security);
@@ -45,6 +55,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(views, { config });
   await app.register(catalogPlugin, { config, catalog: options.catalog });
   await app.register(errorPages);
+  await app.register(openDataCors);
   await app.register(pageCache, { config });
 
   // Routes, one encapsulated plugin per resource.
@@ -55,5 +66,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(penaltyRoutes);
   await app.register(searchRoutes);
   await app.register(memoRoutes);
+  await app.register(apiRoutes);
+  await app.register(dataRoutes);
+  await app.register(feedRoutes);
   return app;
 }

@@ -7,25 +7,32 @@ import { BadQueryError } from "../errors.js";
 const MAX_VALUES = 50; // per list parameter
 const MAX_LENGTH = 200; // per value
 
+/** What a query parameter accepts, kept for the OpenAPI document (src/api/openapi.ts). */
+export const PARAM_DOCS = new WeakMap<z.ZodType, { list: boolean; item: z.ZodType }>();
+
 /** A parameter that may be given once or several times, or as a comma-separated list. */
 export function listOf<T extends z.ZodType>(item: T) {
-  return z
+  const schema = z
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) =>
       [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))],
     )
     .pipe(z.array(item).max(MAX_VALUES, `at most ${MAX_VALUES} values`) as unknown as z.ZodType<z.output<T>[], string[]>);
+  PARAM_DOCS.set(schema, { list: true, item });
+  return schema;
 }
 
 /** A parameter given at most once. */
 export function single<T extends z.ZodType>(inner: T) {
-  return z
+  const schema = z
     .union([z.string(), z.array(z.string())])
     .optional()
     .refine((v) => !Array.isArray(v), "must be given only once")
     .transform((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined))
     .pipe(inner as unknown as z.ZodType<z.output<T>, string | undefined>);
+  PARAM_DOCS.set(schema, { list: false, item: inner });
+  return schema;
 }
 
 export const Text = z.string().max(MAX_LENGTH, `must be at most ${MAX_LENGTH} characters`);

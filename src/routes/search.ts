@@ -9,16 +9,9 @@ import { Bearer, SanctionKind, Theme } from "../domain/rules-schema.js";
 import { filterProvisions } from "../query/provision-filter.js";
 import { listOf, Page, parseQuery, single, Text } from "../query/query-params.js";
 import { parseCitationQuery, type CitationHit } from "../search/citation-query.js";
-import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
 import { queryTokenize } from "../search/tokenize.js";
 import { displayVersion } from "../query/versions.js";
 import { highlight } from "../view-models/highlight.js";
-
-declare module "fastify" {
-  interface FastifyInstance {
-    searchIndex: SearchIndex;
-  }
-}
 
 const PAGE_SIZE = 20;
 
@@ -37,8 +30,7 @@ function citationOptions(catalog: Catalog, hits: CitationHit[]) {
 
 const searchRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
-  const index = buildSearchIndex(catalog);
-  app.decorate("searchIndex", index);
+  const index = app.searchIndex;
   const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
   const Query = z.object({
     q: single(Text.optional()),

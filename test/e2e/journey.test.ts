@@ -22,8 +22,8 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base, permissions: ["clipboard-read", "clipboard-write"] });
+async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, permissions: ["clipboard-read", "clipboard-write"], ...options });
   const page = await context.newPage();
   const external: string[] = [];
   page.on("request", (r) => {
@@ -81,6 +81,45 @@ describe("the main journey, in a browser", () => {
     expect(rows).toBe(bars);
     const box = await chart.locator("svg").boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(300);
+    await page.close();
+  });
+
+  it("builds a memo by clicking Add to memo on articles and duties, reorders it, and exports it", async () => {
+    const page = await newPage();
+    await page.goto("/laws/cybersecurity-law/2017-06-01/art-37");
+    await page.locator("button.memo-add-button").first().click();
+    await page.waitForFunction('document.getElementById("memo-link")?.textContent === "Memo (1)"');
+    expect(await page.locator("button.memo-add-button").first().innerText()).toBe("In memo ✓");
+    await page.goto("/laws/counterterrorism-law/2016-01-01/art-84");
+    await page.locator("button.memo-add-button").first().click();
+    await page.goto("/actors/telecom-operator");
+    await page.locator("li.obligation", { hasText: "Provide technical interfaces and decryption support." }).locator("button.memo-add-button").click();
+    await page.waitForFunction('document.getElementById("memo-link")?.textContent === "Memo (3)"');
+    await page.click("#memo-link");
+    await page.waitForURL(/\/memo\?items=/);
+    const headings = async () => page.locator(".memo-item h2").allInnerTexts();
+    expect((await headings()).map((h) => h.split(":")[0])).toEqual(["CSL Art. 37 (2016 text)", "CTL Art. 84 (2015 text)", "CTL Art. 18 (2015 text)"]);
+    await page.locator("#item-2 .controls a", { hasText: "Move up" }).click();
+    await page.waitForURL(/items=counterterrorism-law\/2016-01-01\/art-84,cybersecurity-law/);
+    await page.locator("#item-3 .controls a", { hasText: "Remove" }).click();
+    await page.waitForURL((url) => !url.search.includes("art-18"));
+    expect((await headings()).map((h) => h.split(":")[0])).toEqual(["CTL Art. 84 (2015 text)", "CSL Art. 37 (2016 text)"]);
+    const md = await page.request.get((await page.locator('a[data-export="md"]').getAttribute("href")) as string);
+    const text = await md.text();
+    expect(text.indexOf("http://test.local/laws/counterterrorism-law/2016-01-01/art-84")).toBeLessThan(text.indexOf("http://test.local/laws/cybersecurity-law/2017-06-01/art-37"));
+    expect(text).toContain("[^2]: Cybersecurity Law");
+    await page.close();
+  });
+
+  it("builds a memo without JavaScript, through plain forms", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto("/laws/cybersecurity-law/2017-06-01/art-37");
+    await page.locator("button.memo-add-button").first().click();
+    await page.waitForURL(/\/memo\?items=cybersecurity-law\/2017-06-01\/art-37&data=fixture-1#item-1$/);
+    await page.fill("#memo-add", "CTL 84");
+    await page.click("form.memo-add button[type=submit]");
+    await page.waitForURL(/items=cybersecurity-law\/2017-06-01\/art-37,counterterrorism-law\/2016-01-01\/art-84/);
+    expect(await page.locator(".memo-item").count()).toBe(2);
     await page.close();
   });
 });

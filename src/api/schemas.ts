@@ -1,0 +1,218 @@
+// The JSON API's answers as Zod schemas. They document the API (the OpenAPI components are
+// generated from them: src/api/openapi.ts) and the route tests parse every answer with them.
+// Rules data is reused from src/domain/rules-schema.ts, so the API cannot drift from the rules.
+import { z } from "zod";
+import { Bearer, Bilingual, Concern, Confidence, GlossaryTerm, InstrumentKind, InstrumentStatus, Obligation, PenaltyTier, Sanction, SourceRef, Theme, WebSource } from "../domain/rules-schema.js";
+
+/** Every schema with an id here becomes #/components/schemas/<id> in the OpenAPI document. */
+export const apiRegistry = z.registry<{ id: string; description?: string }>();
+function named<T extends z.ZodType>(id: string, schema: T, description?: string): T {
+  apiRegistry.add(schema, { id, description });
+  return schema;
+}
+
+const Url = z.string().describe("an absolute URL");
+
+export const PageLinks = named(
+  "PageLinks",
+  z.object({ self: Url, first: Url, last: Url, prev: Url.optional(), next: Url.optional() }),
+  "Links to this page of results and its neighbours (also sent as an RFC 8288 Link header).",
+);
+export const PageMeta = named("PageMeta", z.object({ total: z.number().int(), page: z.number().int(), perPage: z.number().int(), pages: z.number().int() }));
+
+export function paged<T extends z.ZodType, E extends z.ZodRawShape = Record<never, never>>(id: string, item: T, extra?: E) {
+  const shape = { data: z.array(item), meta: PageMeta, links: PageLinks, ...extra } as { data: z.ZodArray<T>; meta: typeof PageMeta; links: typeof PageLinks } & E;
+  return named(id, z.object(shape));
+}
+
+export const Problem = named(
+  "Problem",
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    parameter: z.string().optional().describe("the query parameter at fault"),
+    allowed: z.array(z.string()).optional().describe("the values the parameter accepts, when they form a closed set"),
+    suggestions: z.array(z.object({ label: z.string(), href: z.string() })).optional(),
+  }),
+  "An RFC 9457 problem document (media type application/problem+json).",
+);
+
+export const VersionInfo = named(
+  "Version",
+  z.object({
+    id: z.string().describe("the date the text came into force; part of every pinned URL"),
+    label: z.string(),
+    adopted: z.string().optional(),
+    official: z.string().optional(),
+    note: z.string().optional(),
+    current: z.boolean(),
+    provisions: z.number().int().describe("articles encoded in this text"),
+    url: Url,
+    api: Url,
+  }),
+);
+
+export const InstrumentSummary = named(
+  "InstrumentSummary",
+  z.object({
+    id: z.string(),
+    title: z.object({ en: z.string(), zh: z.string() }),
+    short: z.object({ en: z.string(), zh: z.string().optional() }),
+    kind: InstrumentKind,
+    status: InstrumentStatus,
+    draft: z.boolean(),
+    issuer: Bilingual,
+    currentVersion: z.string(),
+    versions: z.array(VersionInfo),
+    url: Url,
+    api: Url,
+  }),
+);
+
+export const ProvisionSummary = named(
+  "ProvisionSummary",
+  z.object({
+    key: z.string().describe("the lineage key, stable across versions: instrument/pNN"),
+    instrument: z.string(),
+    numbers: z.record(z.string(), z.string()).describe("the article number in each version it exists in"),
+    versions: z.array(z.string()),
+    heading: Bilingual,
+    themes: z.array(Theme),
+    confidence: Confidence,
+    url: Url.describe("the pinned page of the text in force now (or the latest text the article is in)"),
+    api: Url,
+  }),
+);
+
+export const InstrumentDetail = named(
+  "Instrument",
+  InstrumentSummary.extend({
+    aliases: z.array(z.string()),
+    summary: z.string(),
+    statusNote: z.string().optional(),
+    dates: z.record(z.string(), z.unknown()),
+    official: z.array(WebSource),
+    provisions: z.array(ProvisionSummary),
+  }),
+);
+
+export const Citation = named("Citation", z.object({ permalink: z.string(), english: z.string(), chinese: z.string(), short: z.string() }));
+
+export const ProvisionDetail = named(
+  "Provision",
+  ProvisionSummary.extend({
+    version: z.string().describe("the text this answer describes"),
+    number: z.string(),
+    citation: Citation,
+    chapter: Bilingual.optional(),
+    summary: z.string(),
+    versionNote: z.string().optional(),
+    obligations: z.array(Obligation).describe("obligations that apply in this text"),
+    penalties: z.array(PenaltyTier).describe("this article's own penalty tiers that apply in this text"),
+    enforces: z.array(z.string()),
+    enforcedBy: z.array(z.string()),
+    related: z.array(z.string()),
+    terms: z.array(z.string()),
+    sources: z.array(SourceRef),
+    web: z.array(WebSource),
+    confidenceNote: z.string().optional(),
+    concerns: z.array(Concern),
+    otherVersions: z.array(z.object({ version: z.string(), number: z.string(), url: Url, api: Url })),
+  }),
+);
+
+export const ActorSummary = named(
+  "ActorSummary",
+  z.object({
+    id: z.string(),
+    label: Bilingual,
+    description: z.string(),
+    aliases: z.array(z.string()),
+    parents: z.array(z.string()),
+    children: z.array(z.string()),
+    ancestors: z.array(z.string()).describe("every broader actor type whose duties this one inherits"),
+    depth: z.number().int(),
+    url: Url,
+    api: Url,
+  }),
+);
+
+export const ActorObligation = named(
+  "ActorObligation",
+  z.object({
+    key: z.string().describe("instrument/pNN#obligation-id"),
+    provision: z.string(),
+    instrument: z.string(),
+    version: z.string(),
+    number: z.string(),
+    duty: z.string(),
+    conditions: z.string().optional(),
+    theme: Theme,
+    boundAs: z.string().describe("the actor the obligation names"),
+    chain: z.array(z.string()).describe("from the requested actor up to the actor the obligation names"),
+    binding: z.boolean().describe("false for drafts and for rules no longer in force at the date"),
+    penaltyTiers: z.array(z.string()).describe("keys of the penalty tiers that punish a breach: instrument/pNN#tier-id"),
+    url: Url,
+  }),
+);
+
+export const ActorDetail = named("Actor", ActorSummary.extend({ at: z.string(), obligations: z.array(ActorObligation) }));
+
+export const PenaltyRow = named(
+  "PenaltyRow",
+  z.object({
+    id: z.string().describe("instrument/pNN#tier-id@bearer"),
+    instrument: z.string(),
+    provision: z.string(),
+    article: z.string().describe("the number in the version linked"),
+    versions: z.array(z.string()),
+    url: Url,
+    tier: z.string(),
+    trigger: z.string(),
+    bearer: Bearer,
+    fineMin: z.number().nullable().describe("RMB"),
+    fineMax: z.number().nullable().describe("RMB; null when uncapped or not fixed"),
+    fineUncapped: z.boolean(),
+    fine: z.string().describe("as the law states it"),
+    gainsMultiple: z.string(),
+    custodyMaxDays: z.number().nullable().describe("for sorting only; months count 30 days and years 365"),
+    custodyLife: z.boolean(),
+    custody: z.string(),
+    other: z.array(z.string()),
+    enforces: z.array(z.string()),
+    sanctions: z.array(Sanction),
+    confidence: Confidence,
+  }),
+);
+
+export const SearchResult = named(
+  "SearchResult",
+  z.object({ key: z.string(), score: z.number(), label: z.string(), heading: z.string(), url: Url, api: Url, matched: z.array(z.string()), fields: z.array(z.string()) }),
+);
+
+export const CitationMatch = named(
+  "CitationMatch",
+  z.object({ label: z.string(), heading: z.string(), url: Url, api: Url, note: z.string().optional() }),
+  "An article the query names by citation (\"CSL 37\", \"网络安全法第三十七条\"), in each text that numbers it so.",
+);
+
+export const GlossaryEntry = named("GlossaryTerm", GlossaryTerm);
+
+export const ApiIndex = named(
+  "ApiIndex",
+  z.object({ title: z.string(), dataVersion: z.string(), asOf: z.string(), openapi: Url, docs: Url, resources: z.record(z.string(), Url) }),
+);
+
+export const InstrumentPage = paged("InstrumentPage", InstrumentSummary);
+export const ProvisionPage = paged("ProvisionPage", ProvisionSummary);
+export const ActorPage = paged("ActorPage", ActorSummary);
+export const PenaltyPage = paged("PenaltyPage", PenaltyRow);
+export const SearchPage = paged("SearchPage", SearchResult, {
+  query: z.string(),
+  citations: z.array(CitationMatch),
+  expansions: z.array(z.object({ id: z.string(), en: z.string(), zh: z.string() })).describe("glossary terms the query was expanded with"),
+});
+export const GlossaryPage = paged("GlossaryPage", GlossaryEntry);
