@@ -33,6 +33,11 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
     return ins;
   };
 
+  const versionOr404 = (ins: InstrumentEntry, version: string) => {
+    if (ins.versions.some((v) => v.id === version)) return;
+    throw new NotFoundError(`The ${ins.data.short.en} has no version "${version}".`, ins.versions.map((v) => ({ label: v.label, href: `${API_BASE}/instruments/${ins.id}/versions/${v.id}` })));
+  };
+
   const instrumentSummary = (ins: InstrumentEntry) => ({
     id: ins.id,
     title: ins.data.title,
@@ -169,7 +174,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
       examples: [`${API_BASE}/instruments/cybersecurity-law/versions/2017-06-01`],
       handler: ({ params, query, url }) => {
         const ins = instrumentOr404(params.id);
-        if (!ins.versions.some((v) => v.id === params.version)) throw new NotFoundError(`The ${ins.data.short.en} has no version "${params.version}".`, ins.versions.map((v) => ({ label: v.label, href: `${API_BASE}/instruments/${ins.id}/versions/${v.id}` })));
+        versionOr404(ins, params.version);
         const inIt = ins.provisions.filter((p) => p.versionIds.includes(params.version));
         return paginate(
           inIt.map((p) => ({ ...provisionSummary(p), url: abs(permalink(ins.id, params.version, p.data.numbers[params.version] as string)), api: provisionApi(ins.id, params.version, p.data.numbers[params.version] as string) })),
@@ -203,7 +208,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
       examples: [`${API_BASE}/provisions/cybersecurity-law/2017-06-01/art-37`],
       handler: ({ params }) => {
         const ins = instrumentOr404(params.instrument);
-        if (!ins.versions.some((v) => v.id === params.version)) throw new NotFoundError(`The ${ins.data.short.en} has no version "${params.version}".`, ins.versions.map((v) => ({ label: v.label, href: `${API_BASE}/instruments/${ins.id}/versions/${v.id}` })));
+        versionOr404(ins, params.version);
         const number = params.article.replace(/^art-/, "");
         const p = params.article.startsWith("art-") ? findByNumber(ins, params.version, number) : undefined;
         if (!p) throw new NotFoundError(`${params.article} of the ${ins.data.short.en} (${params.version}) is not encoded. Articles are addressed art-<number>.`, [{ label: `Articles of the ${ins.data.short.en} in this text`, href: `${API_BASE}/instruments/${ins.id}/versions/${params.version}` }]);

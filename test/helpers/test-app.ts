@@ -2,6 +2,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll } from "vitest";
 import { buildApp } from "../../src/app.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { loadRules } from "../../src/data/load-rules.js";
@@ -24,4 +25,22 @@ export function visibleText(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ");
+}
+
+/**
+ * One app per test file, built before its tests and closed after them:
+ * `const t = useTestApp(); … await t.get("/laws")`.
+ */
+export function useTestApp(rulesDir = FIXTURE_RULES) {
+  const ctx = {
+    app: undefined as unknown as FastifyInstance,
+    get: (url: string, headers: Record<string, string> = {}) => ctx.app.inject({ method: "GET", url, headers }),
+  };
+  beforeAll(async () => {
+    ctx.app = await buildTestApp({}, rulesDir);
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+  });
+  return ctx;
 }

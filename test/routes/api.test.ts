@@ -1,19 +1,12 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { apiOperations } from "../../src/api/operations.js";
 import * as S from "../../src/api/schemas.js";
-import { buildTestApp, visibleText } from "../helpers/test-app.js";
+import { useTestApp, visibleText } from "../helpers/test-app.js";
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: "GET", url, headers });
+const server = useTestApp();
+const get = server.get;
 
 describe("the OpenAPI document", () => {
   it("is a valid OpenAPI 3.1 document", async () => {
@@ -26,7 +19,7 @@ describe("the OpenAPI document", () => {
 
   it("describes every /api/v1 route the server has, and nothing else", async () => {
     const doc = (await get("/api/v1/openapi.json")).json();
-    const served = app.routeList
+    const served = server.app.routeList
       .filter((r) => r.method === "GET" && r.url.startsWith("/api/v1") && r.url !== "/api/v1/openapi.json")
       .map((r) => r.url.replace(/:(\w+)/g, "{$1}"))
       .sort();
@@ -47,7 +40,7 @@ describe("the OpenAPI document", () => {
 });
 
 describe("every operation answers what its schema says", () => {
-  const ops = () => apiOperations(app.catalog, app.searchIndex, app.publicOrigin);
+  const ops = () => apiOperations(server.app.catalog, server.app.searchIndex, server.app.publicOrigin);
 
   it("each documented example returns 200 JSON that parses with the operation's Zod schema and the OpenAPI component", async () => {
     const doc = (await get("/api/v1/openapi.json")).json();
@@ -177,7 +170,7 @@ describe("HTTP behaviour of the API", () => {
     const res = await get("/api/v1/glossary", { origin: "https://example.org" });
     expect(res.headers["access-control-allow-origin"]).toBe("*");
     expect(res.headers["access-control-expose-headers"]).toContain("Link");
-    const pre = await app.inject({ method: "OPTIONS", url: "/api/v1/glossary", headers: { origin: "https://example.org", "access-control-request-method": "GET" } });
+    const pre = await server.app.inject({ method: "OPTIONS", url: "/api/v1/glossary", headers: { origin: "https://example.org", "access-control-request-method": "GET" } });
     expect(pre.statusCode).toBe(204);
     expect(pre.headers["access-control-allow-methods"]).toBe("GET, HEAD, OPTIONS");
     expect((await get("/laws")).headers["access-control-allow-origin"]).toBeUndefined();

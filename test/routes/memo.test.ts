@@ -1,15 +1,8 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, visibleText } from "../helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { useTestApp, visibleText } from "../helpers/test-app.js";
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
-const get = (url: string) => app.inject({ method: "GET", url });
+const server = useTestApp();
+const get = server.get;
 const text = visibleText;
 
 // Five provisions from three instruments, one of them narrowed to a single duty.

@@ -1,21 +1,14 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import type { FastifyInstance } from "fastify";
 import { parse as parseYaml } from "yaml";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { schemaFileText, SCHEMA_DIR } from "../../src/cli/write-schemas.js";
 import { RULES_SCHEMAS, type RulesSchemaName } from "../../src/data/rules-json-schema.js";
-import { buildTestApp, REAL_RULES } from "../helpers/test-app.js";
+import { useTestApp, REAL_RULES } from "../helpers/test-app.js";
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
-const get = (url: string) => app.inject({ method: "GET", url });
+const server = useTestApp();
+const get = server.get;
 
 describe("bulk data", () => {
   it("/data/rules.json is the whole validated catalog with its data version and date", async () => {
@@ -26,14 +19,14 @@ describe("bulk data", () => {
     expect(doc).toMatchObject({ dataVersion: "fixture-1", asOf: "2026-06-01" });
     expect(doc.instruments.map((i: { id: string }) => i.id)).toContain("cybersecurity-law");
     const provisions = doc.instruments.flatMap((i: { provisions: unknown[] }) => i.provisions).length;
-    expect(provisions).toBe(app.catalog.provisions.length);
+    expect(provisions).toBe(server.app.catalog.provisions.length);
   });
 
   it("/data/penalties.csv has every tier of every instrument, drafts included", async () => {
     const res = await get("/data/penalties.csv");
     expect(res.headers["content-type"]).toMatch(/^text\/csv/);
     const lines = res.body.replace(/^\uFEFF/, "").trim().split("\r\n");
-    const tiersByBearer = app.catalog.provisions.flatMap((p) => p.data.penalties.flatMap((t) => [...new Set(t.sanctions.map((s) => s.bearer))]));
+    const tiersByBearer = server.app.catalog.provisions.flatMap((p) => p.data.penalties.flatMap((t) => [...new Set(t.sanctions.map((s) => s.bearer))]));
     expect(lines.length - 1).toBe(tiersByBearer.length);
   });
 

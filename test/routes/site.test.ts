@@ -1,16 +1,9 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, visibleText } from "../helpers/test-app.js";
+import { describe, expect, it } from "vitest";
+import { useTestApp, visibleText } from "../helpers/test-app.js";
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildTestApp();
-});
-afterAll(async () => {
-  await app.close();
-});
+const server = useTestApp();
 
-const get = (url: string) => app.inject({ method: "GET", url });
+const get = server.get;
 const text = visibleText;
 
 describe("home and lists", () => {
@@ -270,7 +263,7 @@ describe("headers and static files", () => {
     const first = await get("/laws");
     const etag = first.headers.etag as string;
     expect(etag).toBeTruthy();
-    const second = await app.inject({ url: "/laws", headers: { "if-none-match": etag } });
+    const second = await server.app.inject({ url: "/laws", headers: { "if-none-match": etag } });
     expect(second.statusCode).toBe(304);
   });
 
