@@ -100,6 +100,15 @@ describe("actor pages", () => {
     expect(res.statusCode).toBe(400);
     expect(text(res.body)).toContain("YYYY-MM-DD");
   });
+
+  it("rejects a day the month does not have, rather than rolling it over", async () => {
+    for (const at of ["2021-02-29", "2020-02-30", "2020-04-31"]) {
+      const res = await get(`/actors/cii-operator?at=${at}`);
+      expect(res.statusCode, at).toBe(400);
+      expect(res.body).toContain("<code>at</code>");
+    }
+    expect((await get("/actors/cii-operator?at=2024-02-29")).statusCode).toBe(200);
+  });
 });
 
 describe("company profile", () => {
