@@ -109,6 +109,12 @@ describe("actor pages", () => {
     }
     expect((await get("/actors/cii-operator?at=2024-02-29")).statusCode).toBe(200);
   });
+
+  it("links to the actor list when no actor name is close", async () => {
+    const res = await get("/actors/zzzzzzzzzz");
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('href="/actors">All actors</a>');
+  });
 });
 
 describe("company profile", () => {
