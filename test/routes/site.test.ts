@@ -289,6 +289,14 @@ describe("headers and static files", () => {
     expect(second.statusCode).toBe(304);
   });
 
+  it("answers a path climbing out of /static/ with 404, however the dots are encoded", async () => {
+    for (const url of ["/static/..%2fpackage.json", "/static/%2e%2e%2fpackage.json", "/static/..%5cpackage.json"]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain("china-law-explorer\"");
+    }
+  });
+
   it("has a health check", async () => {
     const res = await get("/healthz");
     expect(res.json()).toEqual({ status: "ok", dataVersion: "fixture-1" });
