@@ -297,6 +297,27 @@ describe("headers and static files", () => {
     }
   });
 
+  it("answers an undecodable path with the 400 page and the usual headers, not Fastify's JSON", async () => {
+    const res = await get("/laws/%E0%A4%A");
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(text(res.body)).toContain("malformed percent-encoding");
+    expect(res.body).not.toContain("FST_ERR");
+    const api = await get("/api/%FF");
+    expect(api.statusCode).toBe(400);
+    expect(api.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(api.json()).toMatchObject({ status: 400, title: "Bad request", instance: "/api/%FF" });
+  });
+
+  it("answers an over-long path part with the 414 page", async () => {
+    const res = await get(`/actors/${"a".repeat(300)}`);
+    expect(res.statusCode).toBe(414);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(text(res.body)).toContain("414 · URI too long");
+  });
+
   it("has a health check", async () => {
     const res = await get("/healthz");
     expect(res.json()).toEqual({ status: "ok", dataVersion: "fixture-1" });
