@@ -208,6 +208,7 @@ const TEN_KB = "v".repeat(10_240);
 
 function queryCases(specs: RouteSpec[], rng: Rng): Case[] {
   const cases: Case[] = [];
+  const tried = new Set<string>(); // a parameter several routes share gets every value once, then a sample
   for (const spec of specs) {
     const join = (qs: string) => `${spec.base}${spec.base.includes("?") ? "&" : "?"}${qs}`;
     const same = ok(spec.type ?? HTML);
@@ -217,11 +218,13 @@ function queryCases(specs: RouteSpec[], rng: Rng): Case[] {
     cases.push({ url: join(`zz=${TEN_KB}`), expect: same }, { url: join(`${"zz".repeat(5_000)}=1`), expect: same }, { url: join("&&&=&=="), expect: same });
 
     for (const [name, kind] of Object.entries(spec.params)) {
-      const check = (wire: string[], extra = "") => {
-        const url = join(wire.map((w) => `${name}=${w}`).join("&") + extra);
+      const check = (wire: string[]) => {
+        const url = join(wire.map((w) => `${name}=${w}`).join("&"));
         cases.push({ url, expect: accepts(kind, wire.map(decodeQueryValue)) ? ok(spec.type) : bad(name) });
       };
-      for (const w of WIRE_VALUES) check([w]);
+      const signature = `${name} ${JSON.stringify(kind)}`;
+      for (const w of tried.has(signature) ? Array.from({ length: 10 }, () => rng.pick(WIRE_VALUES)) : WIRE_VALUES) check([w]);
+      tried.add(signature);
       for (let i = 0; i < 4; i++) check([encodeURIComponent(rng.string(HOSTILE, 1, 40))]);
       check([TEN_KB]);
       check([encodeURIComponent(rng.string(HOSTILE, 9_000, 10_000))]);
