@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { Catalog } from "./domain/catalog.js";
 import catalogPlugin from "./plugins/catalog.js";
-import errorPages from "./plugins/error-pages.js";
+import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
 import openDataCors from "./plugins/open-data-cors.js";
 import pageCache from "./plugins/page-cache.js";
 import security from "./plugins/security.js";
@@ -34,11 +34,14 @@ export interface BuildOptions {
 }
 
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({
+  const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
     // Query strings like ?actor=a&actor=b arrive as arrays; the route schemas normalise them.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     trustProxy: false,
+    // A path that cannot be decoded, or a parameter over maxParamLength, never reaches a route:
+    // answer it with our error page, not Fastify's bare JSON.
+    frameworkErrors: (error, req, reply) => sendFrameworkError(app, error, req, reply),
   });
 
   app.decorate("config", config);

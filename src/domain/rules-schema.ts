@@ -125,6 +125,9 @@ export type Unit = z.infer<typeof Unit>;
 export const Confidence = z.enum(["high", "medium", "low"]);
 export type Confidence = z.infer<typeof Confidence>;
 
+/** A link printed as an href: http(s) only, so a javascript: or data: URL can never reach a page. */
+export const WebUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+
 /** A passage of one of the source documents in ../shared/sources/. */
 export const SourceRef = z.strictObject({
   doc: z.string().regex(/^\d{3}_[0-9a-f]{16}$/, "must be a source file name without .txt, e.g. 002_f153fa18b756d0f6"),
@@ -135,7 +138,7 @@ export type SourceRef = z.infer<typeof SourceRef>;
 
 /** A web page used to confirm a fact that the official texts in law-texts/ do not hold. */
 export const WebSource = z.strictObject({
-  url: z.url(),
+  url: WebUrl,
   title: z.string().min(1),
   note: z.string().optional(),
 });
@@ -207,7 +210,7 @@ export const Version = z.strictObject({
   id: IsoDate, // the date this text came into force; part of every pinned URL
   label: z.string().min(1), // e.g. "2016 text"
   adopted: IsoDate.optional(),
-  official: z.url().optional(), // the official text of this version
+  official: WebUrl.optional(), // the official text of this version
   note: z.string().optional(),
 });
 export type Version = z.infer<typeof Version>;

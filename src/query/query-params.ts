@@ -40,7 +40,8 @@ export const Page = z.coerce.number({ error: "must be a whole number from 1 to 1
 export const DateParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "must be a real date written YYYY-MM-DD");
+  // Date.parse rolls 2021-02-29 over to 1 March: the date must read back as written.
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "must be a real date written YYYY-MM-DD");
 
 export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
   const raw = query && typeof query === "object" ? { ...(query as Record<string, unknown>) } : {};

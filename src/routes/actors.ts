@@ -35,7 +35,7 @@ export function groupObligations(catalog: Catalog, items: ObligationView[], by: 
 function actorSuggestions(catalog: Catalog, input: string) {
   const byAlias = catalog.actors.filter((a) => [a.id, a.data.label.en, a.data.label.zh ?? "", ...a.data.aliases].some((n) => n.toLowerCase() === input.toLowerCase()));
   const ids = [...new Set([...byAlias.map((a) => a.id), ...closestMatches(input, catalog.actors.map((a) => a.id), 5)])];
-  return ids.slice(0, 5).map((id) => ({ label: catalog.actorById.get(id)?.data.label.en ?? id, href: `/actors/${id}` }));
+  return [...ids.slice(0, 5).map((id) => ({ label: catalog.actorById.get(id)?.data.label.en ?? id, href: `/actors/${id}` })), { label: "All actors", href: "/actors" }];
 }
 
 const actorRoutes: FastifyPluginAsync = async (app) => {

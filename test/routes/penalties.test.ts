@@ -38,7 +38,7 @@ describe("/penalties", () => {
 
   it("draws the charts as SVG with an accessible title and a data table", async () => {
     const res = await get("/penalties");
-    expect(res.body).toContain('<svg role="img"');
+    expect(res.body).toContain('<svg role="group" aria-labelledby="fine-chart-svg-title fine-chart-desc"');
     expect(res.body).toContain("<title id=\"fine-chart-svg-title\">Fine ranges (RMB, log scale)</title>");
     expect(res.body).toMatch(/class="bar open"/);
   });

@@ -93,6 +93,21 @@ describe("actor pages", () => {
     expect(res.statusCode).toBe(400);
     expect(text(res.body)).toContain("YYYY-MM-DD");
   });
+
+  it("rejects a day the month does not have, rather than rolling it over", async () => {
+    for (const at of ["2021-02-29", "2020-02-30", "2020-04-31"]) {
+      const res = await get(`/actors/cii-operator?at=${at}`);
+      expect(res.statusCode, at).toBe(400);
+      expect(res.body).toContain("<code>at</code>");
+    }
+    expect((await get("/actors/cii-operator?at=2024-02-29")).statusCode).toBe(200);
+  });
+
+  it("links to the actor list when no actor name is close", async () => {
+    const res = await get("/actors/zzzzzzzzzz");
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('href="/actors">All actors</a>');
+  });
 });
 
 describe("company profile", () => {
@@ -265,6 +280,35 @@ describe("headers and static files", () => {
     expect(etag).toBeTruthy();
     const second = await server.app.inject({ url: "/laws", headers: { "if-none-match": etag } });
     expect(second.statusCode).toBe(304);
+  });
+
+  it("answers a path climbing out of /static/ with 404, however the dots are encoded", async () => {
+    for (const url of ["/static/..%2fpackage.json", "/static/%2e%2e%2fpackage.json", "/static/..%5cpackage.json"]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain("china-law-explorer\"");
+    }
+  });
+
+  it("answers an undecodable path with the 400 page and the usual headers, not Fastify's JSON", async () => {
+    const res = await get("/laws/%E0%A4%A");
+    expect(res.statusCode).toBe(400);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(res.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    expect(text(res.body)).toContain("malformed percent-encoding");
+    expect(res.body).not.toContain("FST_ERR");
+    const api = await get("/api/%FF");
+    expect(api.statusCode).toBe(400);
+    expect(api.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(api.json()).toMatchObject({ status: 400, title: "Bad request", instance: "/api/%FF" });
+  });
+
+  it("answers an over-long path part with the 414 page", async () => {
+    const res = await get(`/actors/${"a".repeat(300)}`);
+    expect(res.statusCode).toBe(414);
+    expect(res.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(text(res.body)).toContain("414 · URI too long");
   });
 
   it("has a health check", async () => {

@@ -55,6 +55,8 @@ const CASES: [string, string, string, RegExp][] = [
   ["duplicate number in a version", "bad.yaml", `${provision("")}  - id: p2\n    numbers: { 2016-06-01: "1" }\n    heading: { en: Two }\n    summary: S.\n    confidence: high\n`, /provisions\[1\]\.numbers\.2016-06-01: Art\. 1 of version 2016-06-01 is already provision "p1"/],
   ["number in a missing version", "bad.yaml", provision("").replace('numbers: { 2016-06-01: "1" }', 'numbers: { 2016-06-01: "1", 2020-01-01: "2" }'), /bad\.yaml:15 provisions\[0\]\.numbers\.2020-01-01: unknown version "2020-01-01"/],
   ["date order", "bad.yaml", HEAD.replace("inForce: 2016-06-01", "inForce: 2015-06-01"), /bad\.yaml:7 dates\.inForce: 2015-06-01 is before adopted \(2016-01-01\)/],
+  ["script URL in a link", "bad.yaml", provision('    web: [{ url: "javascript:alert(1)", title: T }]\n'), /bad\.yaml:\d+ provisions\[0\]\.web\[0\]\.url: must be an http:\/\/ or https:\/\/ URL/],
+  ["data URL as a version's official text", "bad.yaml", HEAD.replace("label: first }", 'label: first, official: "data:text/html,x" }'), /bad\.yaml:\d+ versions\[0\]\.official: must be an http:\/\/ or https:\/\/ URL/],
   ["impossible date", "bad.yaml", HEAD.replace("adopted: 2016-01-01", "adopted: 2016-02-30"), /bad\.yaml:7 dates\.adopted: is not a real calendar date/],
   ["versions out of order", "bad.yaml", HEAD.replace("  - { id: 2016-06-01, label: first }\n", "  - { id: 2016-06-01, label: first }\n  - { id: 2010-01-01, label: older }\n"), /bad\.yaml:11 versions: versions must be listed oldest first/],
   ["draft reported as in force", "bad.yaml", HEAD.replace("draft: false", "draft: true"), /bad\.yaml:8 status: a draft must have status draft-pending, never-adopted or replaced/],
