@@ -62,6 +62,10 @@ const PAGES: [string, string, number][] = [
   ["search with results", "/search?q=data", 200],
   ["search with no results", "/search?q=zzzqqx", 200],
   ["glossary", "/glossary", 200],
+  ["memo with items and an actor", "/memo?items=cybersecurity-law/2017-06-01/art-37,counterterrorism-law/2016-01-01/art-84&actor=cii-operator&data=fixture-1", 200],
+  ["empty memo", "/memo", 200],
+  ["memo exported for Word", "/memo.html?items=cybersecurity-law/2017-06-01/art-37,counterterrorism-law/2016-01-01/art-84", 200],
+  ["API documentation", "/api/docs", 200],
   ["404 page", "/actors/nope", 404],
   ["400 page", "/provisions?sort=random", 400],
 ];

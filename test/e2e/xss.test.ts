@@ -150,6 +150,8 @@ describe("payloads in the rules", () => {
       { url: "/penalties/compare?ids=cybersecurity-law/2017-06-01/art-59,counterterrorism-law/2016-01-01/art-84", status: 200, shows: [`It refuses to correct ${P.script}`, `Fails to provide support ${P.svg}`] },
       { url: "/search?q=localisation", status: 200, shows: [`CII operators store data in China ${P.svg}`] },
       { url: "/glossary", status: 200, shows: [`real-name registration ${P.script}`, `Users give their true identity ${P.attr}`] },
+      { url: "/memo?items=cybersecurity-law/2017-06-01/art-37,cybersecurity-law/2017-06-01/art-59&actor=network-operator", status: 200, shows: [`Data localisation ${P.title}`, `CII operators store data in China ${P.svg}`, `It refuses to correct ${P.script}`] },
+      { url: "/memo.html?items=cybersecurity-law/2017-06-01/art-37,cybersecurity-law/2017-06-01/art-59", status: 200, shows: [`Data localisation ${P.title}`, `It refuses to correct ${P.script}`] },
     ]);
     expect(problems).toEqual([]);
   });
@@ -178,6 +180,10 @@ describe("payloads in the address", () => {
       { url: `/actors/${encodeURIComponent(P.img)}`, status: 404, shows: [P.img] },
       { url: `/laws/cybersecurity-law/2017-06-01/${encodeURIComponent(P.title)}`, status: 404, shows: [P.title] },
       { url: `/nowhere/${encodeURIComponent(P.js)}`, status: 404, shows: ["/nowhere/"] },
+      // The memo echoes its title everywhere, and the add box's input in its 400 page.
+      { url: `/memo?items=cybersecurity-law/2017-06-01/art-37&title=${encodeURIComponent(P.script + P.title + P.attr)}`, status: 200, shows: [P.script + P.title + P.attr] },
+      { url: `/memo.html?items=cybersecurity-law/2017-06-01/art-37&title=${encodeURIComponent(P.script + P.img)}`, status: 200, shows: [P.script + P.img] },
+      { url: `/memo?add=${encodeURIComponent(P.img)}`, status: 400, shows: [P.img] },
     ]);
     expect(problems).toEqual([]);
   });
