@@ -13,7 +13,8 @@ const homeRoutes: FastifyPluginAsync = async (app) => {
       kind: KIND_LABELS[i.data.kind],
       status: STATUS_LABELS[i.data.status],
       draft: i.data.draft,
-      versions: i.versions.map((v) => ({ id: v.id, label: v.label, current: v.id === i.currentVersion })),
+      // "current" only where a text is law today: never for a draft, a repealed or a replaced rule.
+      versions: i.versions.map((v) => ({ id: v.id, label: v.label, current: v.id === i.currentVersion && !i.data.draft && i.data.status !== "repealed" && i.data.status !== "replaced" })),
     }));
     const actors = catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth }));
     return reply.viewAsync("pages/home", { title: "", instruments, actors, counts: countCatalog(catalog), meta: catalog.meta });

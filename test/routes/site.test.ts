@@ -316,3 +316,11 @@ describe("headers and static files", () => {
     expect(res.json()).toEqual({ status: "ok", dataVersion: "fixture-1" });
   });
 });
+
+describe("the front page's list of instruments", () => {
+  it("marks a text current only when it is law today, never a draft's", async () => {
+    const body = (await get("/")).body;
+    expect(body).toMatch(/href="\/laws\/cybersecurity-law\/2026-01-01">2026-01-01<\/a> \(current\)/);
+    expect(body).toMatch(/href="\/laws\/foundations-draft\/2016-05-26">2016-05-26<\/a><\/td>/);
+  });
+});
