@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { Catalog } from "./domain/catalog.js";
 import catalogPlugin from "./plugins/catalog.js";
+import compression from "./plugins/compression.js";
 import errorPages from "./plugins/error-pages.js";
 import pageCache from "./plugins/page-cache.js";
 import security from "./plugins/security.js";
@@ -38,8 +39,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   app.decorate("config", config);
   app.decorate("publicOrigin", config.publicOrigin);
 
-  // Ecosystem plugins, then our own: headers, static files, templates, the rules.
+  // Ecosystem plugins, then our own: headers, compression, static files, templates, the rules.
   await app.register(security);
+  await app.register(compression); // before any route: it attaches to each route as it is added
   await app.register(staticFiles, { config });
   await app.register(views, { config });
   await app.register(catalogPlugin, { config, catalog: options.catalog });
