@@ -3,6 +3,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { Catalog } from "./domain/catalog.js";
+import { loadRules } from "./data/load-rules.js";
 import catalogPlugin from "./plugins/catalog.js";
 import compression from "./plugins/compression.js";
 import errorPages from "./plugins/error-pages.js";
@@ -29,11 +30,17 @@ export interface BuildOptions {
 }
 
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
+  // Load and validate before Fastify exists: inside a plugin it would race Fastify's 10 s plugin
+  // timeout, which a catalog ten times the size on a busy machine exceeds (npm run bench).
+  const catalog = options.catalog ?? (await loadRules(config.rulesDir));
   const app = Fastify({
     logger: { level: config.logLevel },
     // Query strings like ?actor=a&actor=b arrive as arrays; the route schemas normalise them.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     trustProxy: false,
+    // Route plugins build their indexes as they register; at 10× the catalog on a busy machine
+    // the search index alone can take several seconds, so allow more than the default 10 s.
+    pluginTimeout: 60_000,
   });
 
   app.decorate("config", config);
@@ -44,7 +51,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(compression); // before any route: it attaches to each route as it is added
   await app.register(staticFiles, { config });
   await app.register(views, { config });
-  await app.register(catalogPlugin, { config, catalog: options.catalog });
+  await app.register(catalogPlugin, { config, catalog });
   await app.register(errorPages);
   await app.register(pageCache, { config });
 
