@@ -20,7 +20,7 @@ export type Coding = "br" | "gzip" | "identity";
 
 interface Entry {
   body: Buffer; // identity
-  etag: string; // of the identity body
+  etags: Record<Coding, string>; // the identity body's, and one per coding
   type: string;
   headers: Record<string, string>; // route headers worth replaying, vary merged in
   coded: Partial<Record<"br" | "gzip", Buffer | Promise<Buffer>>>;
@@ -34,13 +34,16 @@ const MAX_BYTES = 48 * 1024 * 1024; // total size kept, every coding counted
 export const COMPRESS_THRESHOLD = 1024; // smaller bodies go out as they are (as @fastify/compress does)
 
 // Brotli quality 6: within ~10% of quality 11 on our pages at a tenth of the time (quality 11
-// takes up to 100 ms on a 100 KB actor page). Both run on the libuv thread pool.
+// takes up to 100 ms on a 100 KB actor page). The window is no larger than the body: the same
+// output, but the encoder's buffers (allocated per libuv thread, and kept by the allocator)
+// stay small. Both codings run on the libuv thread pool.
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 function compress(body: Buffer, coding: "br" | "gzip"): Promise<Buffer> {
-  return coding === "br"
-    ? brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
-    : gzip(body, { level: 6 });
+  if (coding === "gzip") return gzip(body, { level: 6 });
+  const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_PARAM_SIZE_HINT, BROTLI_PARAM_MODE, BROTLI_MODE_TEXT, BROTLI_MIN_WINDOW_BITS, BROTLI_DEFAULT_WINDOW } = zlib.constants;
+  const lgwin = Math.min(BROTLI_DEFAULT_WINDOW, Math.max(BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(body.length + 1))));
+  return brotli(body, { params: { [BROTLI_PARAM_QUALITY]: 6, [BROTLI_PARAM_LGWIN]: lgwin, [BROTLI_PARAM_SIZE_HINT]: body.length, [BROTLI_PARAM_MODE]: BROTLI_MODE_TEXT } });
 }
 
 export function etagOf(body: string | Buffer): string {
@@ -122,27 +125,44 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
       return done;
     };
 
-    const codingFor = (entry: Entry, acceptEncoding: string | string[] | undefined): Coding =>
-      entry.body.length < COMPRESS_THRESHOLD ? "identity" : negotiate(acceptEncoding);
+    // Clients send few distinct Accept-Encoding values: remember the answer for each.
+    const negotiated = new Map<string, Coding>();
+    const codingFor = (entry: Entry, acceptEncoding: string | string[] | undefined): Coding => {
+      if (entry.body.length < COMPRESS_THRESHOLD || !acceptEncoding) return "identity";
+      const key = Array.isArray(acceptEncoding) ? acceptEncoding.join(",") : acceptEncoding;
+      let coding = negotiated.get(key);
+      if (coding === undefined) {
+        coding = negotiate(key);
+        if (negotiated.size < 256) negotiated.set(key, coding);
+      }
+      return coding;
+    };
 
-    app.addHook("onRequest", async (req, reply) => {
-      if (!enabled || (req.method !== "GET" && req.method !== "HEAD")) return;
+    // Callback-style hooks: the hit path allocates no promise when the coding is ready.
+    app.addHook("onRequest", (req, reply, next) => {
+      if (!enabled || (req.method !== "GET" && req.method !== "HEAD")) return next();
       const hit = cache.get(req.url);
-      if (!hit) return;
+      if (!hit) return next();
       cache.delete(req.url); // most recently used goes last
       cache.set(req.url, hit);
       const coding = codingFor(hit, req.headers["accept-encoding"]);
-      const etag = codedEtag(hit.etag, coding);
+      const etag = hit.etags[coding];
       reply.headers(hit.headers).header("etag", etag);
-      if (noneMatch(req.headers["if-none-match"], etag)) return reply.code(304).send();
+      if (noneMatch(req.headers["if-none-match"], etag)) {
+        reply.code(304).send();
+        return;
+      }
       if (coding !== "identity") reply.header("content-encoding", coding);
-      return reply.type(hit.type).send(await codedBody(hit, coding));
+      reply.type(hit.type);
+      const ready = coding === "identity" ? hit.body : hit.coded[coding];
+      if (Buffer.isBuffer(ready)) reply.send(ready);
+      else codedBody(hit, coding).then((b) => reply.send(b), next);
     });
 
-    app.addHook("onSend", async (req, reply, payload) => {
-      if ((req.method !== "GET" && req.method !== "HEAD") || reply.statusCode !== 200 || typeof payload !== "string") return payload;
+    app.addHook("onSend", (req, reply, payload, next) => {
+      if ((req.method !== "GET" && req.method !== "HEAD") || reply.statusCode !== 200 || typeof payload !== "string") return next(null, payload);
       const type = String(reply.getHeader("content-type") ?? "");
-      if (!CACHEABLE_TYPES.test(type) || reply.hasHeader("content-encoding")) return payload;
+      if (!CACHEABLE_TYPES.test(type) || reply.hasHeader("content-encoding")) return next(null, payload);
       const body = Buffer.from(payload);
       const headers: Record<string, string> = {};
       for (const h of REPLAYED_HEADERS) {
@@ -150,7 +170,9 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
         if (v !== undefined) headers[h] = String(v);
       }
       headers.vary = mergeVary(headers.vary);
-      const entry: Entry = { body, etag: (reply.getHeader("etag") as string | undefined) ?? etagOf(body), type, headers, coded: {}, cached: false };
+      const etag = (reply.getHeader("etag") as string | undefined) ?? etagOf(body);
+      const etags = { identity: etag, br: codedEtag(etag, "br"), gzip: codedEtag(etag, "gzip") };
+      const entry: Entry = { body, etags, type, headers, coded: {}, cached: false };
       if (enabled && !cache.has(req.url) && headers["cache-control"] !== "no-store") {
         entry.cached = true;
         cache.set(req.url, entry);
@@ -158,15 +180,14 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
         evict();
       }
       const coding = codingFor(entry, req.headers["accept-encoding"]);
-      const etag = codedEtag(entry.etag, coding);
-      reply.header("vary", headers.vary).header("etag", etag);
-      if (noneMatch(req.headers["if-none-match"], etag)) {
+      reply.header("vary", headers.vary).header("etag", etags[coding]);
+      if (noneMatch(req.headers["if-none-match"], etags[coding])) {
         reply.code(304);
-        return "";
+        return next(null, "");
       }
-      if (coding === "identity") return body;
+      if (coding === "identity") return next(null, body);
       reply.header("content-encoding", coding);
-      return codedBody(entry, coding);
+      codedBody(entry, coding).then((b) => next(null, b), next);
     });
   },
   { name: "page-cache" },
