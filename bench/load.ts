@@ -41,12 +41,14 @@ export interface LoadSettings {
   connections: number;
   duration: number; // seconds per timed run
   warmup: number; // seconds per warm-up run, not counted
+  rounds: number; // the timed seconds are split into this many alternating runs
 }
 
 export const DEFAULT_SETTINGS: LoadSettings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 50),
   duration: Number(process.env.BENCH_DURATION ?? 5),
   warmup: Number(process.env.BENCH_WARMUP ?? 1),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 3),
 };
 
 const ACCEPT = { "accept-encoding": "br, gzip" };
@@ -73,7 +75,8 @@ export interface TargetResult {
 export interface ScaleResult {
   label: string;
   provisions?: number;
-  startupMs: number;
+  startupMs: number; // this run's spawn → ready
+  startup: StartupResult;
   rssMb: number;
   peakRssMb: number;
   hello?: RunResult;
@@ -200,23 +203,102 @@ async function startBaseline(pages: { url: string; headers: Record<string, strin
   return { child, port, startupMs: 0, stop: () => stopChild(child) };
 }
 
-async function hit(server: Server, url: string, seconds: number, connections: number): Promise<RunResult> {
+interface Sample {
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  bad: number;
+  cpu: number; // server CPU seconds
+}
+
+async function hit(server: Server, url: string, seconds: number, connections: number): Promise<Sample> {
   const pid = server.child.pid as number;
   const cpu0 = processCpuSeconds(pid);
   const r = await autocannon({ url: `http://127.0.0.1:${server.port}${url}`, connections, duration: seconds, headers: ACCEPT });
-  const cpu = processCpuSeconds(pid) - cpu0;
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors, cpuUs: (cpu / Math.max(1, r.requests.total)) * 1e6 };
+  return { requests: r.requests.total, seconds: r.duration, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors, cpu: processCpuSeconds(pid) - cpu0 };
 }
 
-async function measure(server: Server, url: string, s: LoadSettings): Promise<RunResult> {
-  if (s.warmup > 0) await hit(server, url, s.warmup, s.connections);
-  return hit(server, url, s.duration, s.connections);
+function combine(samples: Sample[]): RunResult {
+  const requests = samples.reduce((n, x) => n + x.requests, 0);
+  const p50s = samples.map((x) => x.p50).sort((a, b) => a - b);
+  return {
+    rps: requests / samples.reduce((n, x) => n + x.seconds, 0),
+    p50: p50s[Math.floor(p50s.length / 2)] ?? NaN,
+    p99: Math.max(...samples.map((x) => x.p99)), // the worst round
+    bad: samples.reduce((n, x) => n + x.bad, 0),
+    cpuUs: (samples.reduce((n, x) => n + x.cpu, 0) / Math.max(1, requests)) * 1e6,
+  };
+}
+
+/**
+ * Warm-up, then `rounds` alternating runs on each server (app, baseline, app, baseline …) of
+ * duration/rounds seconds: both sides see the same background load, so the ratio is fairer
+ * than two runs one after the other. req/s is over all rounds, p99 the worst round's.
+ */
+async function measure(servers: Server[], url: string, s: LoadSettings): Promise<RunResult[]> {
+  if (s.warmup > 0) for (const server of servers) await hit(server, url, s.warmup, s.connections);
+  const samples: Sample[][] = servers.map(() => []);
+  for (let r = 0; r < s.rounds; r++) {
+    for (const [i, server] of servers.entries()) samples[i]?.push(await hit(server, url, s.duration / s.rounds, s.connections));
+  }
+  return samples.map(combine);
 }
 
 const SKIPPED_HEADERS = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
 
+export interface StartupResult {
+  readyMs: number; // spawn → first 200 from /healthz, best of `runs`
+  readyMedianMs: number;
+  importMs: number; // phases in one process, compiled JS, best of `runs` each
+  loadMs: number; // read, parse, validate, cross-check, build the catalog
+  appMs: number; // buildApp on that catalog: search index, route tables, plugins
+}
+
+// The phases of start-up in the compiled JavaScript, timed inside one fresh Node process.
+const PHASES_SCRIPT = `
+const t0 = performance.now();
+const { loadConfig } = await import("./dist/src/config.js");
+const { loadRules } = await import("./dist/src/data/load-rules.js");
+const { buildApp } = await import("./dist/src/app.js");
+const t1 = performance.now();
+const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent" });
+const catalog = await loadRules(config.rulesDir);
+const t2 = performance.now();
+const app = await buildApp(config, { catalog });
+await app.ready();
+const t3 = performance.now();
+console.log(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, appMs: t3 - t2 }));
+await app.close();
+`;
+
+/** Start-up of the compiled server, `runs` times: the best run is the cost, the rest is the machine. */
+export async function measureStartup(rulesDir: string | undefined, runs: number): Promise<StartupResult> {
+  const ready: number[] = [];
+  const phases: { importMs: number; loadMs: number; appMs: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const app = await startApp(rulesDir);
+    ready.push(app.startupMs);
+    await app.stop();
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", PHASES_SCRIPT], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...(rulesDir ? { RULES_DIR: rulesDir } : {}) } });
+    if (r.status !== 0) throw new Error(`bench: start-up phases failed:\n${r.stderr}`);
+    phases.push(JSON.parse(r.stdout.trim().split("\n").at(-1) ?? "{}"));
+  }
+  const best = (xs: number[]) => Math.min(...xs);
+  const sorted = [...ready].sort((a, b) => a - b);
+  return {
+    readyMs: best(ready),
+    readyMedianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN,
+    importMs: best(phases.map((p) => p.importMs)),
+    loadMs: best(phases.map((p) => p.loadMs)),
+    appMs: best(phases.map((p) => p.appMs)),
+  };
+}
+
 /** Runs every target against a fresh production server; with baselines when `baseline` is set. */
-export async function loadScale(label: string, rulesDir: string | undefined, s: LoadSettings, baseline: boolean, log: (line: string) => void): Promise<ScaleResult> {
+export async function loadScale(label: string, rulesDir: string | undefined, s: LoadSettings, baseline: boolean, startupRuns: number, log: (line: string) => void): Promise<ScaleResult> {
+  const startup = await measureStartup(rulesDir, startupRuns);
+  log(`${label}: start-up, best of ${startupRuns}: spawn → ready ${startup.readyMs.toFixed(0)} ms (median ${startup.readyMedianMs.toFixed(0)}); imports ${startup.importMs.toFixed(0)} ms, load and validate ${startup.loadMs.toFixed(0)} ms, index and routes ${startup.appMs.toFixed(0)} ms`);
   const app = await startApp(rulesDir);
   log(`${label}: server ready in ${app.startupMs.toFixed(0)} ms (pid ${app.child.pid}, port ${app.port})`);
   const targets: TargetResult[] = [];
@@ -236,19 +318,21 @@ export async function loadScale(label: string, rulesDir: string | undefined, s: 
     }
     const base = baseline ? await startBaseline(stored) : undefined;
     try {
-      const hello = base ? await measure(base, "/hello", s) : undefined;
+      const hello = base ? (await measure([base], "/hello", s))[0] : undefined;
       if (hello) log(`${label}: baseline hello world ${hello.rps.toFixed(0)} req/s, ${hello.cpuUs.toFixed(0)} µs CPU/req`);
       for (const t of targets) {
         if (t.note) {
           log(`${label}: ${t.url}: ${t.note}`);
           continue;
         }
-        t.app = await measure(app, t.url, s);
-        if (base) t.baseline = await measure(base, t.url, s);
+        const [own, inMemory] = await measure(base ? [app, base] : [app], t.url, s);
+        if (!own) continue;
+        t.app = own;
+        t.baseline = inMemory;
         log(`${label}: ${t.url}: ${t.app.rps.toFixed(0)} req/s, p99 ${t.app.p99} ms, ${t.app.cpuUs.toFixed(0)} µs CPU/req${t.baseline ? `; in-memory ${t.baseline.rps.toFixed(0)} req/s, ${t.baseline.cpuUs.toFixed(0)} µs CPU/req` : ""}`);
       }
       const mem = processMemory(app.child.pid as number);
-      return { label, startupMs: app.startupMs, rssMb: mem.rss, peakRssMb: mem.peak, hello, targets };
+      return { label, startupMs: app.startupMs, startup, rssMb: mem.rss, peakRssMb: mem.peak, hello, targets };
     } finally {
       await base?.stop();
     }
