@@ -1,13 +1,18 @@
-// npm run bench: start-up and search latency on the real rules and on a synthetic catalog ten
-// times larger. Not part of npm test. Load tests of the HTTP server belong here too (issue 8).
+// npm run bench: start-up, search latency on the real rules and on a synthetic catalog ten
+// times larger, page render times in-process, then the HTTP load bench (bench/load.ts) against
+// the compiled production server, with baselines. Not part of npm test. Prints markdown tables.
 import { performance } from "node:perf_hooks";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import type { Catalog } from "../src/domain/catalog.js";
 import { loadRules } from "../src/data/load-rules.js";
 import { buildSearchIndex } from "../src/search/search-index.js";
+import { API_TARGET, buildDist, DEFAULT_SETTINGS, loadScale, PAGE_TARGETS, removeDir, syntheticRules, type RunResult, type ScaleResult } from "./load.js";
 
 const QUERIES = ["实名", "real name", "real identity", "CII data export", "decryption", "网络安全法", "technical support", "subversion", "境外非政府组织", "sexual harassment", "personal information abroad", "network operator duties", "罚款", "detention", "data localisation"];
+
+// The issue's targets (issue 8).
+const TARGETS = { startupMs: 1000, p99Ms: 50, ratio: 0.5, rssMb: 150 };
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -35,33 +40,101 @@ function scaled(catalog: Catalog, factor: number): Catalog {
   return { ...catalog, provisions };
 }
 
-const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" });
-const t0 = performance.now();
-const app = await buildApp(config);
-await app.ready();
-const startup = performance.now() - t0;
-const catalog = app.catalog;
-
-const real = timeSearch(catalog, 40);
-const big = timeSearch(scaled(catalog, 10), 10);
-
-const pages = ["/", "/actors/cii-operator", "/laws/cybersecurity-law/2017-06-01/art-37", "/provisions?actor=network-operator&sanction=fine", "/penalties", "/search?q=real+name"];
-const render: [string, number, number][] = [];
-for (const url of pages) {
-  const a = performance.now();
-  await app.inject({ url });
-  const first = performance.now() - a;
-  const b = performance.now();
-  for (let i = 0; i < 50; i++) await app.inject({ url });
-  render.push([url, first, (performance.now() - b) / 50]);
-}
-await app.close();
-const mem = process.memoryUsage().rss / 1024 / 1024;
-
 const f = (n: number) => n.toFixed(2);
-console.log(`start-up (load, validate, index, routes): ${f(startup)} ms`);
-console.log(`search, real rules (${real.docs} provisions): build ${f(real.build)} ms, p50 ${f(real.p50)} ms, p99 ${f(real.p99)} ms`);
-console.log(`search, 10x synthetic (${big.docs} provisions): build ${f(big.build)} ms, p50 ${f(big.p50)} ms, p99 ${f(big.p99)} ms`);
-console.log("page (inject): first render ms, then cached mean ms");
-for (const [url, first, cached] of render) console.log(`  ${url}: ${f(first)} / ${f(cached)}`);
-console.log(`resident memory: ${mem.toFixed(0)} MB`);
+const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" });
+
+// 1. In-process, under tsx: the phases of start-up, search, page rendering through inject.
+{
+  const t0 = performance.now();
+  const catalog = await loadRules(config.rulesDir);
+  const loaded = performance.now() - t0;
+  const app = await buildApp(config, { catalog });
+  await app.ready();
+  const startup = performance.now() - t0;
+
+  const real = timeSearch(catalog, 40);
+  const big = timeSearch(scaled(catalog, 10), 10);
+
+  const pages = ["/", "/actors/cii-operator", "/laws/cybersecurity-law/2017-06-01/art-37", "/provisions?instrument=cybersecurity-law&sanction=fine", "/penalties", "/search?q=real+name"];
+  const render: [string, number, number][] = [];
+  for (const url of pages) {
+    const a = performance.now();
+    await app.inject({ url });
+    const first = performance.now() - a;
+    const b = performance.now();
+    for (let i = 0; i < 50; i++) await app.inject({ url });
+    render.push([url, first, (performance.now() - b) / 50]);
+  }
+  await app.close();
+
+  console.log(`start-up in-process under tsx: ${f(startup)} ms (load and validate ${f(loaded)} ms, index and routes ${f(startup - loaded)} ms)`);
+  console.log(`search, real rules (${real.docs} provisions): build ${f(real.build)} ms, p50 ${f(real.p50)} ms, p99 ${f(real.p99)} ms`);
+  console.log(`search, 10x synthetic (${big.docs} provisions): build ${f(big.build)} ms, p50 ${f(big.p50)} ms, p99 ${f(big.p99)} ms`);
+  console.log("page (inject): first render ms, then cached mean ms");
+  for (const [url, first, cached] of render) console.log(`  ${url}: ${f(first)} / ${f(cached)}`);
+  console.log(`resident memory of the bench process: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+}
+
+// 2. Over HTTP: the compiled server in a child process, autocannon from here.
+const s = DEFAULT_SETTINGS;
+console.log(`\nload: compiling (npm run build), then per target ${s.warmup} s warm-up and ${s.duration} s at ${s.connections} connections in ${s.rounds} rounds alternating with the baseline, Accept-Encoding: br, gzip`);
+buildDist();
+const log = (line: string) => console.log(`  ${line}`);
+const one = await loadScale("real rules", undefined, s, true, 3, log);
+const dir = await syntheticRules(config.rulesDir, 10);
+let ten: ScaleResult | undefined;
+try {
+  ten = await loadScale("10x synthetic", dir, s, false, 1, log);
+} catch (e) {
+  console.log(`  10x synthetic: failed, reported as missing below: ${(e as Error).message}`);
+} finally {
+  await removeDir(dir);
+}
+
+const n0 = (n: number) => n.toFixed(0);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const cell = (r: RunResult | undefined, key: keyof RunResult) => (r ? n0(r[key]) : "–");
+const ratio = (a?: RunResult, b?: RunResult) => (a && b ? a.rps / b.rps : NaN);
+
+console.log(`\n### Real rules: ${s.connections} connections, ${s.duration} s per target in ${s.rounds} rounds (p99: the worst round)\n`);
+console.log("| target | req/s | p50 ms | p99 ms | in-memory req/s | ratio | CPU µs/req (in-memory) | first answer ms | size (br) |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+if (one.hello) console.log(`| hello world (bare Fastify) | | | | ${n0(one.hello.rps)} | | (${n0(one.hello.cpuUs)}) | | |`);
+for (const t of one.targets) {
+  if (!t.app) {
+    console.log(`| ${t.url} | ${t.note ?? "skipped"} | | | | | | | |`);
+    continue;
+  }
+  console.log(`| ${t.url} | ${n0(t.app.rps)} | ${t.app.p50} | ${t.app.p99} | ${cell(t.baseline, "rps")} | ${ratio(t.app, t.baseline).toFixed(2)} | ${n0(t.app.cpuUs)} (${cell(t.baseline, "cpuUs")}) | ${n0(t.coldMs)} | ${kb(t.bytes)} |`);
+}
+
+console.log(`\n### 10× synthetic catalog (${"every instrument copied 9 times"})\n`);
+console.log("| target | req/s | p50 ms | p99 ms | CPU µs/req | first answer ms | size (br) |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const t of ten?.targets ?? []) {
+  if (!t.app) console.log(`| ${t.url} | ${t.note ?? "skipped"} | | | | | |`);
+  else console.log(`| ${t.url} | ${n0(t.app.rps)} | ${t.app.p50} | ${t.app.p99} | ${n0(t.app.cpuUs)} | ${n0(t.coldMs)} | ${kb(t.bytes)} |`);
+}
+
+// The targets are about pages; the API target is reported in its own row.
+const pageRuns = (r: ScaleResult | undefined) => (r?.targets ?? []).filter((t) => t.app && PAGE_TARGETS.includes(t.url));
+const worstP99 = (r: ScaleResult | undefined) => (r ? Math.max(...pageRuns(r).map((t) => t.app?.p99 ?? 0)) : NaN);
+const minRatio = Math.min(...pageRuns(one).map((t) => ratio(t.app, t.baseline)));
+const api = (r: ScaleResult | undefined) => r?.targets.find((t) => t.url === API_TARGET);
+const mark = (ok: boolean) => (ok ? "met" : "**not met**");
+console.log("\n### Targets\n");
+console.log("| measure | real rules | 10× synthetic | target |");
+console.log("| --- | ---: | ---: | --- |");
+const st = (r: ScaleResult | undefined, key: "readyMs" | "importMs" | "loadMs" | "appMs") => (r ? `${n0(r.startup[key])} ms` : "–");
+const startupOk = one.startup.loadMs + one.startup.appMs < TARGETS.startupMs;
+console.log(`| start-up: load, validate, index, routes (compiled JS, in-process; best of 3, 10×: one run) | ${n0(one.startup.loadMs + one.startup.appMs)} ms | ${ten ? n0(ten.startup.loadMs + ten.startup.appMs) : "–"} ms | < ${TARGETS.startupMs} ms: ${mark(startupOk)} |`);
+console.log(`| … of which load and validate / index and routes | ${st(one, "loadMs")} / ${st(one, "appMs")} | ${st(ten, "loadMs")} / ${st(ten, "appMs")} | |`);
+console.log(`| … plus imports | ${st(one, "importMs")} | ${st(ten, "importMs")} | |`);
+console.log(`| start-up: \`node dist/src/server.js\` spawn → first /healthz (same) | ${st(one, "readyMs")} | ${st(ten, "readyMs")} | (Node boot and imports included) |`);
+console.log(`| worst page p99 at ${s.connections} connections | ${worstP99(one)} ms | ${worstP99(ten)} ms | < ${TARGETS.p99Ms} ms: ${mark(worstP99(one) < TARGETS.p99Ms)} |`);
+const apiOne = api(one);
+const apiTen = api(ten);
+const apiCell = (t: typeof apiOne) => (t?.app ? `p99 ${t.app.p99} ms${t.baseline ? `, ratio ${ratio(t.app, t.baseline).toFixed(2)}` : ""}` : "skipped");
+console.log(`| API target ${API_TARGET} | ${apiCell(apiOne)} | ${apiCell(apiTen)} | |`);
+console.log(`| lowest page ÷ in-memory throughput | ${minRatio.toFixed(2)} | | ≥ ${TARGETS.ratio}: ${mark(minRatio >= TARGETS.ratio)} |`);
+console.log(`| server RSS after the run (peak) | ${n0(one.rssMb)} MB (${n0(one.peakRssMb)}) | ${ten ? `${n0(ten.rssMb)} MB (${n0(ten.peakRssMb)})` : "–"} | < ${TARGETS.rssMb} MB: ${mark(one.rssMb < TARGETS.rssMb)} |`);

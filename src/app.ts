@@ -3,7 +3,9 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { Catalog } from "./domain/catalog.js";
+import { loadRules } from "./data/load-rules.js";
 import catalogPlugin from "./plugins/catalog.js";
+import compression from "./plugins/compression.js";
 import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
 import openDataCors from "./plugins/open-data-cors.js";
 import pageCache from "./plugins/page-cache.js";
@@ -34,6 +36,9 @@ export interface BuildOptions {
 }
 
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
+  // Load and validate before Fastify exists: inside a plugin it would race Fastify's 10 s plugin
+  // timeout, which a catalog ten times the size on a busy machine exceeds (npm run bench).
+  const catalog = options.catalog ?? (await loadRules(config.rulesDir));
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
     // Query strings like ?actor=a&actor=b arrive as arrays; the route schemas normalise them.
@@ -42,6 +47,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     // A path that cannot be decoded, or a parameter over maxParamLength, never reaches a route:
     // answer it with our error page, not Fastify's bare JSON.
     frameworkErrors: (error, req, reply) => sendFrameworkError(app, error, req, reply),
+    // Plugins build indexes as they register; at 10× the catalog on a busy machine the search
+    // index alone can take several seconds, so allow more than the default 10 s.
+    pluginTimeout: 60_000,
   });
 
   app.decorate("config", config);
@@ -52,11 +60,12 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     for (const method of [r.method].flat()) routeList.push({ method, url: r.url });
   });
 
-  // Ecosystem plugins, then our own: headers, static files, templates, the rules.
+  // Ecosystem plugins, then our own: headers, compression, static files, templates, the rules.
   await app.register(security);
+  await app.register(compression); // before any route: it attaches to each route as it is added
   await app.register(staticFiles, { config });
   await app.register(views, { config });
-  await app.register(catalogPlugin, { config, catalog: options.catalog });
+  await app.register(catalogPlugin, { config, catalog });
   await app.register(errorPages);
   await app.register(openDataCors);
   await app.register(pageCache, { config });

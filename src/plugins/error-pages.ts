@@ -55,7 +55,7 @@ export async function sendFrameworkError(app: FastifyInstance, error: FastifyErr
   const [status, detail] = FRAMEWORK_ERRORS[error.code] ?? [500, "The server could not answer this request. The problem has been logged."];
   if (status >= 500) req.log.error({ err: error }, "request failed before routing");
   const page: ErrorPage = { status, title: TITLES[status] as string, detail, suggestions: [{ label: "Home", href: "/" }, { label: "Search", href: "/search" }] };
-  setSecurityHeaders(req.raw, reply.raw);
+  setSecurityHeaders(reply.raw);
   reply.code(status).header("cache-control", "no-store");
   if (isApiRequest(req)) return reply.type("application/problem+json; charset=utf-8").send(problemJson(req, page));
   const html = (await app.view("pages/error", { page, title: page.title })) as string;
