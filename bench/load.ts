@@ -26,7 +26,7 @@ import autocannon from "autocannon";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** The JSON API target. Point it at "/api/v1/provisions?instrument=cybersecurity-law" once the API exists; a 404 is skipped with a note. */
-export const API_TARGET = "/healthz";
+export const API_TARGET = "/api/v1/provisions?instrument=cybersecurity-law";
 
 export const PAGE_TARGETS = [
   "/",

@@ -2,13 +2,15 @@
 // rendered through the real app (app.inject, production settings) on the rules in RULES_DIR
 // (default rules/); the list of URLs comes from the catalog: home, actors, profile, laws, every
 // version's contents, every article of every version, provisions, penalties (and its CSV), the
-// penalty changes of every amended instrument, glossary. public/ is copied to static/.
+// penalty changes of every amended instrument, glossary, the empty memo, the API docs and its
+// OpenAPI document, the bulk data and the Atom feeds. public/ is copied to static/.
 //
 // A URL becomes <path>/index.html, so /laws/csl/2017-06-01/art-37 is served by any static host
 // as it is. A URL with a query string (the penalty-changes pages) becomes
 // <path>/<query>/index.html: a plain host serves only the bare /penalties/changes; nginx serves
 // them all with `try_files $uri/$args/index.html $uri/index.html =404`. Exit 1 on any answer
-// that is not 200. Pages that need the server (search, filters, ?at= dates) are not exported.
+// that is not 200. What needs the server is not exported: search, filters, ?at= dates, memos with
+// items and their exports, and the /api/v1 resources (the bulk data covers the same facts).
 import { cp, mkdir, readdir, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,6 +19,7 @@ import { loadConfig, PROJECT_ROOT } from "../config.js";
 import type { Catalog } from "../domain/catalog.js";
 import { formatProblem, RulesInvalidError } from "../data/problems.js";
 import { permalink } from "../domain/citation.js";
+import { RULES_SCHEMAS } from "../data/rules-json-schema.js";
 import { instrumentsWithChanges } from "../query/amendment-changes.js";
 import { penaltyRows } from "../query/penalty-table.js";
 import { query } from "../view-models/format.js";
@@ -44,6 +47,9 @@ export function staticUrls(catalog: Catalog): Record<string, string[]> {
     lists: ["/provisions", "/penalties", "/glossary"],
     changes: amended.length ? ["/penalties/changes", ...amended.map((a) => `/penalties/changes${query({ instrument: a.ins.id, from: a.from, to: a.to })}`)] : [],
     csv: ["/penalties.csv"],
+    memo: ["/memo"], // an empty memo: items arrive in the query string, which needs the server
+    "open data": ["/api/docs", "/api/v1/openapi.json", "/data/rules.json", "/data/penalties.csv", ...Object.keys(RULES_SCHEMAS).map((n) => `/data/${n}`)],
+    feeds: ["/feed.atom", ...catalog.instruments.map((i) => `/laws/${i.id}/feed.atom`), ...catalog.actors.map((a) => `/actors/${a.id}/feed.atom`)],
   };
 }
 
