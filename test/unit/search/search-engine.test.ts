@@ -13,15 +13,14 @@ import { REAL_RULES } from "../../helpers/test-app.js";
 
 let catalog: Catalog;
 let index: SearchIndex;
-let reference: (query: string, allowed?: ReadonlySet<string>) => SearchHit[];
+let reference: Reference;
+type Reference = (query: string, allowed?: ReadonlySet<string>) => SearchHit[];
 
-beforeAll(async () => {
-  catalog = await loadRules(REAL_RULES);
-  index = buildSearchIndex(catalog);
+/** The search as it was written with MiniSearch's search(): exact, synonyms, partial, merged. */
+function referenceSearch(catalog: Catalog, index: SearchIndex): Reference {
   const mini = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
   mini.addAll(catalog.provisions.map((p) => documentFor(catalog, p)));
-  // The search as it was written with MiniSearch's search(): exact, synonyms, partial.
-  reference = (query, allowed) => {
+  return (query, allowed) => {
     const expansions = index.expand(query).flatMap((t) => [t.en, t.zh, ...t.aliases.slice(0, 6)]);
     const filter = allowed ? (r: SearchResult) => allowed.has(r.id as string) : undefined;
     const exact: SearchResult[] = mini.search({ queries: [query], combineWith: "AND" } as never, { filter });
@@ -47,6 +46,12 @@ beforeAll(async () => {
       .sort((a, b) => b.score - a.score)
       .map((r) => ({ key: r.id as string, score: r.score, terms: r.queryTerms, fields: [...new Set(Object.values(r.match).flat())] }));
   };
+}
+
+beforeAll(async () => {
+  catalog = await loadRules(REAL_RULES);
+  index = buildSearchIndex(catalog);
+  reference = referenceSearch(catalog, index);
 });
 
 const QUERIES = [
@@ -74,6 +79,13 @@ describe("the search engine", () => {
       const allowed = new Set(catalog.provisions.filter((p) => p.instrumentId === instrument).map((p) => p.key));
       for (const query of QUERIES) expect(index.search(query, allowed)).toEqual(reference(query, allowed));
     }
+  });
+
+  it("keeps MiniSearch's order among equal scores (every provision twice)", () => {
+    const twice = { ...catalog, provisions: catalog.provisions.flatMap((p) => [p, { ...p, key: `${p.key}-copy` }]) };
+    const twiceIndex = buildSearchIndex(twice);
+    const twiceReference = referenceSearch(twice, twiceIndex);
+    for (const query of QUERIES.slice(0, 20)) expect(twiceIndex.search(query)).toEqual(twiceReference(query));
   });
 });
 
