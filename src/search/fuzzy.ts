@@ -6,7 +6,7 @@
 
 export class FuzzyVocabulary {
   /** Terms by length, each with its position in the vocabulary's order. */
-  private readonly byLength = new Map<number, { terms: string[]; order: number[] }>();
+  private readonly byLength = new Map<number, { terms: string[]; order: number[]; chars: number[] }>();
   /** The query's character masks, indexed by UTF-16 code unit (reset after each query). */
   private readonly peq = new Int32Array(65536);
 
@@ -15,9 +15,10 @@ export class FuzzyVocabulary {
     let i = 0;
     for (const term of terms) {
       let bucket = this.byLength.get(term.length);
-      if (!bucket) this.byLength.set(term.length, (bucket = { terms: [], order: [] }));
+      if (!bucket) this.byLength.set(term.length, (bucket = { terms: [], order: [], chars: [] }));
       bucket.terms.push(term);
       bucket.order.push(i++);
+      bucket.chars.push(charSet(term));
     }
   }
 
@@ -27,12 +28,16 @@ export class FuzzyVocabulary {
     const m = query.length;
     const bitParallel = m > 0 && m <= 32;
     const peq = this.peq;
+    const queryChars = charSet(query);
     if (bitParallel) for (let j = 0; j < m; j++) peq[query.charCodeAt(j)] = (peq[query.charCodeAt(j)] as number) | (1 << j);
     for (let len = Math.max(0, m - maxDistance); len <= m + maxDistance; len++) {
       const bucket = this.byLength.get(len);
       if (!bucket) continue;
-      const { terms, order } = bucket;
+      const { terms, order, chars } = bucket;
       for (let k = 0; k < terms.length; k++) {
+        // Each kind of character one has and the other lacks costs at least one edit.
+        const c = chars[k] as number;
+        if (bitCount(queryChars & ~c) > maxDistance || bitCount(c & ~queryChars) > maxDistance) continue;
         const term = terms[k] as string;
         const d = bitParallel ? this.myers(term, m) : levenshtein(query, term);
         if (d <= maxDistance) found.push([order[k] as number, term, d]);
@@ -64,6 +69,23 @@ export class FuzzyVocabulary {
     }
     return score;
   }
+}
+
+/** The kinds of characters in a term, as bits: a–z one each, anything else in six buckets. */
+function charSet(term: string): number {
+  let set = 0;
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    set |= 1 << (c >= 97 && c <= 122 ? c - 97 : 26 + (c % 6));
+  }
+  return set;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** Plain Levenshtein distance over UTF-16 code units (for queries longer than 32). */
