@@ -39,6 +39,7 @@ interface TermHits extends Scored {
   term: string;
   id: number; // position among the query's distinct terms
   derived: string[]; // the index terms it matched: itself, by prefix, fuzzily
+  numeric: number[]; // their values if array-index-like ("37"), else NaN
   head: Int32Array; // per document, its first entry (below)
   tail: Int32Array; // and its last
   // entries, one per (document, derived term) in the order MiniSearch's match object gets them
@@ -63,26 +64,62 @@ export class QueryEngine<T> extends MiniSearch<T> {
   private fieldNames: string[] = [];
   private fieldIds: number[] = [];
   private fieldBoosts: number[] = [];
-  private fieldLengths = new Float64Array(0); // [document × fields + field id]
+  private frozenCount = -1; // documents when frozen
+  /**
+   * Every index term's postings, field by field in field order, documents in MiniSearch's order:
+   * document numbers and BM25 scores (before weights), in two flat arrays.
+   */
+  private postings = new Map<string, { fields: number[]; ends: number[]; start: number }>();
+  private postingDocs = new Int32Array(0);
+  private postingScores = new Float64Array(0);
 
   /** Call once every document is added (the index never changes afterwards). */
   freeze(): void {
     // The tree's own iteration is the reverse of the order fuzzyGet reports its matches in.
-    this.fuzzyTerms = new FuzzyVocabulary([...this._index.keys()].reverse());
+    const terms = [...this._index.keys()].reverse();
+    this.fuzzyTerms = new FuzzyVocabulary(terms);
     this.size = this._nextId;
+    this.frozenCount = this._documentCount;
     this.ids = new Array<string>(this.size);
     for (const [n, id] of this._documentIds) this.ids[n] = String(id);
     this.fieldNames = [...this._options.fields];
     this.fieldIds = this.fieldNames.map((f) => this._fieldIds[f] as number);
     // MiniSearch: getOwnProperty(options.boost, field) || 1
     this.fieldBoosts = this.fieldNames.map((f) => (Object.hasOwn(this._options.searchOptions.boost, f) ? this._options.searchOptions.boost[f] : 0) || 1);
-    const stride = this.fieldNames.length;
-    this.fieldLengths = new Float64Array(this.size * stride);
-    for (const [n, lengths] of this._fieldLength) lengths.forEach((l, fieldId) => (this.fieldLengths[n * stride + fieldId] = l));
+
+    // MiniSearch's termResults and calcBM25Score, operation for operation, for every posting
+    const { k, b, d: delta } = this._options.searchOptions.bm25;
+    const total = this._documentCount;
+    let count = 0;
+    for (const term of terms) for (const freqs of (this._index.get(term) as Map<number, Map<number, number>>).values()) count += freqs.size;
+    this.postingDocs = new Int32Array(count);
+    this.postingScores = new Float64Array(count);
+    this.postings.clear();
+    let at = 0;
+    for (const term of terms) {
+      const data = this._index.get(term) as Map<number, Map<number, number>>;
+      const entry = { fields: [] as number[], ends: [] as number[], start: at };
+      this.fieldNames.forEach((_, f) => {
+        const fieldId = this.fieldIds[f] as number;
+        const freqs = data.get(fieldId);
+        if (freqs == null) return;
+        const matching = freqs.size;
+        const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+        const avgFieldLength = this._avgFieldLength[fieldId] as number;
+        for (const [doc, termFreq] of freqs) {
+          const fieldLength = (this._fieldLength.get(doc) as number[])[fieldId] as number;
+          this.postingDocs[at] = doc;
+          this.postingScores[at++] = invDocFreq * (delta + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+        }
+        entry.fields.push(f);
+        entry.ends.push(at);
+      });
+      this.postings.set(term, entry);
+    }
   }
 
   run(plan: QueryPlan, allowed: ReadonlySet<string> | undefined): EngineHit[] {
-    if (!this.fuzzyTerms) this.freeze();
+    if (this.frozenCount !== this._documentCount || this.size !== this._nextId) this.freeze();
     const looked = new Map<string, TermHits>();
     const lookUp = (term: string) => {
       let hits = looked.get(term);
@@ -134,47 +171,61 @@ export class QueryEngine<T> extends MiniSearch<T> {
     add(partialRank, plan.weights.partial);
     order.sort((a, b) => (total[b] as number) - (total[a] as number));
 
+    const anyNumeric = [...looked.values()].some((t) => t.numeric.some((v) => !Number.isNaN(v)));
     return order.map((doc) => {
       // The components a document is in, in the order their matches were merged.
       const inExact = exact.member[doc] === 1;
       const inSynonyms = synonyms.member[doc] === 1;
-      const termLists: TermHits[][] = [];
-      if (inExact) termLists.push(words);
-      if (inSynonyms) for (const g of groups) if (g.member[doc]) termLists.push(g.terms);
-      termLists.push(distinctWords.filter((t) => t.member[doc]));
       const terms: string[] = [];
-      if (inExact) for (const t of distinctWords) terms.push(t.term);
-      if (inSynonyms) for (const g of groups) if (g.member[doc]) for (const t of g.terms) if (!terms.includes(t.term)) terms.push(t.term);
-      for (const t of distinctWords) if (t.member[doc] && !terms.includes(t.term)) terms.push(t.term);
-      return { key: this.ids[doc] as string, score: total[doc] as number, terms, fields: this.fieldsOf(doc, termLists) };
+      const visit: TermHits[] = [];
+      if (inExact) for (const t of distinctWords) terms.push(t.term), visit.push(t);
+      if (inSynonyms) {
+        for (const g of groups) {
+          if (!g.member[doc]) continue;
+          for (const t of g.terms) {
+            if (!terms.includes(t.term)) terms.push(t.term);
+            visit.push(t);
+          }
+        }
+      }
+      for (const t of distinctWords) {
+        if (!t.member[doc]) continue;
+        if (!terms.includes(t.term)) terms.push(t.term);
+        visit.push(t);
+      }
+      return { key: this.ids[doc] as string, score: total[doc] as number, terms, fields: this.fieldsOf(doc, visit, anyNumeric) };
     });
   }
 
   /**
    * The fields a document matched in, as MiniSearch's match object lists them: by index term,
-   * array-index-like terms ("37") first in numeric order, then the rest in the order seen.
+   * in the order the terms were met, except that array-index-like terms ("37") come first, in
+   * numeric order, as JavaScript orders an object's keys.
    */
-  private fieldsOf(doc: number, termLists: TermHits[][]): string[] {
-    let numeric: [number, number][] | undefined;
-    const masks: number[] = [];
-    for (const list of termLists) {
-      for (const t of list) {
-        for (let e = t.head[doc] as number; e !== -1; e = t.entryNext[e] as number) {
-          const derived = t.derived[t.entryDerived[e] as number] as string;
-          if (isArrayIndex(derived)) (numeric ??= []).push([Number(derived), t.entryFields[e] as number]);
-          else masks.push(t.entryFields[e] as number);
-        }
-      }
-    }
-    if (numeric) masks.unshift(...numeric.sort((a, b) => a[0] - b[0]).map(([, m]) => m));
+  private fieldsOf(doc: number, visit: TermHits[], anyNumeric: boolean): string[] {
     const fields: string[] = [];
     let done = 0;
-    for (const mask of masks) {
+    const take = (mask: number) => {
       const fresh = mask & ~done;
-      if (!fresh) continue;
+      if (!fresh) return;
       for (let i = 0; i < this.fieldNames.length; i++) if (fresh & (1 << i)) fields.push(this.fieldNames[i] as string);
       done |= mask;
+    };
+    if (!anyNumeric) {
+      for (const t of visit) for (let e = t.head[doc] as number; e !== -1; e = t.entryNext[e] as number) take(t.entryFields[e] as number);
+      return fields;
     }
+    const numeric: [number, number][] = [];
+    const rest: number[] = [];
+    for (const t of visit) {
+      for (let e = t.head[doc] as number; e !== -1; e = t.entryNext[e] as number) {
+        const value = t.numeric[t.entryDerived[e] as number] as number;
+        if (Number.isNaN(value)) rest.push(t.entryFields[e] as number);
+        else numeric.push([value, t.entryFields[e] as number]);
+      }
+    }
+    for (const [, mask] of numeric.sort((a, b) => a[0] - b[0])) take(mask);
+    for (const mask of rest) take(mask);
     return fields;
   }
 
@@ -213,33 +264,27 @@ export class QueryEngine<T> extends MiniSearch<T> {
 
     const n = this.size;
     const hits: TermHits = {
-      term, id, derived: derived.map(([d]) => d),
+      term, id, derived: derived.map(([d]) => d), numeric: derived.map(([d]) => (isArrayIndex(d) ? Number(d) : NaN)),
       docs: [], score: new Float64Array(n), member: new Uint8Array(n), head: new Int32Array(n), tail: new Int32Array(n),
       entryDerived: [], entryFields: [], entryNext: [],
     };
-    const { score, member, head, tail, entryDerived, entryFields, entryNext } = hits;
-    const { k, b, d: delta } = this._options.searchOptions.bm25;
-    const total = this._documentCount;
-    const stride = this.fieldNames.length;
+    const { docs, score, member, head, tail, entryDerived, entryFields, entryNext } = hits;
+    const postingDocs = this.postingDocs;
+    const postingScores = this.postingScores;
     derived.forEach(([d, weight], di) => {
-      const data = this._index.get(d);
-      if (data == null) return;
-      for (let f = 0; f < stride; f++) {
-        const fieldId = this.fieldIds[f] as number;
-        const freqs = data.get(fieldId);
-        if (freqs == null) continue;
-        // MiniSearch's termResults and calcBM25Score, operation for operation
-        const matching = freqs.size;
-        const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-        const avgFieldLength = this._avgFieldLength[fieldId] as number;
+      const p = this.postings.get(d);
+      if (!p) return;
+      let i = p.start;
+      p.fields.forEach((f, segment) => {
+        // MiniSearch: termWeight * termBoost * fieldBoost * docBoost * rawScore, boosts of 1 aside
         const factor = weight * (this.fieldBoosts[f] as number);
         const bit = 1 << f;
-        for (const [doc, termFreq] of freqs) {
-          const fieldLength = this.fieldLengths[doc * stride + fieldId] as number;
-          const s = factor * (invDocFreq * (delta + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength))));
+        for (const end = p.ends[segment] as number; i < end; i++) {
+          const doc = postingDocs[i] as number;
+          const s = factor * (postingScores[i] as number);
           if (!member[doc]) {
             member[doc] = 1;
-            hits.docs.push(doc);
+            docs.push(doc);
             score[doc] = s;
             head[doc] = tail[doc] = entryDerived.length;
             entryDerived.push(di), entryFields.push(bit), entryNext.push(-1);
@@ -253,7 +298,7 @@ export class QueryEngine<T> extends MiniSearch<T> {
             }
           }
         }
-      }
+      });
     });
     return hits;
   }
