@@ -61,8 +61,8 @@ export interface SearchIndex {
 export interface SearchHit {
   key: string;
   score: number;
-  terms: string[]; // the query terms that matched
-  fields: string[]; // where they matched
+  terms: readonly string[]; // the query terms that matched (shared between hits: frozen)
+  fields: readonly string[]; // where they matched (shared between hits: frozen)
 }
 
 const prefixFor = (term: string): boolean => !isHan(term) && term.length > 1;
@@ -95,16 +95,21 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
   // A single common English word ("network") would drag in half the catalog, so only
   // phrases, Chinese terms and abbreviations trigger an expansion.
   const distinctive = (name: string, t: GlossaryTerm) => isHan(name) || name.includes(" ") || name.includes("-") || t.abbreviations.includes(name);
-  const names: [string, GlossaryTerm][] = catalog.glossary.flatMap((t) =>
-    [t.en, t.zh, ...t.abbreviations, ...t.aliases].filter((n) => distinctive(n, t)).map((n) => [n.toLowerCase(), t] as [string, GlossaryTerm]),
+  const names = catalog.glossary.flatMap((t) =>
+    [t.en, t.zh, ...t.abbreviations, ...t.aliases]
+      .filter((n) => distinctive(n, t))
+      .map((n) => {
+        const name = n.toLowerCase();
+        return { name, term: t, han: isHan(name), words: name.split(/\s+/), phrase: name.includes(" ") };
+      }),
   );
 
   const expand = (query: string): GlossaryTerm[] => {
     const q = query.toLowerCase();
     const words = new Set(queryTokenize(q));
     const found = new Map<string, GlossaryTerm>();
-    for (const [name, term] of names) {
-      const hit = isHan(name) ? q.includes(name) : name.split(/\s+/).every((w) => words.has(w)) && (name.includes(" ") || words.has(name));
+    for (const { name, term, han, words: nameWords, phrase } of names) {
+      const hit = han ? q.includes(name) : nameWords.every((w) => words.has(w)) && (phrase || words.has(name));
       if (hit) found.set(term.id, term);
     }
     return [...found.values()];
