@@ -119,6 +119,9 @@ export class QueryEngine<T> extends MiniSearch<T> {
   private postings = new Map<string, { fields: number[]; ends: number[]; start: number }>();
   private postingDocs = new Int32Array(0);
   private postingScores = new Float64Array(0);
+  /** The vocabulary in code-unit order, and each term's place in the tree's iteration order. */
+  private sortedTerms: string[] = [];
+  private treeOrder = new Int32Array(0);
   private pool: Slab[] = [];
   private sortScratch = new Int32Array(0);
   /** Field lists by their sequence of field numbers (base 16): results share them. */
@@ -129,6 +132,9 @@ export class QueryEngine<T> extends MiniSearch<T> {
     const entries = [...this._index]; // [term, field id → document → term frequency]
     // The tree's own iteration is the reverse of the order fuzzyGet reports its matches in.
     this.fuzzyTerms = new FuzzyVocabulary(entries.map(([term]) => term).reverse());
+    const treeOrder = new Map(entries.map(([term], i) => [term, i]));
+    this.sortedTerms = entries.map(([term]) => term).sort(); // by UTF-16 code units
+    this.treeOrder = Int32Array.from(this.sortedTerms, (term) => treeOrder.get(term) as number);
     this.size = this._nextId;
     this.pool = [];
     this.sortScratch = new Int32Array(this.size);
@@ -337,6 +343,24 @@ export class QueryEngine<T> extends MiniSearch<T> {
     return fields;
   }
 
+  /**
+   * The index terms that start with prefix, in the order SearchableMap.atPrefix(prefix) lists
+   * them (the tree's iteration order: a subtree is iterated as part of the whole).
+   */
+  termsWithPrefix(prefix: string): string[] {
+    const terms = this.sortedTerms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((terms[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (let i = lo; i < terms.length && (terms[i] as string).startsWith(prefix); i++) found.push(i);
+    return found.sort((a, b) => (this.treeOrder[a] as number) - (this.treeOrder[b] as number)).map((i) => terms[i] as string);
+  }
+
   /** A component's documents, allowed ones only, by score × quality (stable, as MiniSearch sorts). */
   private rank(s: Slab, allowed: ReadonlySet<string> | undefined, slab: () => Slab, quality: (doc: number) => number): Slab {
     const out = slab();
@@ -360,7 +384,7 @@ export class QueryEngine<T> extends MiniSearch<T> {
       if (maxDistance) fuzzyMatches = new Map((this.fuzzyTerms as FuzzyVocabulary).get(term, maxDistance));
     }
     if (plan.prefix(term)) {
-      for (const d of this._index.atPrefix(term).keys()) {
+      for (const d of this.termsWithPrefix(term)) {
         const distance = d.length - term.length;
         if (!distance) continue;
         fuzzyMatches?.delete(d); // scored as a prefix match

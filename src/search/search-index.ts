@@ -115,11 +115,14 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
     return [...found.values()];
   };
 
+  // The words each glossary term's names are searched with: its English and Chinese names and
+  // its first six aliases, each processed as a query would be.
+  const synonymWords = new Map(catalog.glossary.map((t) => [t.id, [t.en, t.zh, ...t.aliases.slice(0, 6)].map(queryTerms)]));
+
   return {
     size: mini.documentCount,
     expand,
     search(query, allowed) {
-      const expansions = expand(query).flatMap((t) => [t.en, t.zh, ...t.aliases.slice(0, 6)]);
       return mini.run(
         {
           // AND within the typed words keeps "real name" from matching every "name"; the
@@ -127,7 +130,7 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
           // AND-ed words, and count a little less than the words typed. Documents with only
           // some of the words rank below those with all of them.
           words: queryTerms(query),
-          synonyms: expansions.map(queryTerms),
+          synonyms: expand(query).flatMap((t) => synonymWords.get(t.id) ?? []),
           weights: { exact: 1, synonyms: 0.6, partial: 0.5 },
           prefix: prefixFor,
           fuzzy: fuzzyFor,

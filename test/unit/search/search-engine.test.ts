@@ -6,6 +6,7 @@ import SearchableMap from "minisearch/SearchableMap";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Catalog } from "../../../src/domain/catalog.js";
 import { loadRules } from "../../../src/data/load-rules.js";
+import { QueryEngine } from "../../../src/search/engine.js";
 import { FuzzyVocabulary } from "../../../src/search/fuzzy.js";
 import { buildSearchIndex, documentFor, MINISEARCH_OPTIONS, type SearchDoc, type SearchHit, type SearchIndex } from "../../../src/search/search-index.js";
 import { indexTokenize, stem } from "../../../src/search/tokenize.js";
@@ -109,5 +110,17 @@ describe("FuzzyVocabulary", () => {
         expect(vocabulary.get(q, distance), `${q} ±${distance}`).toEqual([...tree.fuzzyGet(q, distance)].map(([term, [, d]]) => [term, d]));
       }
     }
+  });
+});
+
+describe("QueryEngine.termsWithPrefix", () => {
+  it("lists the terms SearchableMap.atPrefix lists, in its order", () => {
+    const engine = new QueryEngine<SearchDoc>(MINISEARCH_OPTIONS);
+    engine.addAll(catalog.provisions.map((p) => documentFor(catalog, p)));
+    engine.freeze();
+    const tree = (engine as unknown as { _index: SearchableMap<unknown> })._index;
+    const prefixes = new Set(["", "a", "in", "inf", "informat", "zz", "2", "28", "实", "实名", "-"]);
+    for (const term of tree.keys()) for (const n of [1, 2, 3]) prefixes.add(term.slice(0, n));
+    for (const prefix of prefixes) expect(engine.termsWithPrefix(prefix), prefix).toEqual([...tree.atPrefix(prefix).keys()]);
   });
 });
