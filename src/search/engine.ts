@@ -127,8 +127,13 @@ export class QueryEngine<T> extends MiniSearch<T> {
   /** Field lists by their sequence of field numbers (base 16): results share them. */
   private fieldLists = new Map<number, readonly string[]>();
 
-  /** Call once every document is added (the index never changes afterwards). */
+  /**
+   * Call once every document is added. The catalog never changes while the server runs; should
+   * documents be added after all, the next query freezes again. Removed documents are not
+   * supported (MiniSearch skips their leftover postings as it meets them).
+   */
   freeze(): void {
+    if (this._dirtCount > 0) throw new Error("QueryEngine: documents were removed from the index");
     const entries = [...this._index]; // [term, field id → document → term frequency]
     // The tree's own iteration is the reverse of the order fuzzyGet reports its matches in.
     this.fuzzyTerms = new FuzzyVocabulary(entries.map(([term]) => term).reverse());
