@@ -1,5 +1,6 @@
 // npm run bench: start-up and search latency on the real rules and on a synthetic catalog ten
 // times larger. Not part of npm test. Load tests of the HTTP server belong here too (issue 8).
+import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
@@ -81,3 +82,5 @@ console.log(`search, 10x synthetic (${big.docs} provisions): build ${f(big.build
 console.log("page (inject): first render ms, then cached mean ms");
 for (const [url, first, cached] of render) console.log(`  ${url}: ${f(first)} / ${f(cached)}`);
 console.log(`resident memory: ${mem.toFixed(0)} MB`);
+// The machine is shared: a busy one stretches the tail (p99) most. Read the numbers with this.
+console.log(`load average (1, 5 min): ${loadavg()[0]?.toFixed(2)}, ${loadavg()[1]?.toFixed(2)} on ${availableParallelism()} cores`);
