@@ -164,20 +164,25 @@ export class QueryEngine<T> extends MiniSearch<T> {
     const scores = (this.postingScores = new Float64Array(count));
     this.postings.clear();
     let at = 0;
+    // one callback for every posting (quick to compile, no iterator objects)
+    let fieldId = 0;
+    let invDocFreq = 0;
+    let avgFieldLength = 0;
+    const score = (termFreq: number, doc: number) => {
+      const fieldLength = fieldLengths[doc * stride + fieldId] as number;
+      docs[at] = doc;
+      scores[at++] = invDocFreq * (delta + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+    };
     for (const [term, data] of entries) {
       const entry = { fields: [] as number[], ends: [] as number[], start: at };
       for (let f = 0; f < stride; f++) {
-        const fieldId = this.fieldIds[f] as number;
+        fieldId = this.fieldIds[f] as number;
         const freqs = data.get(fieldId);
         if (freqs == null) continue;
         const matching = freqs.size;
-        const invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-        const avgFieldLength = this._avgFieldLength[fieldId] as number;
-        for (const [doc, termFreq] of freqs) {
-          const fieldLength = fieldLengths[doc * stride + fieldId] as number;
-          docs[at] = doc;
-          scores[at++] = invDocFreq * (delta + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-        }
+        invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+        avgFieldLength = this._avgFieldLength[fieldId] as number;
+        freqs.forEach(score);
         entry.fields.push(f);
         entry.ends.push(at);
       }
