@@ -11,7 +11,7 @@ import { listOf, Page, parseQuery, single, Text } from "../query/query-params.js
 import { parseCitationQuery, type CitationHit } from "../search/citation-query.js";
 import { queryTokenize } from "../search/tokenize.js";
 import { displayVersion } from "../query/versions.js";
-import { highlight } from "../view-models/highlight.js";
+import { highlighter } from "../view-models/highlight.js";
 
 const PAGE_SIZE = 20;
 
@@ -67,6 +67,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
     const tokens = queryTokenize(query);
     const expansions = query ? index.expand(query) : [];
     const words = [...tokens, ...expansions.flatMap((t) => [t.en, t.zh, ...t.aliases].flatMap((n) => queryTokenize(n)))];
+    const highlight = highlighter(words);
     const results = hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((h) => {
       const p = catalog.provisionByKey.get(h.key);
       const ins = p && catalog.instrumentById.get(p.instrumentId);
@@ -79,8 +80,8 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
         label: `${ins.data.short.en} Art. ${n}${ins.versions.length > 1 ? ` (${ins.versions.find((x) => x.id === v)?.label})` : ""}`,
         instrument: ins.data.title.en,
         draft: ins.data.draft,
-        heading: highlight(p.data.heading.en, words, 200),
-        snippet: highlight(`${p.data.summary} ${duty}`, words, 240),
+        heading: highlight(p.data.heading.en, 200),
+        snippet: highlight(`${p.data.summary} ${duty}`, 240),
         why: `matched ${h.terms.map((t) => `“${t}”`).join(", ")} in ${h.fields.join(", ")}`,
       };
     }).filter((r) => r !== undefined);

@@ -1,10 +1,14 @@
 // Full-text search over provisions with MiniSearch and our tokenizer. Queries are expanded
 // with glossary synonyms (实名 ↔ real name ↔ real identity); Chinese terms match exactly,
 // Latin words by prefix and, when long enough, with light fuzziness.
-import MiniSearch, { type SearchResult } from "minisearch";
+//
+// MiniSearch builds and holds the index; queries run in QueryEngine (engine.ts), which gives
+// MiniSearch's own answers faster.
+import type { Options } from "minisearch";
 import type { Catalog, ProvisionEntry } from "../domain/catalog.js";
 import type { GlossaryTerm } from "../domain/rules-schema.js";
 import { THEME_LABELS } from "../view-models/format.js";
+import { QueryEngine } from "./engine.js";
 import { indexTokenize, isHan, queryTokenize, stem } from "./tokenize.js";
 
 export interface SearchDoc {
@@ -57,82 +61,82 @@ export interface SearchIndex {
 export interface SearchHit {
   key: string;
   score: number;
-  terms: string[]; // the query terms that matched
-  fields: string[]; // where they matched
+  terms: readonly string[]; // the query terms that matched (shared between hits: frozen)
+  fields: readonly string[]; // where they matched (shared between hits: frozen)
 }
 
-export function buildSearchIndex(catalog: Catalog): SearchIndex {
-  const mini = new MiniSearch<SearchDoc>({
-    fields: [...FIELDS],
-    storeFields: [],
-    tokenize: indexTokenize,
+const prefixFor = (term: string): boolean => !isHan(term) && term.length > 1;
+const fuzzyFor = (term: string): false | number => (isHan(term) || /\d/.test(term) || term.length < 5 ? false : 0.2);
+// MiniSearch's query processing: tokenize, then processTerm, dropping empty terms
+const queryTerms = (text: string): string[] => queryTokenize(text).map(stem).filter((t) => !!t);
+
+/** The index's options; with them MiniSearch's own search() gives the scores we compute. */
+export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
+  fields: [...FIELDS],
+  storeFields: [],
+  tokenize: indexTokenize,
+  processTerm: stem,
+  searchOptions: {
+    tokenize: queryTokenize,
     processTerm: stem,
-    searchOptions: {
-      tokenize: queryTokenize,
-      processTerm: stem,
-      boost: BOOST,
-      prefix: (term) => !isHan(term) && term.length > 1,
-      fuzzy: (term) => (isHan(term) || /\d/.test(term) || term.length < 5 ? false : 0.2),
-      combineWith: "OR",
-    },
-  });
+    boost: BOOST,
+    prefix: prefixFor,
+    fuzzy: fuzzyFor,
+    combineWith: "OR",
+  },
+};
+
+export function buildSearchIndex(catalog: Catalog): SearchIndex {
+  const mini = new QueryEngine<SearchDoc>(MINISEARCH_OPTIONS);
   mini.addAll(catalog.provisions.map((p) => documentFor(catalog, p)));
+  mini.freeze();
 
   // Every name of every glossary term, lower-cased, pointing at the term.
   // A single common English word ("network") would drag in half the catalog, so only
   // phrases, Chinese terms and abbreviations trigger an expansion.
   const distinctive = (name: string, t: GlossaryTerm) => isHan(name) || name.includes(" ") || name.includes("-") || t.abbreviations.includes(name);
-  const names: [string, GlossaryTerm][] = catalog.glossary.flatMap((t) =>
-    [t.en, t.zh, ...t.abbreviations, ...t.aliases].filter((n) => distinctive(n, t)).map((n) => [n.toLowerCase(), t] as [string, GlossaryTerm]),
+  const names = catalog.glossary.flatMap((t) =>
+    [t.en, t.zh, ...t.abbreviations, ...t.aliases]
+      .filter((n) => distinctive(n, t))
+      .map((n) => {
+        const name = n.toLowerCase();
+        return { name, term: t, han: isHan(name), words: name.split(/\s+/), phrase: name.includes(" ") };
+      }),
   );
 
   const expand = (query: string): GlossaryTerm[] => {
     const q = query.toLowerCase();
     const words = new Set(queryTokenize(q));
     const found = new Map<string, GlossaryTerm>();
-    for (const [name, term] of names) {
-      const hit = isHan(name) ? q.includes(name) : name.split(/\s+/).every((w) => words.has(w)) && (name.includes(" ") || words.has(name));
+    for (const { name, term, han, words: nameWords, phrase } of names) {
+      const hit = han ? q.includes(name) : nameWords.every((w) => words.has(w)) && (phrase || words.has(name));
       if (hit) found.set(term.id, term);
     }
     return [...found.values()];
   };
 
+  // The words each glossary term's names are searched with: its English and Chinese names and
+  // its first six aliases, each processed as a query would be.
+  const synonymWords = new Map(catalog.glossary.map((t) => [t.id, [t.en, t.zh, ...t.aliases.slice(0, 6)].map(queryTerms)]));
+
   return {
     size: mini.documentCount,
     expand,
     search(query, allowed) {
-      const expansions = expand(query).flatMap((t) => [t.en, t.zh, ...t.aliases.slice(0, 6)]);
-      // AND within the typed words keeps "real name" from matching every "name"; the
-      // glossary's other names join with OR, each as a phrase of AND-ed words.
-      const filter = allowed ? (r: SearchResult) => allowed.has(r.id as string) : undefined;
-      const exact: SearchResult[] = mini.search({ queries: [query], combineWith: "AND" } as never, { filter });
-      // The glossary's other names (实名 for "real name") count, a little less than the words typed.
-      const synonyms: SearchResult[] = expansions.length
-        ? mini.search({ combineWith: "OR", queries: expansions.map((e) => ({ queries: [e], combineWith: "AND" as const })) } as never, { filter })
-        : [];
-      // Documents with only some of the words rank below those with all of them.
-      const partial = mini.search(query, { filter });
-      const merged = new Map<string, SearchResult>();
-      const add = (list: SearchResult[], weight: number) => {
-        for (const r of list) {
-          const seen = merged.get(r.id as string);
-          if (seen) {
-            seen.score += r.score * weight;
-            seen.queryTerms = [...new Set([...seen.queryTerms, ...r.queryTerms])];
-            for (const [term, fields] of Object.entries(r.match)) seen.match[term] = [...new Set([...(seen.match[term] ?? []), ...fields])];
-          } else merged.set(r.id as string, { ...r, score: r.score * weight, match: { ...r.match } });
-        }
-      };
-      add(exact, 1);
-      add(synonyms, 0.6);
-      add(partial, 0.5);
-      const results = [...merged.values()].sort((a, b) => b.score - a.score);
-      return results.map((r) => ({
-        key: r.id as string,
-        score: r.score,
-        terms: r.queryTerms,
-        fields: [...new Set(Object.values(r.match).flat())],
-      }));
+      return mini.run(
+        {
+          // AND within the typed words keeps "real name" from matching every "name"; the
+          // glossary's other names (实名 for "real name") join with OR, each as a phrase of
+          // AND-ed words, and count a little less than the words typed. Documents with only
+          // some of the words rank below those with all of them.
+          words: queryTerms(query),
+          synonyms: expand(query).flatMap((t) => synonymWords.get(t.id) ?? []),
+          weights: { exact: 1, synonyms: 0.6, partial: 0.5 },
+          prefix: prefixFor,
+          fuzzy: fuzzyFor,
+        },
+        allowed,
+      );
     },
     suggest(query) {
       return mini.autoSuggest(query, { fuzzy: 0.3 }).slice(0, 5).map((s) => s.suggestion);

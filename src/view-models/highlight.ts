@@ -10,19 +10,28 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Marks every occurrence of the words; trims to about `max` characters around the first. */
-export function highlight(text: string, words: readonly string[], max: number): Segment[] {
+/**
+ * Marks every occurrence of the words; trims to about `max` characters around the first.
+ * The words are prepared once for every text a page highlights with them.
+ */
+export function highlighter(words: readonly string[]): (text: string, max: number) => Segment[] {
   const useful = [...new Set(words.filter((w) => w.length >= 2 || /\p{Script=Han}/u.test(w)))].sort((a, b) => b.length - a.length);
-  let body = text;
-  if (useful.length > 0) {
-    const re = new RegExp(useful.map(escapeRegExp).join("|"), "iu");
-    const first = re.exec(text)?.index ?? 0;
+  if (useful.length === 0) return (text, max) => [{ text: text.length > max ? `${text.slice(0, max)}…` : text, mark: false }];
+  const alternatives = useful.map(escapeRegExp).join("|");
+  const first = new RegExp(alternatives, "iu");
+  const split = new RegExp(`(${alternatives})`, "giu");
+  const lower = new Set(useful.map((w) => w.toLowerCase()));
+  return (text, max) => {
+    let body = text;
     if (text.length > max) {
-      const start = Math.max(0, first - Math.floor(max / 3));
+      const start = Math.max(0, (first.exec(text)?.index ?? 0) - Math.floor(max / 3));
       body = `${start > 0 ? "…" : ""}${text.slice(start, start + max)}${start + max < text.length ? "…" : ""}`;
     }
-  } else if (text.length > max) body = `${text.slice(0, max)}…`;
-  if (useful.length === 0) return [{ text: body, mark: false }];
-  const re = new RegExp(`(${useful.map(escapeRegExp).join("|")})`, "giu");
-  return body.split(re).filter((s) => s !== "").map((s) => ({ text: s, mark: useful.some((w) => w.toLowerCase() === s.toLowerCase()) }));
+    return body.split(split).filter((s) => s !== "").map((s) => ({ text: s, mark: lower.has(s.toLowerCase()) }));
+  };
+}
+
+/** Marks every occurrence of the words; trims to about `max` characters around the first. */
+export function highlight(text: string, words: readonly string[], max: number): Segment[] {
+  return highlighter(words)(text, max);
 }
