@@ -25,7 +25,7 @@ import autocannon from "autocannon";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The JSON API target. Point it at "/api/v1/provisions?instrument=cybersecurity-law" once the API exists; a 404 is skipped with a note. */
+/** The JSON API target: one filtered list of provisions (a 404 would be skipped with a note). */
 export const API_TARGET = "/api/v1/provisions?instrument=cybersecurity-law";
 
 export const PAGE_TARGETS = [
@@ -52,6 +52,9 @@ export const DEFAULT_SETTINGS: LoadSettings = {
 };
 
 const ACCEPT = { "accept-encoding": "br, gzip" };
+
+/** The Node flags of the start script, e.g. "--max-semi-space-size=8". */
+const START_FLAGS = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/src\/server\.js/.exec((JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "")?.[1]?.trim() ?? "";
 
 export interface RunResult {
   rps: number;
@@ -157,7 +160,8 @@ interface Server {
 async function startApp(rulesDir: string | undefined): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const nodeArgs = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  // The server runs with the Node flags `npm start` gives it (package.json), unless overridden.
+  const nodeArgs = (process.env.BENCH_NODE_FLAGS ?? START_FLAGS).split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "dist/src/server.js")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...(rulesDir ? { RULES_DIR: rulesDir } : {}), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" },
