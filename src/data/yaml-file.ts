@@ -6,8 +6,15 @@
 // so it parses a file again only when a line must be named: a syntax error, or a problem found
 // later. test/unit/data/yaml-file.test.ts checks that both read every rules file alike.
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { CORE_SCHEMA, load as fastLoad } from "js-yaml";
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import type { Document, Node } from "yaml";
+
+// The `yaml` library is loaded on first use: a server started on valid rules never needs it
+// (it would hold ~9 MB of memory for nothing).
+type YamlLibrary = typeof import("yaml");
+let yamlLibrary: YamlLibrary | undefined;
+const yaml = (): YamlLibrary => (yamlLibrary ??= createRequire(import.meta.url)("yaml") as YamlLibrary);
 import { formatPath, type RulesProblem } from "./problems.js";
 
 export interface YamlFile {
@@ -36,6 +43,7 @@ export function parseYamlText(text: string, file: string): YamlFile {
 
 /** The `yaml` library's reading: slower, but it knows where every node is. */
 export function parseWithPositions(text: string, file: string): YamlFile {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const problems: RulesProblem[] = doc.errors.map((e) => ({
@@ -51,7 +59,8 @@ export function parseWithPositions(text: string, file: string): YamlFile {
 }
 
 /** The line of the deepest node on `path` that exists (a missing key points at its parent). */
-function findLine(doc: Document, lineCounter: LineCounter, path: ReadonlyArray<PropertyKey>): number | undefined {
+function findLine(doc: Document, lineCounter: InstanceType<YamlLibrary["LineCounter"]>, path: ReadonlyArray<PropertyKey>): number | undefined {
+  const { isMap, isSeq } = yaml();
   let node: unknown = doc.contents;
   let offset = (doc.contents as Node | null)?.range?.[0];
   for (const key of path) {
