@@ -9,6 +9,7 @@ import { obligationsForActors, bindingAt } from "../query/actor-obligations.js";
 import { filterPenaltyRows, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { filterProvisions, sortProvisions } from "../query/provision-filter.js";
 import { DateParam, Text } from "../query/query-params.js";
+import { facetParams } from "../query/facet-params.js";
 import { appliesIn, displayVersion, findByNumber } from "../query/versions.js";
 import { penaltyQuerySchema } from "../routes/penalties.js";
 import { provisionQuerySchema } from "../routes/provisions.js";
@@ -119,7 +120,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
   const rows = penaltyRows(catalog);
   const ProvisionQuery = provisionQuerySchema(catalog).omit({ page: true, size: true }).extend(pagingParams);
   const PenaltyQuery = penaltyQuerySchema(catalog).omit({ page: true }).extend(pagingParams);
-  const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
+  const facets = facetParams(catalog);
 
   return [
     defineOperation({
@@ -308,9 +309,9 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
       description: "A citation (\"CSL 37\", \"网络安全法第三十七条\", \"287-2\") is returned in citations, with every text that numbers the article so.",
       query: z.object({
         q: single(Text.min(1, "must not be empty").describe("what to search for")),
-        instrument: listOf(z.enum(catalog.instruments.map((i) => i.id) as [string, ...string[]])),
-        actor: listOf(z.enum(catalog.actors.map((a) => a.id) as [string, ...string[]])),
-        version: listOf(z.enum(versionIds as [string, ...string[]])),
+        instrument: facets.instrument,
+        actor: facets.actor,
+        version: facets.version,
         ...pagingParams,
       }),
       response: S.SearchPage,

@@ -7,6 +7,7 @@ import { BEARER_LABELS, formatAmount, formatNumber, SANCTION_LABELS } from "../d
 import { Bearer, SanctionKind } from "../domain/rules-schema.js";
 import { BadQueryError } from "../errors.js";
 import { DateParam, listOf, Page, parseQuery, single } from "../query/query-params.js";
+import { facetParams } from "../query/facet-params.js";
 import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { parseArticlePath } from "../query/article-path.js";
 import * as f from "../view-models/format.js";
@@ -16,13 +17,13 @@ import { displayVersion } from "../query/versions.js";
 import { amendmentChanges, amendmentPairs, changeBadges, instrumentsWithChanges } from "../query/amendment-changes.js";
 
 export function penaltyQuerySchema(catalog: Catalog) {
-  const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
+  const { instrument, actor, bearer, sanction, version } = facetParams(catalog);
   return z.object({
-    instrument: listOf(z.enum(catalog.instruments.map((i) => i.id) as [string, ...string[]])),
-    actor: listOf(z.enum(catalog.actors.map((a) => a.id) as [string, ...string[]])),
-    bearer: listOf(Bearer),
-    sanction: listOf(SanctionKind),
-    version: listOf(z.enum(versionIds as [string, ...string[]])),
+    instrument,
+    actor,
+    bearer,
+    sanction,
+    version,
     at: single(DateParam.optional()),
     drafts: single(z.enum(["include", "exclude"]).default("exclude")),
     sort: single(z.enum(PENALTY_SORTS).default("max-fine")),

@@ -5,7 +5,8 @@ import type { Catalog } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { Bearer, InstrumentKind, InstrumentStatus, SanctionKind, Theme } from "../domain/rules-schema.js";
 import { facetCounts, FACETS, filterProvisions, PROVISION_SORTS, sortProvisions, type FacetName, type ProvisionFilter } from "../query/provision-filter.js";
-import { listOf, Page, parseQuery, single } from "../query/query-params.js";
+import { Page, parseQuery, single } from "../query/query-params.js";
+import { facetParams } from "../query/facet-params.js";
 import { BEARER_LABELS, KIND_LABELS, SANCTION_LABELS, STATUS_LABELS, THEME_LABELS } from "../view-models/format.js";
 import { summariseWorst } from "../view-models/obligation-view.js";
 import { tierRef } from "../query/actor-obligations.js";
@@ -14,16 +15,8 @@ import { displayVersion } from "../query/versions.js";
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
 export function provisionQuerySchema(catalog: Catalog) {
-  const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
   return z.object({
-    instrument: listOf(z.enum(catalog.instruments.map((i) => i.id) as [string, ...string[]])),
-    actor: listOf(z.enum(catalog.actors.map((a) => a.id) as [string, ...string[]])),
-    theme: listOf(Theme),
-    sanction: listOf(SanctionKind),
-    bearer: listOf(Bearer),
-    version: listOf(z.enum(versionIds as [string, ...string[]])),
-    status: listOf(InstrumentStatus),
-    kind: listOf(InstrumentKind),
+    ...facetParams(catalog),
     sort: single(z.enum(PROVISION_SORTS).default("article")),
     page: single(Page.default(1)),
     size: single(z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<10>, z.ZodLiteral<25>])).default(25)),

@@ -5,9 +5,9 @@ import { z } from "zod";
 import type { Catalog } from "../domain/catalog.js";
 import { formatDate, permalink } from "../domain/citation.js";
 import { closestMatches } from "../domain/closest-match.js";
-import { Bearer, SanctionKind, Theme } from "../domain/rules-schema.js";
 import { filterProvisions } from "../query/provision-filter.js";
-import { listOf, Page, parseQuery, single, Text } from "../query/query-params.js";
+import { Page, parseQuery, single, Text } from "../query/query-params.js";
+import { facetParams } from "../query/facet-params.js";
 import { parseCitationQuery, type CitationHit } from "../search/citation-query.js";
 import { queryTokenize } from "../search/tokenize.js";
 import { displayVersion } from "../query/versions.js";
@@ -31,15 +31,15 @@ function citationOptions(catalog: Catalog, hits: CitationHit[]) {
 const searchRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
   const index = app.searchIndex;
-  const versionIds = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))].sort();
+  const { instrument, actor, theme, sanction, bearer, version } = facetParams(catalog);
   const Query = z.object({
     q: single(Text.optional()),
-    instrument: listOf(z.enum(catalog.instruments.map((i) => i.id) as [string, ...string[]])),
-    actor: listOf(z.enum(catalog.actors.map((a) => a.id) as [string, ...string[]])),
-    theme: listOf(Theme),
-    sanction: listOf(SanctionKind),
-    bearer: listOf(Bearer),
-    version: listOf(z.enum(versionIds as [string, ...string[]])),
+    instrument,
+    actor,
+    theme,
+    sanction,
+    bearer,
+    version,
     page: single(Page.default(1)),
   });
 
