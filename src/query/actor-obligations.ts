@@ -1,7 +1,7 @@
 // "What binds me?": every obligation that binds an actor or any of its ancestors, at a date,
 // with the chain that makes it apply and the penalty tiers that punish its breach.
-import { qualifyRef, type Catalog, type InstrumentEntry, type ObligationRef, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
-import { appliesIn, versionAt } from "./versions.js";
+import { qualifyRef, type Catalog, type ObligationRef, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
+import { appliesIn, bindingAt, versionAt } from "./versions.js";
 
 export interface Reason {
   selected: string; // the actor the user chose
@@ -14,15 +14,6 @@ export interface BoundObligation extends ObligationRef {
   number: string;
   reasons: Reason[];
   tiers: TierRef[];
-}
-
-/** Was the instrument law at `date`? Drafts never were; repealed or replaced ones stop being. */
-export function bindingAt(ins: InstrumentEntry, date: string): boolean {
-  if (ins.data.draft || !versionAt(ins, date)) return false;
-  if (ins.data.status === "repealed" || ins.data.status === "replaced") {
-    return ins.data.dates.repealed !== undefined && date < ins.data.dates.repealed;
-  }
-  return true;
 }
 
 export interface ObligationScope {

@@ -29,6 +29,20 @@ export function appliesIn(versions: readonly string[] | undefined, provision: Pr
   return provision.versionIds.includes(v) && (versions === undefined || versions.includes(v));
 }
 
+/** Was the instrument law at `date`? Drafts never were; repealed or replaced ones stop being. */
+export function bindingAt(ins: InstrumentEntry, date: string): boolean {
+  if (ins.data.draft || !versionAt(ins, date)) return false;
+  if (ins.data.status === "repealed" || ins.data.status === "replaced") {
+    return ins.data.dates.repealed !== undefined && date < ins.data.dates.repealed;
+  }
+  return true;
+}
+
+/** Is this text the law in force at `date` (the catalog's as-of date)? Never a draft's. */
+export function isCurrentText(ins: InstrumentEntry, versionId: string, date: string): boolean {
+  return versionId === ins.currentVersion && bindingAt(ins, date);
+}
+
 /** The version to link a provision to: the current text if it is there, else its latest. */
 export function displayVersion(ins: InstrumentEntry, p: ProvisionEntry): string {
   return p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);

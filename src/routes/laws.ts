@@ -14,6 +14,7 @@ import { BEARER_LABELS } from "../domain/penalty-arithmetic.js";
 import { query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
+import { instrumentLabels } from "../view-models/instrument-view.js";
 
 function instrumentOr404(catalog: Catalog, id: string): InstrumentEntry {
   const ins = catalog.instrumentById.get(id);
@@ -60,12 +61,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
 
   app.get("/laws", async (_req, reply) => {
     const rows = catalog.instruments.map((i) => ({
-      id: i.id,
-      title: i.data.title,
-      short: i.data.short.en,
-      kind: KIND_LABELS[i.data.kind],
-      status: STATUS_LABELS[i.data.status],
-      draft: i.data.draft,
+      ...instrumentLabels(i),
       issuer: i.data.issuer.en,
       date: i.data.dates.inForce ?? i.data.dates.adopted ?? i.data.dates.drafted ?? i.versions[0]?.id,
       provisions: i.provisions.length,

@@ -6,7 +6,8 @@ import type { Concern, GlossaryTerm, SourceRef, Version, WebSource } from "../do
 import { findSourceDocument } from "../domain/source-documents.js";
 import { tierRef } from "../query/actor-obligations.js";
 import { appliesIn, versionAt } from "../query/versions.js";
-import { CONFIDENCE_LABELS, KIND_LABELS, STATUS_LABELS, THEME_LABELS } from "./format.js";
+import { CONFIDENCE_LABELS, KIND_LABELS, THEME_LABELS } from "./format.js";
+import { instrumentLabels } from "./instrument-view.js";
 
 export interface ProvisionLink {
   label: string; // "CSL Art. 59 (2017 text)"
@@ -131,15 +132,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
   const official = version.official ?? ins.data.official[0]?.url;
   return {
     title: `${ins.data.short.en} Art. ${number} (${version.label}): ${d.heading.en}`,
-    instrument: {
-      id: ins.id,
-      title: ins.data.title,
-      short: ins.data.short.en,
-      kind: KIND_LABELS[ins.data.kind],
-      status: STATUS_LABELS[ins.data.status],
-      draft: ins.data.draft,
-      href: `/laws/${ins.id}`,
-    },
+    instrument: { ...instrumentLabels(ins), href: `/laws/${ins.id}` },
     version: { ...version, current: version.id === ins.currentVersion },
     number,
     key: p.key,

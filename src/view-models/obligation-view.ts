@@ -4,7 +4,8 @@ import type { Catalog, TierRef } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { BEARER_LABELS, describeSanction, formatAmount, SANCTION_LABELS, worstCase } from "../domain/penalty-arithmetic.js";
 import type { Bearer } from "../domain/rules-schema.js";
-import { bindingAt, type BoundObligation } from "../query/actor-obligations.js";
+import type { BoundObligation } from "../query/actor-obligations.js";
+import { bindingAt } from "../query/versions.js";
 import { THEME_LABELS } from "./format.js";
 
 export interface SanctionSummary {
