@@ -7,7 +7,7 @@ import { formatDate, permalink } from "../domain/citation.js";
 import { closestMatches } from "../domain/closest-match.js";
 import { compareArticleNumbers, parseArticleNumber } from "../domain/article-number.js";
 import { NotFoundError, type Suggestion } from "../errors.js";
-import { displayVersion, findByNumber, provisionsNumbered } from "../query/versions.js";
+import { displayVersion, findByNumber, isCurrentText, provisionsNumbered } from "../query/versions.js";
 import { provisionChanges } from "../query/amendment-changes.js";
 import { penaltyRows } from "../query/penalty-table.js";
 import { BEARER_LABELS } from "../domain/penalty-arithmetic.js";
@@ -133,7 +133,7 @@ function lawPage(catalog: Catalog, ins: InstrumentEntry, versionId: string | und
     ins: d,
     kind: KIND_LABELS[d.kind],
     status: STATUS_LABELS[d.status],
-    versions: ins.versions.map((v) => ({ ...v, current: v.id === ins.currentVersion, selected: v.id === versionId })),
+    versions: ins.versions.map((v) => ({ ...v, current: isCurrentText(ins, v.id, catalog.meta.asOf), selected: v.id === versionId })),
     versionId,
     currentVersion: ins.currentVersion,
     replacedBy: d.replacedBy ? { text: catalog.instrumentById.get(d.replacedBy)?.data.title.en ?? d.replacedBy, href: catalog.instrumentById.has(d.replacedBy) ? `/laws/${d.replacedBy}` : undefined } : undefined,

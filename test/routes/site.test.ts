@@ -323,4 +323,9 @@ describe("the front page's list of instruments", () => {
     expect(body).toMatch(/href="\/laws\/cybersecurity-law\/2026-01-01">2026-01-01<\/a> \(current\)/);
     expect(body).toMatch(/href="\/laws\/foundations-draft\/2016-05-26">2016-05-26<\/a><\/td>/);
   });
+
+  it("and so does an instrument's own page", async () => {
+    expect(visibleText((await get("/laws/cybersecurity-law")).body)).toContain("in force from 1 January 2026 (current)");
+    expect(visibleText((await get("/laws/foundations-draft")).body)).not.toContain("(current)");
+  });
 });
