@@ -38,6 +38,13 @@ function actorSuggestions(catalog: Catalog, input: string) {
   return [...ids.slice(0, 5).map((id) => ({ label: catalog.actorById.get(id)?.data.label.en ?? id, href: `/actors/${id}` })), { label: "All actors", href: "/actors" }];
 }
 
+/** The duties of one or several actors at a date, grouped, and what the page needs to say so. */
+function dutyList(catalog: Catalog, actorIds: readonly string[], q: { group: "instrument" | "theme"; at?: string; include: "binding" | "all" }) {
+  const date = q.at ?? catalog.meta.asOf;
+  const items = actorIds.length ? obligationsForActors(catalog, actorIds, date, { includeNonBinding: q.include === "all" }).map((b) => obligationView(catalog, b, date)) : [];
+  return { groups: groupObligations(catalog, items, q.group), count: items.length, group: q.group, at: q.at, date, asOf: catalog.meta.asOf, include: q.include };
+}
+
 const actorRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
   const actorIds = catalog.actors.map((a) => a.id) as [string, ...string[]];
@@ -66,8 +73,6 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
     const actor = catalog.actorById.get(req.params.id);
     if (!actor) throw new NotFoundError(`There is no actor "${req.params.id}".`, actorSuggestions(catalog, req.params.id));
     const q = parseQuery(PageQuery, req.query);
-    const date = q.at ?? catalog.meta.asOf;
-    const items = obligationsForActors(catalog, [actor.id], date, { includeNonBinding: q.include === "all" }).map((b) => obligationView(catalog, b, date));
     const ancestors = [...actor.lineage.keys()].slice(1).map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id }));
     // The breadcrumb follows first parents only, so it reads as one chain from the root.
     const crumbs: { id: string; label: string }[] = [];
@@ -79,13 +84,7 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
       ancestors,
       crumbs,
       children,
-      groups: groupObligations(catalog, items, q.group),
-      count: items.length,
-      group: q.group,
-      at: q.at,
-      date,
-      asOf: catalog.meta.asOf,
-      include: q.include,
+      ...dutyList(catalog, [actor.id], q),
       basePath: `/actors/${actor.id}`,
       baseQuery: { include: q.include === "all" ? "all" : "" },
     });
@@ -93,20 +92,12 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
 
   app.get("/profile", async (req, reply) => {
     const q = parseQuery(ProfileQuery, req.query);
-    const date = q.at ?? catalog.meta.asOf;
-    const items = q.actor.length ? obligationsForActors(catalog, q.actor, date, { includeNonBinding: q.include === "all" }).map((b) => obligationView(catalog, b, date)) : [];
     const options = catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: q.actor.includes(a.id) }));
     return reply.viewAsync("pages/profile", {
       title: "Company profile",
       options,
       selected: q.actor.map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id })),
-      groups: groupObligations(catalog, items, q.group),
-      count: items.length,
-      group: q.group,
-      at: q.at,
-      date,
-      asOf: catalog.meta.asOf,
-      include: q.include,
+      ...dutyList(catalog, q.actor, q),
       basePath: "/profile",
       baseQuery: { actor: q.actor, include: q.include === "all" ? "all" : "" },
     });
