@@ -4,15 +4,6 @@ import type { Bearer, Sanction, SanctionKind, Unit } from "./rules-schema.js";
 
 export const DAYS_PER_UNIT: Partial<Record<Unit, number>> = { days: 1, months: 30, years: 365 };
 
-export const CUSTODY_KINDS: ReadonlySet<SanctionKind> = new Set([
-  "administrative-detention",
-  "criminal-detention",
-  "public-surveillance",
-  "fixed-term-imprisonment",
-  "life-imprisonment",
-  "death-penalty",
-]);
-
 /** Custodial sanctions by severity when their lengths tie (life beats any term). */
 const CUSTODY_RANK: Partial<Record<SanctionKind, number>> = {
   "public-surveillance": 1,
@@ -22,6 +13,8 @@ const CUSTODY_RANK: Partial<Record<SanctionKind, number>> = {
   "life-imprisonment": 5,
   "death-penalty": 6,
 };
+
+export const CUSTODY_KINDS: ReadonlySet<SanctionKind> = new Set(Object.keys(CUSTODY_RANK) as SanctionKind[]);
 
 export const MONETARY_KINDS: ReadonlySet<SanctionKind> = new Set(["fine", "criminal-fine"]);
 
