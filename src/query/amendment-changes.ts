@@ -111,23 +111,30 @@ export function amendmentChanges(ins: InstrumentEntry, rows: readonly PenaltyRow
 }
 
 /** Instruments with at least two in-force texts whose penalties differ: where the view has something to show. */
-export function instrumentsWithChanges(catalog: Catalog, rows: readonly PenaltyRow[]): { ins: InstrumentEntry; from: string; to: string; count: number }[] {
-  const out: { ins: InstrumentEntry; from: string; to: string; count: number }[] = [];
+export interface Amendment {
+  ins: InstrumentEntry;
+  from: string;
+  to: string;
+  changes: FigureChange[];
+}
+
+export function instrumentsWithChanges(catalog: Catalog, rows: readonly PenaltyRow[]): Amendment[] {
+  const out: Amendment[] = [];
   for (const ins of catalog.instruments) {
     if (ins.data.draft) continue;
     for (const [from, to] of amendmentPairs(ins)) {
-      const count = amendmentChanges(ins, rows, from, to).length;
-      if (count) out.push({ ins, from, to, count });
+      const changes = amendmentChanges(ins, rows, from, to);
+      if (changes.length) out.push({ ins, from, to, changes });
     }
   }
   return out;
 }
 
 /** "max fine ×10 since 2026-01-01" for each penalty row that carries the newer, heavier maximum. */
-export function changeBadges(catalog: Catalog, rows: readonly PenaltyRow[]): Map<string, string> {
+export function changeBadges(rows: readonly PenaltyRow[], amended: readonly Amendment[]): Map<string, string> {
   const badges = new Map<string, string>();
-  for (const { ins, from, to } of instrumentsWithChanges(catalog, rows)) {
-    for (const c of amendmentChanges(ins, rows, from, to)) {
+  for (const { from, to, changes } of amended) {
+    for (const c of changes) {
       if (c.status !== "raised" && c.status !== "lowered") continue;
       for (const r of rows) {
         if (r.provision.key === c.provision.key && r.bearer === c.bearer && r.versionIds.includes(to) && !r.versionIds.includes(from) && r.fineMax === c.to.fineMax && r.fineMax !== undefined) badges.set(r.id, c.summary);

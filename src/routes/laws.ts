@@ -56,8 +56,8 @@ function contents(ins: InstrumentEntry, versionId: string | undefined) {
 }
 
 const lawRoutes: FastifyPluginAsync = async (app) => {
-  const rows = penaltyRows(app.catalog);
   const catalog = app.catalog;
+  const penalties = penaltyRows(catalog);
 
   app.get("/laws", async (_req, reply) => {
     const rows = catalog.instruments.map((i) => ({
@@ -117,7 +117,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     if (!parseArticleNumber(number)) throw new NotFoundError(`"${article}" is not an article address: use art-<number>, e.g. art-37 or art-287-2.`, articleSuggestions(ins, version, "1"));
     const p = findByNumber(ins, version, number);
     if (!p) throw new NotFoundError(`Art. ${number} of the ${ins.data.title.en} (text in force from ${formatDate(version)}) is not encoded here.`, articleSuggestions(ins, version, number));
-    const penaltyChanges = provisionChanges(ins, rows, p).map((c) => ({
+    const penaltyChanges = provisionChanges(ins, penalties, p).map((c) => ({
       bearer: BEARER_LABELS[c.bearer],
       summary: c.summary,
       href: `/penalties/changes${query({ instrument: ins.id, from: c.from.versionId, to: c.to.versionId })}`,

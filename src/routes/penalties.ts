@@ -57,8 +57,8 @@ export function rowView(r: PenaltyRow) {
 const penaltyRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
   const rows = penaltyRows(catalog);
-  const badges = changeBadges(catalog, rows);
   const amended = instrumentsWithChanges(catalog, rows);
+  const badges = changeBadges(rows, amended);
   const Query = penaltyQuerySchema(catalog);
   const enforceLabel = (key: string) => {
     const p = catalog.provisionByKey.get(key);
@@ -83,7 +83,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     return reply.viewAsync("pages/penalties", {
       title: "Penalties compared",
       rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({ ...rowView(r), enforces: r.enforces.map(enforceLabel), change: badges.get(r.id) })),
-      amended: amended.map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${a.from} → ${a.to}`, count: a.count })),
+      amended: amended.map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${a.from} → ${a.to}`, count: a.changes.length })),
       total: filtered.length,
       page,
       pages,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Catalog, InstrumentEntry } from "../../../src/domain/catalog.js";
 import { loadRules } from "../../../src/data/load-rules.js";
-import { amendmentChanges, amendmentPairs, changeBadges } from "../../../src/query/amendment-changes.js";
+import { amendmentChanges, amendmentPairs, changeBadges, instrumentsWithChanges } from "../../../src/query/amendment-changes.js";
 import { penaltyRows, type PenaltyRow } from "../../../src/query/penalty-table.js";
 import { FIXTURE_RULES, REAL_RULES } from "../../helpers/test-app.js";
 
@@ -44,7 +44,7 @@ describe("amendmentChanges on the fixture rules", () => {
   });
 
   it("badges only the newer row that carries the raised maximum", () => {
-    const badges = changeBadges(catalog, rows);
+    const badges = changeBadges(rows, instrumentsWithChanges(catalog, rows));
     const badged = [...badges.keys()];
     expect(badged.length).toBeGreaterThan(0);
     for (const id of badged) {
