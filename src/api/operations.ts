@@ -13,7 +13,7 @@ import { facetParams } from "../query/facet-params.js";
 import { appliesIn, bindingAt, displayVersion, findByNumber } from "../query/versions.js";
 import { penaltyQuerySchema } from "../routes/penalties.js";
 import { provisionQuerySchema } from "../routes/provisions.js";
-import { parseCitationQuery } from "../search/citation-query.js";
+import { citationTargets, parseCitationQuery } from "../search/citation-query.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { defineOperation, listOf, pagingParams, single, type ApiOperation } from "./define.js";
 import { paginate } from "./paging.js";
@@ -329,20 +329,13 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
           const v = displayVersion(ins, p);
           return [{ key: h.key, score: Math.round(h.score * 1000) / 1000, label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, heading: p.data.heading.en, url: s.url, api: s.api, matched: h.terms, fields: h.fields }];
         });
-        const citations = parseCitationQuery(catalog, query.q).flatMap((hit) =>
-          hit.candidates.flatMap(({ provision, versions }) =>
-            versions.map((v) => {
-              const now = provision.data.numbers[hit.instrument.currentVersion];
-              return {
-                label: `${hit.instrument.data.short.en} Art. ${hit.number} (${v})`,
-                heading: provision.data.heading.en,
-                url: abs(permalink(hit.instrument.id, v, hit.number)),
-                api: provisionApi(hit.instrument.id, v, hit.number),
-                note: now !== hit.number ? (now ? `Art. ${now} in the text in force from ${hit.instrument.currentVersion}` : "not in the current text") : undefined,
-              };
-            }),
-          ),
-        );
+        const citations = citationTargets(parseCitationQuery(catalog, query.q)).map(({ instrument: ins, provision, versionId: v, number, now }) => ({
+          label: `${ins.data.short.en} Art. ${number} (${v})`,
+          heading: provision.data.heading.en,
+          url: abs(permalink(ins.id, v, number)),
+          api: provisionApi(ins.id, v, number),
+          note: now === undefined ? undefined : now ? `Art. ${now} in the text in force from ${ins.currentVersion}` : "not in the current text",
+        }));
         return { ...paginate(results, query.page, query.per_page, url), query: query.q, citations, expansions: search.expand(query.q).map((t) => ({ id: t.id, en: t.en, zh: t.zh })) };
       },
     }),

@@ -2,30 +2,24 @@
 // provisions, combinable with the /provisions facets. /glossary: the terms search expands.
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
-import type { Catalog } from "../domain/catalog.js";
 import { formatDate, permalink } from "../domain/citation.js";
 import { closestMatches } from "../domain/closest-match.js";
 import { filterProvisions } from "../query/provision-filter.js";
 import { Page, parseQuery, single, Text } from "../query/query-params.js";
 import { facetParams } from "../query/facet-params.js";
-import { parseCitationQuery, type CitationHit } from "../search/citation-query.js";
+import { citationTargets, parseCitationQuery, type CitationHit } from "../search/citation-query.js";
 import { queryTokenize } from "../search/tokenize.js";
 import { displayVersion } from "../query/versions.js";
 import { highlighter } from "../view-models/highlight.js";
 
 const PAGE_SIZE = 20;
 
-function citationOptions(catalog: Catalog, hits: CitationHit[]) {
-  return hits.flatMap((h) =>
-    h.candidates.flatMap(({ provision, versions }) =>
-      versions.map((v) => {
-        const version = h.instrument.versions.find((x) => x.id === v);
-        const now = provision.data.numbers[h.instrument.currentVersion];
-        const note = h.instrument.versions.length > 1 && now !== h.number ? (now ? `now Art. ${now}, since ${formatDate(h.instrument.currentVersion)}` : "not in the current text") : undefined;
-        return { href: permalink(h.instrument.id, v, h.number), label: `${h.instrument.data.short.en} Art. ${h.number}${h.instrument.versions.length > 1 ? ` (${version?.label ?? v})` : ""}`, heading: provision.data.heading.en, note };
-      }),
-    ),
-  );
+function citationOptions(hits: CitationHit[]) {
+  return citationTargets(hits).map(({ instrument: ins, provision, versionId: v, number, now }) => {
+    const version = ins.versions.find((x) => x.id === v);
+    const note = now === undefined ? undefined : now ? `now Art. ${now}, since ${formatDate(ins.currentVersion)}` : "not in the current text";
+    return { href: permalink(ins.id, v, number), label: `${ins.data.short.en} Art. ${number}${ins.versions.length > 1 ? ` (${version?.label ?? v})` : ""}`, heading: provision.data.heading.en, note };
+  });
 }
 
 const searchRoutes: FastifyPluginAsync = async (app) => {
@@ -49,7 +43,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
     const filter = { instrument: q.instrument, actor: q.actor, theme: q.theme, sanction: q.sanction, bearer: q.bearer, version: q.version, status: [], kind: [] };
     const filtered = Object.values(filter).some((v) => v.length > 0);
     const citations = query ? parseCitationQuery(catalog, query) : [];
-    const options = citationOptions(catalog, citations);
+    const options = citationOptions(citations);
     // A citation that means one provision in every text goes straight to it.
     const only = citations.length === 1 ? citations[0] : undefined;
     if (!filtered && only && only.candidates.length === 1 && options.length >= 1) {

@@ -45,3 +45,24 @@ export function parseCitationQuery(catalog: Catalog, query: string): CitationHit
   }
   return hits;
 }
+
+/** One article a citation can mean: an instrument's text that numbers it so. */
+export interface CitationTarget {
+  instrument: InstrumentEntry;
+  provision: ProvisionEntry;
+  versionId: string;
+  number: string;
+  /** Its number in the current text when that differs; null when it is not in the current text. */
+  now?: string | null;
+}
+
+export function citationTargets(hits: readonly CitationHit[]): CitationTarget[] {
+  return hits.flatMap((h) =>
+    h.candidates.flatMap(({ provision, versions }) =>
+      versions.map((versionId) => {
+        const current = provision.data.numbers[h.instrument.currentVersion];
+        return { instrument: h.instrument, provision, versionId, number: h.number, now: current === h.number ? undefined : (current ?? null) };
+      }),
+    ),
+  );
+}
