@@ -3,7 +3,7 @@
 // document describes exactly what the server does.
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import { listOf, parseQuery, single, PARAM_DOCS } from "../query/query-params.js";
+import { parseQuery, single, PARAM_DOCS } from "../query/query-params.js";
 import { PAGE_LIMITS } from "./paging.js";
 
 export interface ApiContext<Q, P> {
@@ -34,8 +34,6 @@ export const pagingParams = {
   page: single(z.coerce.number().int().min(1).max(PAGE_LIMITS.maxPage).default(1).describe("page of results, from 1")),
   per_page: single(z.coerce.number().int().min(1).max(PAGE_LIMITS.maxPerPage).default(PAGE_LIMITS.perPage).describe(`results per page, at most ${PAGE_LIMITS.maxPerPage}`)),
 };
-
-export { listOf, single };
 
 const fastifyPath = (p: string) => p.replace(/\{(\w+)\}/g, ":$1");
 

@@ -29,7 +29,7 @@ export function memoHref(state: MemoState, path = "/memo"): string {
 const memoRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
   const Query = z.object({
-    items: listOf(z.string().max(200, "must be at most 200 characters")).pipe(z.array(z.string()).max(MAX_MEMO_ITEMS, `at most ${MAX_MEMO_ITEMS} items`)),
+    items: listOf(z.string().max(200, "must be at most 200 characters")), // how many: resolveMemoItems
     add: single(Text.optional()),
     actor: single(z.enum(catalog.actors.map((a) => a.id) as [string, ...string[]]).optional()),
     title: single(Text.optional()),
