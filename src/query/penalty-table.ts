@@ -49,7 +49,13 @@ export interface PenaltyFilter {
 
 const BEARERS: Bearer[] = ["entity", "managers", "individual", "official"];
 
-export function penaltyRows(catalog: Catalog): PenaltyRow[] {
+// The catalog never changes, so its rows are built once and shared by every route that lists
+// penalties (the pages, the API, the bulk CSV, the amendment notes).
+const ROWS = new WeakMap<Catalog, readonly PenaltyRow[]>();
+
+export function penaltyRows(catalog: Catalog): readonly PenaltyRow[] {
+  const cached = ROWS.get(catalog);
+  if (cached) return cached;
   const rows: PenaltyRow[] = [];
   for (const ins of catalog.instruments) {
     for (const p of ins.provisions) {
@@ -98,6 +104,8 @@ export function penaltyRows(catalog: Catalog): PenaltyRow[] {
       }
     }
   }
+  Object.freeze(rows);
+  ROWS.set(catalog, rows);
   return rows;
 }
 

@@ -12,7 +12,7 @@ const setup = async (dir: string) => {
 
 describe("amendmentChanges on the fixture rules", () => {
   let catalog: Catalog;
-  let rows: PenaltyRow[];
+  let rows: readonly PenaltyRow[];
   let csl: InstrumentEntry;
   beforeAll(async () => ({ catalog, rows, csl } = await setup(FIXTURE_RULES)));
 
@@ -56,7 +56,7 @@ describe("amendmentChanges on the fixture rules", () => {
 });
 
 describe("amendmentChanges on the real rules (CSL 2017 → 2026)", () => {
-  let rows: PenaltyRow[];
+  let rows: readonly PenaltyRow[];
   let csl: InstrumentEntry;
   beforeAll(async () => ({ rows, csl } = await setup(REAL_RULES)));
   const find = (key: string, bearer: string) => amendmentChanges(csl, rows, "2017-06-01", "2026-01-01").find((c) => c.provision.key === `cybersecurity-law/${key}` && c.bearer === bearer);
