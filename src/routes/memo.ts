@@ -48,6 +48,13 @@ const memoRoutes: FastifyPluginAsync = async (app) => {
     if (items.length === 0) throw new BadQueryError("items", "The memo is empty: give one or more pinned article paths, e.g. items=cybersecurity-law/2017-06-01/art-37,counterterrorism-law/2018-04-27/art-84.");
   };
 
+  // The exports: one memo, four renderings, each a pure function of the URL.
+  const EXPORTS: Record<string, { type: string; render: (memo: MemoDocument, reply: FastifyReply) => unknown }> = {
+    md: { type: "text/markdown", render: (memo) => memoMarkdown(memo) },
+    html: { type: "text/html", render: (memo, reply) => reply.viewAsync("exports/memo-word", { memo, lead: memoLead(memo) }) },
+    csv: { type: "text/csv", render: (memo) => toCsv(memoCsvRows(memo)) },
+    json: { type: "application/json", render: (memo) => memo },
+  };
   app.get("/memo", async (req, reply) => {
     const { q, items, state } = read(req.query);
     if (q.add !== undefined) {
@@ -76,43 +83,20 @@ const memoRoutes: FastifyPluginAsync = async (app) => {
         down: i < state.items.length - 1 ? move(i, i + 1) : undefined,
         remove: memoHref({ ...state, items: state.items.filter((__, j) => j !== i) }),
       })),
-      exports: ["md", "html", "csv", "json"].map((ext) => ({ ext, href: memoHref(state, `/memo.${ext}`) })),
+      exports: Object.keys(EXPORTS).map((ext) => ({ ext, href: memoHref(state, `/memo.${ext}`) })),
       actors: catalog.actors.map((a) => ({ id: a.id, label: a.data.label.en, depth: a.depth, selected: a.id === state.actor })),
       itemsValue: state.items.join(","),
     });
   });
 
-  const exportHeaders = (reply: FastifyReply, type: string, ext: string) =>
-    reply.type(type).header("content-disposition", `inline; filename="memo.${ext}"`);
-
-  app.get("/memo.md", async (req, reply) => {
-    const { items, state } = read(req.query);
-    nonEmpty(items);
-    exportHeaders(reply, "text/markdown; charset=utf-8", "md");
-    return memoMarkdown(memoOf(items, state));
-  });
-
-  app.get("/memo.html", async (req, reply) => {
-    const { items, state } = read(req.query);
-    nonEmpty(items);
-    const memo = memoOf(items, state);
-    exportHeaders(reply, "text/html; charset=utf-8", "html");
-    return reply.viewAsync("exports/memo-word", { memo, lead: memoLead(memo) });
-  });
-
-  app.get("/memo.csv", async (req, reply) => {
-    const { items, state } = read(req.query);
-    nonEmpty(items);
-    exportHeaders(reply, "text/csv; charset=utf-8", "csv");
-    return toCsv(memoCsvRows(memoOf(items, state)));
-  });
-
-  app.get("/memo.json", async (req, reply) => {
-    const { items, state } = read(req.query);
-    nonEmpty(items);
-    exportHeaders(reply, "application/json; charset=utf-8", "json");
-    return memoOf(items, state);
-  });
+  for (const [ext, { type, render }] of Object.entries(EXPORTS)) {
+    app.get(`/memo.${ext}`, async (req, reply) => {
+      const { items, state } = read(req.query);
+      nonEmpty(items);
+      reply.type(`${type}; charset=utf-8`).header("content-disposition", `inline; filename="memo.${ext}"`);
+      return render(memoOf(items, state), reply);
+    });
+  }
 };
 
 export default memoRoutes;
