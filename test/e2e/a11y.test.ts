@@ -4,11 +4,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser.js";
 import { buildTestApp } from "../helpers/test-app.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let app: FastifyInstance;
@@ -20,10 +20,7 @@ let page: Page; // a plain page, CSP and all, for the keyboard
 beforeAll(async () => {
   app = await buildTestApp();
   base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   // The CSP (script-src 'self') would refuse axe; the pages' own markup is what is tested. An init
   // script hands axe to the browser once, instead of sending it with every page.
   axePage = await (await browser.newContext({ baseURL: base, bypassCSP: true })).newPage();

@@ -6,12 +6,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser.js";
 import { loadRules } from "../../src/data/load-rules.js";
 import { buildTestApp, FIXTURE_RULES } from "../helpers/test-app.js";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const P = {
   script: "<script>alert(1)</script>",
@@ -65,10 +65,7 @@ beforeAll(async () => {
   rulesDir = plantedRules();
   app = await buildTestApp({}, rulesDir);
   base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
   // bypassCSP: the page's CSP would block inline scripts anyway; the test is that nothing got there.
   context = await browser.newContext({ baseURL: base, bypassCSP: true });
   page = await context.newPage();
