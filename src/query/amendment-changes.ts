@@ -4,7 +4,7 @@
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { formatNumber } from "../domain/penalty-arithmetic.js";
-import type { Bearer } from "../domain/rules-schema.js";
+import { Bearer } from "../domain/rules-schema.js";
 import type { PenaltyRow } from "./penalty-table.js";
 
 export type ChangeStatus = "raised" | "lowered" | "new" | "removed" | "changed" | "not-encoded";
@@ -81,14 +81,13 @@ function describe(status: ChangeStatus, ratio: number | undefined, from: Figures
 /** Every article × bearer whose sanctions differ between `fromV` and `toV`, in article order. */
 export function amendmentChanges(ins: InstrumentEntry, rows: readonly PenaltyRow[], fromV: string, toV: string): FigureChange[] {
   const out: FigureChange[] = [];
-  const BEARERS: Bearer[] = ["entity", "managers", "individual", "official"];
   for (const p of ins.provisions) {
     if (!p.versionIds.includes(fromV) && !p.versionIds.includes(toV)) continue;
     const own = rows.filter((r) => r.provision.key === p.key);
     // An article that continues into the newer text but has no tier there was not encoded for it
     // (its figures could not be confirmed): that is not a repeal of its sanctions.
     const unencoded = p.versionIds.includes(toV) && !own.some((r) => r.versionIds.includes(toV));
-    for (const bearer of BEARERS) {
+    for (const bearer of Bearer.options) {
       const mine = own.filter((r) => r.bearer === bearer);
       if (mine.length === 0) continue;
       const from = figuresIn(mine, p, fromV);

@@ -3,7 +3,7 @@
 import { qualifyRef, type Catalog, type ProvisionEntry } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { CUSTODY_KINDS, formatAmount, MONETARY_KINDS, maxCustodyDays, maxFine, minFine, SANCTION_LABELS, custodyRank } from "../domain/penalty-arithmetic.js";
-import type { Bearer, PenaltyTier, Sanction, SanctionKind } from "../domain/rules-schema.js";
+import { Bearer, type PenaltyTier, type Sanction, type SanctionKind } from "../domain/rules-schema.js";
 import { descending } from "./provision-filter.js";
 import { appliesIn, versionAt } from "./versions.js";
 
@@ -47,7 +47,6 @@ export interface PenaltyFilter {
   includeDrafts: boolean;
 }
 
-const BEARERS: Bearer[] = ["entity", "managers", "individual", "official"];
 
 // The catalog never changes, so its rows are built once and shared by every route that lists
 // penalties (the pages, the API, the bulk CSV, the amendment notes).
@@ -66,7 +65,7 @@ export function penaltyRows(catalog: Catalog): readonly PenaltyRow[] {
         const number = p.data.numbers[versionId] as string;
         const numbers = versionIds.map((v) => p.data.numbers[v] as string);
         const numbersLabel = ins.versions.length > 1 ? versionIds.map((v) => `Art. ${p.data.numbers[v]} (${v.slice(0, 4)})`).join(" / ") : `Art. ${number}`;
-        for (const bearer of BEARERS) {
+        for (const bearer of Bearer.options) {
           const sanctions = t.sanctions.filter((s) => s.bearer === bearer);
           if (sanctions.length === 0) continue;
           const fines = sanctions.filter((s) => MONETARY_KINDS.has(s.kind) && s.unit === "CNY");
@@ -163,7 +162,7 @@ export function exposureFor(catalog: Catalog, rows: readonly PenaltyRow[], actor
   for (const ins of catalog.instruments) {
     const mine = relevant.filter((r) => r.instrumentId === ins.id);
     if (mine.length === 0) continue;
-    const worst = BEARERS.map((bearer) => {
+    const worst = Bearer.options.map((bearer) => {
       const b = mine.filter((r) => r.bearer === bearer);
       const fine = sortPenaltyRows(catalog, b.filter((r) => r.fineMax !== undefined), "max-fine")[0];
       const custody = sortPenaltyRows(catalog, b.filter((r) => r.custodyMaxDays !== undefined), "max-custody")[0];
