@@ -1,0 +1,422 @@
+// The register as the page, its exports and the API show it: the roles and why the company has
+// them, a summary, a contents list, removable filter chips, and one card per duty whose penalty
+// is a ladder (each tier in order with the trigger that brings it, criminal exposure last).
+// No sanction is ever placed without the trigger of its tier.
+import type { Catalog, TierRef } from "../domain/catalog.js";
+import { permalink } from "../domain/citation.js";
+import { describeSanction } from "../domain/penalty-arithmetic.js";
+import type { Bearer, PenaltyTier, Sanction } from "../domain/rules-schema.js";
+import { articlePath, MAX_MEMO_ITEMS } from "../memo/memo-items.js";
+import type { DerivedRoles } from "../query/questionnaire.js";
+import { generalLiability, tierSanctions, type Register, type RegisterDuty, type RegisterFilter } from "../query/register.js";
+import { bindingAt, versionAt } from "../query/versions.js";
+import { query, THEME_LABELS } from "./format.js";
+import { actorLabel, explainReason } from "./obligation-view.js";
+
+export interface Link {
+  label: string;
+  href: string;
+}
+
+export interface LadderStep {
+  when: string; // the trigger in plain words: "On first violation", "If especially serious"
+  trigger: string; // the conduct and circumstances, as the rules state them
+  entity: string[];
+  managers: string[];
+  individual: string[];
+  official: string[];
+  refersTo: Link[]; // punished under another article instead
+  criminal: boolean;
+  article: Link; // the penalty article that sets this tier
+}
+
+export interface Ladder {
+  article: Link;
+  steps: LadderStep[]; // first violation first
+}
+
+export interface DutyCard {
+  key: string;
+  anchor: string;
+  instrumentId: string;
+  instrumentShort: string;
+  instrumentTitle: string;
+  versionId: string;
+  number: string;
+  article: Link; // "CSL Art. 37 (2017-06-01 text)"
+  permalink: string; // absolute
+  heading: string;
+  duty: string;
+  conditions?: string;
+  theme: string;
+  themeId: string;
+  reasons: string[]; // every reason, each once
+  roles: string[]; // the user's roles this duty binds
+  general: boolean;
+  memoItem: string;
+  draft: boolean;
+  binding: boolean;
+  ladders: Ladder[]; // administrative penalties, one ladder per penalty article
+  criminal: LadderStep[]; // criminal exposure, last, each with its article
+  generalLiability: Link[]; // when no penalty article is linked: the instrument's general liability articles
+}
+
+export interface RoleView {
+  id: string;
+  label: string;
+  href: string;
+  reasons: string[]; // "you provide instant messaging → instant messaging service provider, a kind of internet service provider and of network operator"
+  picked: boolean; // chosen directly (actor=…), not derived from an answer
+}
+
+export interface ReviewRoleView extends RoleView {
+  definedBy?: Link;
+  addHref: string;
+}
+
+export interface RegisterState {
+  basePath: string; // /profile or /actors/<id>
+  actor: readonly string[]; // the actor parameter (empty on /actors/<id>)
+  answers: Readonly<Record<string, readonly string[]>>;
+  filter: RegisterFilter;
+  group: "instrument" | "theme";
+}
+
+const LEVEL_WORDS: Record<string, string> = {
+  "first-violation": "On first violation",
+  "refuses-to-correct": "If it refuses to correct",
+  "refuses-or-harm": "If it refuses to correct or harm results",
+  harm: "If harm results",
+  serious: "If serious",
+  "more-serious": "If more serious",
+  "especially-serious": "If especially serious",
+  repeat: "On a repeat violation",
+  crime: "If it is a crime",
+  other: "In the case stated",
+};
+const LEVEL_ORDER = Object.keys(LEVEL_WORDS);
+const CRIMINAL_KINDS = new Set(["criminal-liability", "criminal-fine", "criminal-detention", "public-surveillance", "fixed-term-imprisonment", "life-imprisonment", "death-penalty", "deprivation-of-political-rights", "confiscation-of-property"]);
+
+type TierWithLevel = PenaltyTier & { level?: string; refersTo?: string[] };
+
+/** The ladder step's trigger in plain words. */
+export function levelWords(t: PenaltyTier): string {
+  const level = (t as TierWithLevel).level;
+  return (level && LEVEL_WORDS[level]) ?? "When";
+}
+
+function levelRank(t: PenaltyTier): number {
+  const level = (t as TierWithLevel).level;
+  const i = level ? LEVEL_ORDER.indexOf(level) : -1;
+  return i < 0 ? LEVEL_ORDER.indexOf("other") : i;
+}
+
+function isCriminal(catalog: Catalog, t: TierRef): boolean {
+  if ((t.tier as TierWithLevel).level === "crime") return true;
+  if (t.provision.instrumentId === "criminal-law") return true;
+  const sanctions = tierSanctions(t.tier);
+  return sanctions.length > 0 && sanctions.every((s) => CRIMINAL_KINDS.has(s.kind));
+}
+
+function articleLink(catalog: Catalog, t: TierRef, date: string): Link {
+  const ins = catalog.instrumentById.get(t.provision.instrumentId);
+  const v = t.versionIds.filter((x) => x <= date).at(-1) ?? t.versionIds.at(-1) ?? ins?.currentVersion ?? "";
+  const n = t.provision.data.numbers[v] ?? "";
+  return { label: `${ins?.data.short.en ?? t.provision.instrumentId} Art. ${n}`, href: permalink(t.provision.instrumentId, v, n) };
+}
+
+function refLink(catalog: Catalog, ref: string, date: string): Link {
+  const p = catalog.provisionByKey.get(ref.split(".")[0] ?? ref);
+  const ins = p && catalog.instrumentById.get(p.instrumentId);
+  if (!p || !ins) return { label: ref, href: "/laws" };
+  const v = versionAt(ins, date) ?? ins.currentVersion;
+  const inV = p.versionIds.includes(v) ? v : (p.versionIds.at(-1) as string);
+  const n = p.data.numbers[inV] ?? "";
+  return { label: `${ins.data.short.en} Art. ${n}`, href: permalink(ins.id, inV, n) };
+}
+
+function sanctionsFor(sanctions: readonly Sanction[], bearer: Bearer): string[] {
+  return sanctions.filter((s) => s.bearer === bearer).map((s) => describeSanction(s));
+}
+
+export function ladderStep(catalog: Catalog, t: TierRef, date: string): LadderStep {
+  const sanctions = tierSanctions(t.tier);
+  return {
+    when: levelWords(t.tier),
+    trigger: t.tier.trigger,
+    entity: sanctionsFor(sanctions, "entity"),
+    managers: sanctionsFor(sanctions, "managers"),
+    individual: sanctionsFor(sanctions, "individual"),
+    official: sanctionsFor(sanctions, "official"),
+    refersTo: ((t.tier as TierWithLevel).refersTo ?? []).map((r) => refLink(catalog, r, date)),
+    criminal: isCriminal(catalog, t),
+    article: articleLink(catalog, t, date),
+  };
+}
+
+/** The tiers of each penalty article in ladder order; criminal tiers set apart, last. */
+export function ladders(catalog: Catalog, tiers: readonly TierRef[], date: string): { ladders: Ladder[]; criminal: LadderStep[] } {
+  const byArticle = new Map<string, TierRef[]>();
+  const criminal: TierRef[] = [];
+  for (const t of tiers) {
+    if (isCriminal(catalog, t)) criminal.push(t);
+    else byArticle.set(t.provision.key, [...(byArticle.get(t.provision.key) ?? []), t]);
+  }
+  const order = (list: TierRef[]) => list.map((t, i) => ({ t, i })).sort((a, b) => levelRank(a.t.tier) - levelRank(b.t.tier) || a.i - b.i).map((x) => x.t);
+  return {
+    ladders: [...byArticle.values()].map((list) => ({ article: articleLink(catalog, list[0] as TierRef, date), steps: order(list).map((t) => ladderStep(catalog, t, date)) })),
+    criminal: order(criminal).map((t) => ladderStep(catalog, t, date)),
+  };
+}
+
+export function dutyCard(catalog: Catalog, d: RegisterDuty, date: string, origin: string): DutyCard {
+  const ins = catalog.instrumentById.get(d.provision.instrumentId);
+  if (!ins) throw new Error(`register: no instrument ${d.provision.instrumentId}`);
+  const { ladders: ls, criminal } = ladders(catalog, d.tiers, date);
+  const href = permalink(ins.id, d.versionId, d.number);
+  return {
+    key: d.key,
+    anchor: `duty-${d.key.replace(/[^a-z0-9]+/gi, "-")}`,
+    instrumentId: ins.id,
+    instrumentShort: ins.data.short.en,
+    instrumentTitle: ins.data.title.en,
+    versionId: d.versionId,
+    number: d.number,
+    article: { label: `${ins.data.short.en} Art. ${d.number}`, href },
+    permalink: `${origin}${href}`,
+    heading: d.provision.data.heading.en,
+    duty: d.obligation.duty,
+    conditions: d.obligation.conditions,
+    theme: THEME_LABELS[d.obligation.theme],
+    themeId: d.obligation.theme,
+    reasons: [...new Set(d.reasons.map((r) => explainReason(catalog, r.chain)))],
+    roles: [...new Set(d.reasons.map((r) => actorLabel(catalog, r.selected)))],
+    general: d.general,
+    memoItem: articlePath(ins.id, d.versionId, d.number, d.obligation.id),
+    draft: ins.data.draft,
+    binding: bindingAt(ins, date),
+    ladders: ls,
+    criminal,
+    generalLiability: d.tiers.length ? [] : dedupeLinks(generalLiability(catalog, ins.id, date).map((t) => articleLink(catalog, t, date))),
+  };
+}
+
+function dedupeLinks(links: Link[]): Link[] {
+  return [...new Map(links.map((l) => [l.href, l])).values()];
+}
+
+/** "you provide instant messaging → instant messaging service provider, a kind of internet service provider and of network operator" */
+export function roleReason(catalog: Catalog, fact: string, actorId: string, kindOf: readonly string[]): string {
+  const lower = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s);
+  const kinds = kindOf.map((id) => lower(actorLabel(catalog, id)));
+  return `${fact} → ${lower(actorLabel(catalog, actorId))}${kinds.length ? `, a kind of ${kinds.join(" and of ")}` : ""}`;
+}
+
+// ---- URLs: every filter is a query parameter, so the state is the URL ----
+
+type Params = Record<string, string | readonly string[] | undefined>;
+
+export function stateParams(s: RegisterState): Params {
+  const f = s.filter;
+  return {
+    actor: s.actor,
+    ...s.answers,
+    scope: f.scope === "specific" ? undefined : f.scope,
+    instrument: f.instrument,
+    theme: f.theme,
+    penalty: f.penalty,
+    at: f.at,
+    include: f.include === "binding" ? undefined : f.include,
+    sort: f.sort === "article" ? undefined : f.sort,
+    group: s.group === "instrument" ? undefined : s.group,
+  };
+}
+
+export function registerHref(s: RegisterState, changes: Params = {}, path = s.basePath, hash = ""): string {
+  return `${path}${query({ ...stateParams(s), ...changes } as Record<string, string | readonly string[] | undefined>)}${hash}`;
+}
+
+export interface Chip {
+  label: string;
+  removeHref: string;
+}
+
+export function filterChips(catalog: Catalog, s: RegisterState): Chip[] {
+  const f = s.filter;
+  const chips: Chip[] = [];
+  const without = (name: string, value?: string) => {
+    const cur = stateParams(s)[name];
+    const next = Array.isArray(cur) && value !== undefined ? cur.filter((x) => x !== value) : undefined;
+    return registerHref(s, { [name]: next }, s.basePath, "#results");
+  };
+  if (f.scope === "all") chips.push({ label: "Also general duties", removeHref: without("scope") });
+  for (const i of f.instrument) chips.push({ label: `Instrument: ${catalog.instrumentById.get(i)?.data.short.en ?? i}`, removeHref: without("instrument", i) });
+  for (const t of f.theme) chips.push({ label: `Theme: ${THEME_LABELS[t]}`, removeHref: without("theme", t) });
+  if (f.penalty) chips.push({ label: f.penalty === "yes" ? "Has a penalty" : "No penalty article", removeHref: without("penalty") });
+  if (f.at) chips.push({ label: `Law as at ${f.at}`, removeHref: without("at") });
+  if (f.include === "all") chips.push({ label: "Drafts and superseded rules too", removeHref: without("include") });
+  if (f.sort === "exposure") chips.push({ label: "Heaviest sanction first", removeHref: without("sort") });
+  return chips;
+}
+
+export interface DutyGroup {
+  id: string;
+  anchor: string;
+  title: string;
+  href?: string;
+  cards: DutyCard[];
+}
+
+const EXPOSURE_BANDS = [
+  ["custody", "Custody (detention or prison)"],
+  ["fine", "Fines on the entity"],
+  ["business", "Business sanctions"],
+  ["other", "Other penalties"],
+  ["none", "No penalty article linked"],
+] as const;
+
+function exposureBand(d: RegisterDuty): string {
+  if (d.tiers.length === 0) return "none";
+  if (d.exposure.custodyDays > 0) return "custody";
+  if (d.exposure.entityFine >= 0 || d.exposure.entityFineOther) return "fine";
+  if (d.exposure.business > 0) return "business";
+  return "other";
+}
+
+export function groupCards(catalog: Catalog, reg: Register, cards: DutyCard[], s: RegisterState): DutyGroup[] {
+  const groups = new Map<string, DutyGroup>();
+  const add = (id: string, make: () => Omit<DutyGroup, "cards" | "anchor">, card: DutyCard) => {
+    if (!groups.has(id)) groups.set(id, { ...make(), anchor: `group-${id}`, cards: [] });
+    groups.get(id)?.cards.push(card);
+  };
+  reg.duties.forEach((d, i) => {
+    const card = cards[i] as DutyCard;
+    if (s.filter.sort === "exposure") {
+      const band = exposureBand(d);
+      add(band, () => ({ id: band, title: EXPOSURE_BANDS.find(([b]) => b === band)?.[1] ?? band }), card);
+    } else if (s.group === "theme") {
+      add(card.themeId, () => ({ id: card.themeId, title: card.theme }), card);
+    } else {
+      const ins = catalog.instrumentById.get(card.instrumentId);
+      add(card.instrumentId, () => ({ id: card.instrumentId, title: `${card.instrumentTitle}${ins?.data.draft ? " (draft)" : ""}`, href: `/laws/${card.instrumentId}` }), card);
+    }
+  });
+  const list = [...groups.values()];
+  if (s.filter.sort === "exposure") list.sort((a, b) => EXPOSURE_BANDS.findIndex(([x]) => x === a.id) - EXPOSURE_BANDS.findIndex(([x]) => x === b.id));
+  else if (s.group === "theme") list.sort((a, b) => a.title.localeCompare(b.title));
+  return list;
+}
+
+/** One GET link that opens the memo with the listed duties (by article when there are too many). */
+export function memoAllLink(cards: readonly DutyCard[]): { href: string; count: number; note?: string } | undefined {
+  if (cards.length === 0) return undefined;
+  let items = cards.map((c) => c.memoItem);
+  let note: string | undefined;
+  if (items.length > MAX_MEMO_ITEMS) {
+    items = [...new Set(cards.map((c) => articlePath(c.instrumentId, c.versionId, c.number)))];
+    note = `${cards.length} duties are more than a memo holds (${MAX_MEMO_ITEMS}): the link adds their ${items.length} articles instead.`;
+  }
+  if (items.length > MAX_MEMO_ITEMS) {
+    note = `A memo holds ${MAX_MEMO_ITEMS} items: the link adds the first ${MAX_MEMO_ITEMS} of ${items.length} articles. Filter the register to add the rest.`;
+    items = items.slice(0, MAX_MEMO_ITEMS);
+  }
+  return { href: `/memo${query({ items: items.join(",") })}`, count: items.length, note };
+}
+
+export const DISCLAIMER = "Summaries are our own words, not official translations. This register is a research aid, not legal advice: check the official text of each article before relying on it.";
+
+export interface RegisterView {
+  state: RegisterState;
+  title: string; // "Compliance register: CII operator + instant messaging service provider"
+  url: string; // the absolute address of this register
+  disclaimer: string;
+  date: string;
+  at?: string;
+  asOf: string;
+  dataVersion: string;
+  roles: RoleView[];
+  review: ReviewRoleView[];
+  answers: { question: string; answers: string[] }[];
+  summary: { specific: number; general: number; instruments: number; withPenalty: number; listed: number; scope: string; scopeHref: string; sentence: string };
+  chips: Chip[];
+  contents: { anchor: string; title: string; count: number }[];
+  groups: DutyGroup[];
+  cards: DutyCard[];
+  memoAll?: { href: string; count: number; note?: string };
+  form: {
+    action: string; // basePath#results: after submitting, the user lands on the results
+    hidden: { name: string; value: string }[]; // the role set (actor and answers), kept as the filters change
+    instruments: { id: string; label: string; count: number; checked: boolean }[];
+    themes: { id: string; label: string; count: number; checked: boolean }[];
+  };
+  exports: { csv: string; md: string; html: string; api: string; print: string; self: string };
+}
+
+export function registerView(catalog: Catalog, reg: Register, s: RegisterState, derived: DerivedRoles | undefined, origin: string): RegisterView {
+  const cards = reg.duties.map((d) => dutyCard(catalog, d, reg.date, origin));
+  const groups = groupCards(catalog, reg, cards, s);
+  const roles: RoleView[] = [];
+  for (const r of derived?.roles ?? []) roles.push({ id: r.actor, label: actorLabel(catalog, r.actor), href: `/actors/${r.actor}`, reasons: r.reasons.map((x) => roleReason(catalog, x.fact, r.actor, r.kindOf)), picked: false });
+  for (const id of reg.actorIds) if (!roles.some((r) => r.id === id)) roles.push({ id, label: actorLabel(catalog, id), href: `/actors/${id}`, reasons: [], picked: true });
+  const review: ReviewRoleView[] = (derived?.review ?? [])
+    .filter((r) => !reg.actorIds.includes(r.actor))
+    .map((r) => ({
+      id: r.actor,
+      label: actorLabel(catalog, r.actor),
+      href: `/actors/${r.actor}`,
+      reasons: r.reasons.map((x) => roleReason(catalog, x.fact, r.actor, r.kindOf)),
+      picked: false,
+      definedBy: r.definedBy ? refLink(catalog, r.definedBy, reg.date) : undefined,
+      addHref: registerHref(s, { actor: [...s.actor, r.actor] }, "/profile", "#results"),
+    }));
+  const general = s.filter.scope === "all";
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  const sentence = `${n(reg.specificCount, "duty", "duties")} specific to your roles, ${n(reg.generalCount, "general duty", "general duties")} that bind every organisation${general ? "" : " (not listed)"}, in ${n(reg.instrumentCount, "instrument", "instruments")}; ${reg.withPenaltyCount} carry a penalty.`;
+  const exportQuery = (path: string) => registerHref(s, s.basePath === "/profile" ? {} : { actor: [...reg.actorIds] }, path);
+  return {
+    state: s,
+    title: `Compliance register: ${roles.map((r) => r.label).join(" + ")}`,
+    url: `${origin}${registerHref(s)}`,
+    disclaimer: DISCLAIMER,
+    date: reg.date,
+    at: s.filter.at,
+    asOf: catalog.meta.asOf,
+    dataVersion: catalog.meta.dataVersion,
+    roles,
+    review,
+    answers: (derived?.answered ?? []).map((a) => ({ question: a.question.text, answers: a.options.map((o) => o.label) })),
+    summary: {
+      specific: reg.specificCount,
+      general: reg.generalCount,
+      instruments: reg.instrumentCount,
+      withPenalty: reg.withPenaltyCount,
+      listed: reg.duties.length,
+      scope: s.filter.scope,
+      scopeHref: registerHref(s, { scope: general ? undefined : "all" }, s.basePath, "#results"),
+      sentence,
+    },
+    chips: filterChips(catalog, s),
+    contents: groups.map((g) => ({ anchor: g.anchor, title: g.title, count: g.cards.length })),
+    groups,
+    cards,
+    memoAll: memoAllLink(cards),
+    form: {
+      action: `${s.basePath}#results`,
+      hidden: [...s.actor.map((value) => ({ name: "actor", value })), ...Object.entries(s.answers).flatMap(([name, values]) => values.map((value) => ({ name, value })))],
+      instruments: catalog.instruments
+        .filter((i) => reg.facets.instruments.has(i.id) || s.filter.instrument.includes(i.id))
+        .map((i) => ({ id: i.id, label: i.data.short.en, count: reg.facets.instruments.get(i.id) ?? 0, checked: s.filter.instrument.includes(i.id) })),
+      themes: [...reg.facets.themes.keys(), ...s.filter.theme.filter((t) => !reg.facets.themes.has(t))]
+        .map((t) => ({ id: t, label: THEME_LABELS[t], count: reg.facets.themes.get(t) ?? 0, checked: s.filter.theme.includes(t) }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    },
+    exports: {
+      csv: exportQuery("/profile.csv"),
+      md: exportQuery("/profile.md"),
+      html: exportQuery("/profile.html"),
+      api: exportQuery("/api/v1/register"),
+      print: registerHref(s),
+      self: `${origin}${registerHref(s)}`,
+    },
+  };
+}
