@@ -6,6 +6,11 @@ import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog
 import { citeArticle, permalink } from "../domain/citation.js";
 import { NotFoundError } from "../errors.js";
 import { obligationsForActors } from "../query/actor-obligations.js";
+import { buildRegister } from "../query/register.js";
+import { registerSchemas } from "../query/register-request.js";
+import { BadQueryError } from "../errors.js";
+import { cardSteps } from "../view-models/register-export.js";
+import { registerView } from "../view-models/register.js";
 import { filterPenaltyRows, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { filterProvisions, sortProvisions } from "../query/provision-filter.js";
 import { DateParam, listOf, single, Text } from "../query/query-params.js";
@@ -284,6 +289,47 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
           };
         });
         return { ...summary, at, obligations };
+      },
+    }),
+    defineOperation({
+      path: `${API_BASE}/register`,
+      operationId: "getRegister",
+      tag: "Actors",
+      summary: "The compliance register of a role set: the rows of /profile, with the same filters and order",
+      description: "Every duty that binds the roles (inherited ones included), once, with every reason, and its penalty ladder: each tier with the trigger that brings it, criminal exposure last. scope=all adds the general duties that bind every organisation.",
+      query: registerSchemas(catalog).api.extend(pagingParams),
+      response: S.RegisterPage,
+      examples: [`${API_BASE}/register?actor=cii-operator`, `${API_BASE}/register?actor=cii-operator&sort=exposure&penalty=yes`],
+      handler: ({ query, url }) => {
+        const { page, per_page, actor, ...filter } = query;
+        if (actor.length === 0) throw new BadQueryError("actor", "A register needs at least one role: give actor=… (repeat it or separate ids with commas).", catalog.actors.map((a) => a.id));
+        const reg = buildRegister(catalog, actor, filter);
+        const v = registerView(catalog, reg, { basePath: "/profile", actor, answers: {}, filter, group: "instrument" }, undefined, origin);
+        const link = (l: { label: string; href: string }) => ({ label: l.label, url: abs(l.href) });
+        const rows = v.cards.map((c) => ({
+          key: c.key,
+          instrument: c.instrumentId,
+          version: c.versionId,
+          article: c.number,
+          heading: c.heading,
+          duty: c.duty,
+          conditions: c.conditions,
+          theme: c.themeId,
+          general: c.general,
+          roles: c.roles,
+          reasons: c.reasons,
+          tiers: cardSteps(c).map((s) => ({ article: link(s.article), when: s.when, trigger: s.trigger, criminal: s.criminal, entity: s.entity, managers: s.managers, individual: s.individual, official: s.official, refersTo: s.refersTo.map(link) })),
+          generalLiability: c.generalLiability.map(link),
+          memoItem: c.memoItem,
+          url: c.permalink,
+        }));
+        return {
+          ...paginate(rows, page, per_page, url),
+          roles: actor.map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id })),
+          at: reg.date,
+          dataVersion: catalog.meta.dataVersion,
+          summary: { specific: reg.specificCount, general: reg.generalCount, instruments: reg.instrumentCount, withPenalty: reg.withPenaltyCount },
+        };
       },
     }),
     defineOperation({

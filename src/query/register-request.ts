@@ -18,22 +18,27 @@ export interface RegisterRequest {
   group: (typeof GROUP_BY)[number];
 }
 
-const SCHEMAS = new WeakMap<Catalog, { profile: z.ZodObject; single: z.ZodObject; api: z.ZodObject }>();
-
 /** The query schemas: /profile (roles and answers), /actors/<id> (one fixed role), the API (roles). */
-export function registerSchemas(catalog: Catalog) {
+export function registerSchemas(catalog: Catalog): RegisterSchemas {
   const cached = SCHEMAS.get(catalog);
   if (cached) return cached;
+  const schemas = makeSchemas(catalog);
+  SCHEMAS.set(catalog, schemas);
+  return schemas;
+}
+
+type RegisterSchemas = ReturnType<typeof makeSchemas>;
+const SCHEMAS = new WeakMap<Catalog, RegisterSchemas>();
+
+function makeSchemas(catalog: Catalog) {
   const actorIds = catalog.actors.map((a) => a.id) as [string, ...string[]];
   const filters = { ...registerFilterParams(catalog), group: single(z.enum(GROUP_BY).default("instrument").describe("contents by instrument (default) or by theme")) };
   const actor = listOf(z.enum(actorIds).describe("an actor id, e.g. cii-operator"));
-  const schemas = {
+  return {
     profile: z.object({ actor, ...answerParams(catalog), ...filters }),
     single: z.object(filters),
     api: z.object({ actor, ...registerFilterParams(catalog) }),
   };
-  SCHEMAS.set(catalog, schemas);
-  return schemas;
 }
 
 export function parseRegisterRequest(catalog: Catalog, raw: unknown, fixedActor?: string): RegisterRequest {

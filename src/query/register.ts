@@ -108,23 +108,30 @@ export function compareExposure(a: Exposure, b: Exposure): number {
 }
 
 /**
- * A duty is general when every reason it binds the roles goes through a general actor that the
- * user did not pick: "binds every organisation" is general for a CII operator, specific for
- * someone who asked about organisations.
+ * The general actors for a role set: those of rules/questionnaire.yaml, less any the user picked
+ * and their ancestors. Whoever asks what binds a company as such gets its duties and those of
+ * every organisation as specific ones; a CII operator gets them as general duties.
  */
-export function isGeneral(catalog: Catalog, reasons: readonly Reason[], actorIds: readonly string[]): boolean {
+export function generalActorsFor(catalog: Catalog, actorIds: readonly string[]): Set<string> {
   const general = new Set(catalog.questionnaire.generalActors);
-  return reasons.every((r) => general.has(r.bound) && !actorIds.includes(r.bound));
+  for (const id of actorIds) if (general.has(id)) for (const a of catalog.actorById.get(id)?.lineage.keys() ?? []) general.delete(a);
+  return general;
+}
+
+/** A duty is general when every reason it binds the roles goes through a general actor. */
+export function isGeneral(reasons: readonly Reason[], general: ReadonlySet<string>): boolean {
+  return reasons.every((r) => general.has(r.bound));
 }
 
 export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: RegisterFilter): Register {
   const date = f.at ?? catalog.meta.asOf;
   const all = actorIds.length ? obligationsForActors(catalog, actorIds, date, { includeNonBinding: f.include === "all" }) : [];
+  const generalActors = generalActorsFor(catalog, actorIds);
   const filtered: RegisterDuty[] = [];
   const instruments = new Map<string, number>();
   const themes = new Map<Theme, number>();
   for (const b of all) {
-    const general = isGeneral(catalog, b.reasons, actorIds);
+    const general = isGeneral(b.reasons, generalActors);
     if (!general || f.scope === "all") {
       instruments.set(b.provision.instrumentId, (instruments.get(b.provision.instrumentId) ?? 0) + 1);
       themes.set(b.obligation.theme, (themes.get(b.obligation.theme) ?? 0) + 1);
