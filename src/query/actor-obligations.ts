@@ -1,6 +1,8 @@
 // "What binds me?": every obligation that binds an actor or any of its ancestors, at a date,
 // with the chain that makes it apply and the penalty tiers that punish its breach.
 import { qualifyRef, type Catalog, type ObligationRef, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
+import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
+import type { Obligation } from "../domain/rules-schema.js";
 import { appliesIn, bindingAt, versionAt } from "./versions.js";
 
 export interface Reason {
@@ -40,15 +42,19 @@ export function obligationsForActors(catalog: Catalog, actorIds: readonly string
           if (bound) reasons.push({ selected: id, bound: bound.at(-1) as string, chain: bound });
         }
         if (reasons.length === 0) continue;
-        out.push({ key: `${p.key}#${o.id}`, provision: p, obligation: o, versionId: v, number, reasons, tiers: tiersEnforcing(catalog, p, date) });
+        out.push({ key: `${p.key}#${o.id}`, provision: p, obligation: o, versionId: v, number, reasons, tiers: tiersEnforcing(catalog, p, date, o) });
       }
     }
   }
   return out;
 }
 
-/** The penalty tiers, in force at `date`, that punish a breach of provision `p`. */
-export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string): TierRef[] {
+/**
+ * The penalty tiers, in force at `date`, that punish a breach of provision `p` (of its obligation
+ * `o`, when given). A tier may name a paragraph or item (enforces: [p24.1]): it punishes the
+ * provision, and of its obligations those of that paragraph or with none stated.
+ */
+export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string, o?: Obligation): TierRef[] {
   const out: TierRef[] = [];
   for (const key of p.enforcedBy) {
     const q = catalog.provisionByKey.get(key);
@@ -57,8 +63,12 @@ export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string
     const v = versionAt(ins, date);
     if (!v || !q.versionIds.includes(v)) continue;
     for (const t of q.data.penalties) {
-      const targets = (t.enforces ?? []).map((r) => qualifyRef(q.instrumentId, r));
-      if (targets.includes(p.key) && appliesIn(t.versions, q, v)) out.push(tierRef(q, t, v));
+      const hits = (t.enforces ?? []).some((r) => {
+        if (qualifyRef(q.instrumentId, provisionOfRef(r)) !== p.key) return false;
+        const pin = parseProvisionRef(r);
+        return !o || pin?.para === undefined || o.para === undefined || (o.para === pin.para && (pin.item === undefined || o.item === undefined || o.item === pin.item));
+      });
+      if (hits && appliesIn(t.versions, q, v)) out.push(tierRef(q, t, v));
     }
   }
   return out;

@@ -4,8 +4,8 @@
 // The query-string schema lives here; the page, the exports and the API share it.
 import { z } from "zod";
 import type { Catalog, ProvisionEntry, TierRef } from "../domain/catalog.js";
-import { CUSTODY_KINDS, custodyRank, maxCustodyDays, maxFine } from "../domain/penalty-arithmetic.js";
-import { Theme, type Sanction, type SanctionKind } from "../domain/rules-schema.js";
+import { CUSTODY_KINDS, custodyRank, isRelativeAmount, maxCustodyDays, maxFine, sanctionsOf } from "../domain/penalty-arithmetic.js";
+import { Theme, type SanctionKind } from "../domain/rules-schema.js";
 import { obligationsForActors, tierRef, type BoundObligation, type Reason } from "./actor-obligations.js";
 import { DateParam, listOf, single } from "./query-params.js";
 import { appliesIn, versionAt } from "./versions.js";
@@ -75,15 +75,11 @@ export interface Register {
   facets: { instruments: ReadonlyMap<string, number>; themes: ReadonlyMap<Theme, number> };
 }
 
-/** Every sanction of a tier, alternatives included. */
-export function tierSanctions(t: TierRef["tier"]): Sanction[] {
-  return t.sanctions;
-}
-
 export function exposureOf(tiers: readonly TierRef[]): Exposure {
   const e: Exposure = { custodyDays: 0, custodyRank: 0, entityFine: -1, entityFineOther: 0, business: 0 };
   for (const t of tiers) {
-    for (const s of tierSanctions(t.tier)) {
+    // Alternatives (oneOf) count at their worst: the authority may choose the heavier one.
+    for (const s of sanctionsOf(t.tier)) {
       if (CUSTODY_KINDS.has(s.kind)) {
         const d = maxCustodyDays(s) ?? 0;
         if (d > e.custodyDays || (d === e.custodyDays && custodyRank(s.kind) > e.custodyRank)) {
@@ -94,7 +90,7 @@ export function exposureOf(tiers: readonly TierRef[]): Exposure {
       if (s.bearer === "entity") {
         const f = maxFine(s);
         if (f !== undefined && f > e.entityFine) e.entityFine = f;
-        if ((s.kind === "fine" || s.kind === "criminal-fine") && s.unit !== undefined && s.unit !== "CNY") e.entityFineOther = 1;
+        if ((s.kind === "fine" || s.kind === "criminal-fine") && isRelativeAmount(s)) e.entityFineOther = 1;
         e.business = Math.max(e.business, BUSINESS_RANK[s.kind] ?? 0);
       }
     }
@@ -171,7 +167,7 @@ export function generalLiability(catalog: Catalog, instrumentId: string, date: s
   const out: TierRef[] = [];
   for (const p of ins.provisions as ProvisionEntry[]) {
     if (!p.versionIds.includes(v)) continue;
-    for (const t of p.data.penalties) if (!t.enforces?.length && appliesIn(t.versions, p, v)) out.push(tierRef(p, t, v));
+    for (const t of p.data.penalties) if (!t.enforces?.length && !t.refersTo?.length && appliesIn(t.versions, p, v)) out.push(tierRef(p, t, v));
   }
   return out;
 }

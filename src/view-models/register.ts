@@ -4,11 +4,11 @@
 // No sanction is ever placed without the trigger of its tier.
 import type { Catalog, TierRef } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
-import { describeSanction } from "../domain/penalty-arithmetic.js";
-import type { Bearer, PenaltyTier, Sanction } from "../domain/rules-schema.js";
+import { describeSanctions, LEVEL_LABELS, MANAGER_GROUP_LABELS, sanctionsOf, tierLevel, type FlatSanction } from "../domain/penalty-arithmetic.js";
+import { TierLevel, type Bearer, type ManagerGroup, type PenaltyTier } from "../domain/rules-schema.js";
 import { articlePath, MAX_MEMO_ITEMS } from "../memo/memo-items.js";
 import type { DerivedRoles } from "../query/questionnaire.js";
-import { generalLiability, tierSanctions, type Register, type RegisterDuty, type RegisterFilter } from "../query/register.js";
+import { generalLiability, type Register, type RegisterDuty, type RegisterFilter } from "../query/register.js";
 import { bindingAt, versionAt } from "../query/versions.js";
 import { query, THEME_LABELS } from "./format.js";
 import { actorLabel, explainReason } from "./obligation-view.js";
@@ -82,40 +82,22 @@ export interface RegisterState {
   group: "instrument" | "theme";
 }
 
-const LEVEL_WORDS: Record<string, string> = {
-  "first-violation": "On first violation",
-  "refuses-to-correct": "If it refuses to correct",
-  "refuses-or-harm": "If it refuses to correct or harm results",
-  harm: "If harm results",
-  serious: "If serious",
-  "more-serious": "If more serious",
-  "especially-serious": "If especially serious",
-  repeat: "On a repeat violation",
-  crime: "If it is a crime",
-  other: "In the case stated",
-};
-const LEVEL_ORDER = Object.keys(LEVEL_WORDS);
-const CRIMINAL_KINDS = new Set(["criminal-liability", "criminal-fine", "criminal-detention", "public-surveillance", "fixed-term-imprisonment", "life-imprisonment", "death-penalty", "deprivation-of-political-rights", "confiscation-of-property"]);
+// Ladder order: the levels as the schema lists them (较重 "more serious" below 严重 "serious"),
+// crime last.
+const LEVEL_ORDER: readonly TierLevel[] = [...TierLevel.options.filter((l) => l !== "crime"), "crime"];
 
-type TierWithLevel = PenaltyTier & { level?: string; refersTo?: string[] };
-
-/** The ladder step's trigger in plain words. */
+/** The ladder step's trigger in plain words: "On first violation", "If especially serious". */
 export function levelWords(t: PenaltyTier): string {
-  const level = (t as TierWithLevel).level;
-  return (level && LEVEL_WORDS[level]) ?? "When";
+  return LEVEL_LABELS[tierLevel(t)];
 }
 
 function levelRank(t: PenaltyTier): number {
-  const level = (t as TierWithLevel).level;
-  const i = level ? LEVEL_ORDER.indexOf(level) : -1;
-  return i < 0 ? LEVEL_ORDER.indexOf("other") : i;
+  return LEVEL_ORDER.indexOf(tierLevel(t));
 }
 
-function isCriminal(catalog: Catalog, t: TierRef): boolean {
-  if ((t.tier as TierWithLevel).level === "crime") return true;
-  if (t.provision.instrumentId === "criminal-law") return true;
-  const sanctions = tierSanctions(t.tier);
-  return sanctions.length > 0 && sanctions.every((s) => CRIMINAL_KINDS.has(s.kind));
+/** Criminal exposure: a crime tier, or any tier of the Criminal Law. */
+function isCriminal(t: TierRef): boolean {
+  return tierLevel(t.tier) === "crime" || t.provision.instrumentId === "criminal-law";
 }
 
 function articleLink(catalog: Catalog, t: TierRef, date: string): Link {
@@ -135,12 +117,23 @@ function refLink(catalog: Catalog, ref: string, date: string): Link {
   return { label: `${ins.data.short.en} Art. ${n}`, href: permalink(ins.id, inV, n) };
 }
 
-function sanctionsFor(sanctions: readonly Sanction[], bearer: Bearer): string[] {
-  return sanctions.filter((s) => s.bearer === bearer).map((s) => describeSanction(s));
+/** One bearer's sanctions at a tier in words, alternatives joined by "or"; managers by the group the article names. */
+function sanctionsFor(sanctions: readonly FlatSanction[], bearer: Bearer): string[] {
+  const mine = sanctions.filter((s) => s.bearer === bearer);
+  if (mine.length === 0) return [];
+  if (bearer !== "managers") return [describeSanctions(mine)];
+  const groups = new Map<ManagerGroup, FlatSanction[]>();
+  for (const s of mine) groups.set(s.who ?? "persons-in-charge-and-others", [...(groups.get(s.who ?? "persons-in-charge-and-others") ?? []), s]);
+  if (groups.size === 1 && groups.has("persons-in-charge-and-others")) return [describeSanctions(mine)];
+  return [...groups].map(([who, list]) => `${capitalise(MANAGER_GROUP_LABELS[who])}: ${describeSanctions(list)}`);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 export function ladderStep(catalog: Catalog, t: TierRef, date: string): LadderStep {
-  const sanctions = tierSanctions(t.tier);
+  const sanctions = sanctionsOf(t.tier);
   return {
     when: levelWords(t.tier),
     trigger: t.tier.trigger,
@@ -148,8 +141,8 @@ export function ladderStep(catalog: Catalog, t: TierRef, date: string): LadderSt
     managers: sanctionsFor(sanctions, "managers"),
     individual: sanctionsFor(sanctions, "individual"),
     official: sanctionsFor(sanctions, "official"),
-    refersTo: ((t.tier as TierWithLevel).refersTo ?? []).map((r) => refLink(catalog, r, date)),
-    criminal: isCriminal(catalog, t),
+    refersTo: (t.tier.refersTo ?? []).map((r) => refLink(catalog, r.includes("/") ? r : `${t.provision.instrumentId}/${r}`, date)),
+    criminal: isCriminal(t),
     article: articleLink(catalog, t, date),
   };
 }
@@ -159,7 +152,7 @@ export function ladders(catalog: Catalog, tiers: readonly TierRef[], date: strin
   const byArticle = new Map<string, TierRef[]>();
   const criminal: TierRef[] = [];
   for (const t of tiers) {
-    if (isCriminal(catalog, t)) criminal.push(t);
+    if (isCriminal(t)) criminal.push(t);
     else byArticle.set(t.provision.key, [...(byArticle.get(t.provision.key) ?? []), t]);
   }
   const order = (list: TierRef[]) => list.map((t, i) => ({ t, i })).sort((a, b) => levelRank(a.t.tier) - levelRank(b.t.tier) || a.i - b.i).map((x) => x.t);
