@@ -59,6 +59,9 @@ export interface DutyCard {
   ladders: Ladder[]; // administrative penalties, one ladder per penalty article
   criminal: LadderStep[]; // criminal exposure, last, each with its article
   generalLiability: Link[]; // when no penalty article is linked: the instrument's general liability articles
+  // The printout states a ladder once: a card whose ladder is the same as the card before it
+  // (in the same group) prints "as for the duty above" instead. The screen shows every ladder.
+  ladderAsAbove?: string; // the previous card's article label
 }
 
 export interface RoleView {
@@ -295,6 +298,14 @@ export function groupCards(catalog: Catalog, reg: Register, cards: DutyCard[], s
     }
   });
   const list = [...groups.values()];
+  for (const g of list) {
+    let previous: { signature: string; label: string } | undefined;
+    for (const c of g.cards) {
+      const signature = JSON.stringify([c.ladders, c.criminal]);
+      if (previous && (c.ladders.length || c.criminal.length) && previous.signature === signature) c.ladderAsAbove = previous.label;
+      previous = { signature, label: c.article.label };
+    }
+  }
   if (s.filter.sort === "exposure") list.sort((a, b) => EXPOSURE_BANDS.findIndex(([x]) => x === a.id) - EXPOSURE_BANDS.findIndex(([x]) => x === b.id));
   else if (s.group === "theme") list.sort((a, b) => a.title.localeCompare(b.title));
   return list;
