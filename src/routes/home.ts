@@ -14,7 +14,7 @@ const homeRoutes: FastifyPluginAsync = async (app) => {
       versions: i.versions.map((v) => ({ id: v.id, label: v.label, current: isCurrentText(i, v.id, catalog.meta.asOf) })),
     }));
     const actors = catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth }));
-    return reply.viewAsync("pages/home", { title: "", instruments, actors, counts: countCatalog(catalog), meta: catalog.meta, q: questionnaire });
+    return reply.viewAsync("pages/home", { title: "", instruments, actors, counts: countCatalog(catalog), meta: catalog.meta, questionnaire });
   });
   app.get("/healthz", async () => ({ status: "ok", dataVersion: catalog.meta.dataVersion }));
 };

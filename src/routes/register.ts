@@ -26,7 +26,7 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
 
   const questionnairePage = (reply: FastifyReply, answers: Record<string, string[]>, note?: string) => {
     const derived = hasAnswers(answers) ? deriveRoles(catalog, answers) : undefined;
-    return reply.viewAsync("pages/check", { title: "What is your company?", q: questionnaireView(catalog, answers, derived), note });
+    return reply.viewAsync("pages/check", { title: "What is your company?", questionnaire: questionnaireView(catalog, answers, derived), note });
   };
 
   app.get("/check", async (req, reply) => questionnairePage(reply, pickAnswers(catalog, parseQuery(CheckQuery, req.query))));
@@ -38,7 +38,7 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
       return questionnairePage(reply, r.answers, hasAnswers(r.answers) ? "Your answers do not make your company any of the roles the rules name. Check the roles that need review below, or pick roles yourself." : undefined);
     }
     const v = view(r);
-    return reply.viewAsync("pages/profile", { title: "Compliance register", v, q: questionnaireView(catalog, r.answers, r.derived), picker: catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: r.actor.includes(a.id) })) });
+    return reply.viewAsync("pages/profile", { title: "Compliance register", v, questionnaire: questionnaireView(catalog, r.answers, r.derived), picker: catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: r.actor.includes(a.id) })) });
   });
 
   // Hand-over formats: same parameters, same rows. An empty role set has nothing to hand over.
