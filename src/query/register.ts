@@ -70,8 +70,8 @@ export interface Register {
   generalCount: number;
   instrumentCount: number; // of the listed duties
   withPenaltyCount: number; // of the listed duties
-  // Duties per instrument and per theme in the scope, before the instrument and theme filters:
-  // what the filter form offers.
+  // Duties per instrument and per theme in the scope and penalty filter, before the instrument
+  // and theme filters: what the filter form offers.
   facets: { instruments: ReadonlyMap<string, number>; themes: ReadonlyMap<Theme, number> };
 }
 
@@ -128,14 +128,14 @@ export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: 
   const themes = new Map<Theme, number>();
   for (const b of all) {
     const general = isGeneral(b.reasons, generalActors);
+    if (f.penalty === "yes" && b.tiers.length === 0) continue;
+    if (f.penalty === "no" && b.tiers.length > 0) continue;
     if (!general || f.scope === "all") {
       instruments.set(b.provision.instrumentId, (instruments.get(b.provision.instrumentId) ?? 0) + 1);
       themes.set(b.obligation.theme, (themes.get(b.obligation.theme) ?? 0) + 1);
     }
     if (f.instrument.length && !f.instrument.includes(b.provision.instrumentId)) continue;
     if (f.theme.length && !f.theme.includes(b.obligation.theme)) continue;
-    if (f.penalty === "yes" && b.tiers.length === 0) continue;
-    if (f.penalty === "no" && b.tiers.length > 0) continue;
     filtered.push({ ...b, general, exposure: exposureOf(b.tiers) });
   }
   const duties = f.scope === "all" ? filtered : filtered.filter((d) => !d.general);

@@ -89,8 +89,14 @@ export interface RegisterState {
 // crime last.
 const LEVEL_ORDER: readonly TierLevel[] = [...TierLevel.options.filter((l) => l !== "crime"), "crime"];
 
-/** The ladder step's trigger in plain words: "On first violation", "If especially serious". */
-export function levelWords(t: PenaltyTier): string {
+/**
+ * The ladder step's trigger in plain words: "On first violation", "If especially serious". A tier
+ * without a level in the rules reads as the first violation only when it is its article's one
+ * tier for the duty; beside other unlevelled tiers that would claim more than the rules say, so
+ * it reads "In the case described" and its trigger says which case.
+ */
+export function levelWords(t: PenaltyTier, alone = true): string {
+  if (!t.level && !alone && tierLevel(t) === "first-violation") return LEVEL_LABELS.other;
   return LEVEL_LABELS[tierLevel(t)];
 }
 
@@ -135,10 +141,10 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-export function ladderStep(catalog: Catalog, t: TierRef, date: string): LadderStep {
+export function ladderStep(catalog: Catalog, t: TierRef, date: string, alone = true): LadderStep {
   const sanctions = sanctionsOf(t.tier);
   return {
-    when: levelWords(t.tier),
+    when: levelWords(t.tier, alone),
     trigger: t.tier.trigger,
     entity: sanctionsFor(sanctions, "entity"),
     managers: sanctionsFor(sanctions, "managers"),
@@ -160,8 +166,8 @@ export function ladders(catalog: Catalog, tiers: readonly TierRef[], date: strin
   }
   const order = (list: TierRef[]) => list.map((t, i) => ({ t, i })).sort((a, b) => levelRank(a.t.tier) - levelRank(b.t.tier) || a.i - b.i).map((x) => x.t);
   return {
-    ladders: [...byArticle.values()].map((list) => ({ article: articleLink(catalog, list[0] as TierRef, date), steps: order(list).map((t) => ladderStep(catalog, t, date)) })),
-    criminal: order(criminal).map((t) => ladderStep(catalog, t, date)),
+    ladders: [...byArticle.values()].map((list) => ({ article: articleLink(catalog, list[0] as TierRef, date), steps: order(list).map((t) => ladderStep(catalog, t, date, list.length === 1)) })),
+    criminal: order(criminal).map((t) => ladderStep(catalog, t, date, criminal.filter((c) => c.provision.key === t.provision.key).length === 1)),
   };
 }
 
