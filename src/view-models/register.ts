@@ -91,9 +91,9 @@ const LEVEL_ORDER: readonly TierLevel[] = [...TierLevel.options.filter((l) => l 
 
 /**
  * The ladder step's trigger in plain words: "On first violation", "If especially serious". A tier
- * without a level in the rules reads as the first violation only when it is its article's one
- * tier for the duty; beside other unlevelled tiers that would claim more than the rules say, so
- * it reads "In the case described" and its trigger says which case.
+ * without a level in the rules reads as the first violation (the schema's default) only when no
+ * other tier of its article for the duty lacks one: two unlevelled tiers cannot both be the first
+ * violation, so each reads "In the case described" and its trigger says which case.
  */
 export function levelWords(t: PenaltyTier, alone = true): string {
   if (!t.level && !alone && tierLevel(t) === "first-violation") return LEVEL_LABELS.other;
@@ -156,6 +156,10 @@ export function ladderStep(catalog: Catalog, t: TierRef, date: string, alone = t
   };
 }
 
+function unlevelled(list: readonly TierRef[]): number {
+  return list.filter((t) => !t.tier.level).length;
+}
+
 /** The tiers of each penalty article in ladder order; criminal tiers set apart, last. */
 export function ladders(catalog: Catalog, tiers: readonly TierRef[], date: string): { ladders: Ladder[]; criminal: LadderStep[] } {
   const byArticle = new Map<string, TierRef[]>();
@@ -166,8 +170,8 @@ export function ladders(catalog: Catalog, tiers: readonly TierRef[], date: strin
   }
   const order = (list: TierRef[]) => list.map((t, i) => ({ t, i })).sort((a, b) => levelRank(a.t.tier) - levelRank(b.t.tier) || a.i - b.i).map((x) => x.t);
   return {
-    ladders: [...byArticle.values()].map((list) => ({ article: articleLink(catalog, list[0] as TierRef, date), steps: order(list).map((t) => ladderStep(catalog, t, date, list.length === 1)) })),
-    criminal: order(criminal).map((t) => ladderStep(catalog, t, date, criminal.filter((c) => c.provision.key === t.provision.key).length === 1)),
+    ladders: [...byArticle.values()].map((list) => ({ article: articleLink(catalog, list[0] as TierRef, date), steps: order(list).map((t) => ladderStep(catalog, t, date, unlevelled(list) <= 1)) })),
+    criminal: order(criminal).map((t) => ladderStep(catalog, t, date, unlevelled(criminal.filter((c) => c.provision.key === t.provision.key)) <= 1)),
   };
 }
 
