@@ -155,10 +155,16 @@ export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: 
   };
 }
 
+/** Sanctions a general liability article sets: liability in general terms, no fixed penalty. */
+const LIABILITY_KINDS: ReadonlySet<SanctionKind> = new Set(["civil-liability", "criminal-liability", "unspecified-liability", "credit-record"]);
+
 /**
- * The general liability articles of an instrument at a date: provisions with a penalty tier that
- * names no particular duty (such as "whoever violates this law and causes harm bears civil
- * liability"). They apply to a duty of the instrument that no penalty article names.
+ * The general liability articles of an instrument at a date: those that punish any violation of
+ * it in general terms ("whoever violates this law and causes harm bears civil liability; a crime
+ * is prosecuted"; "violations are entered in the credit record"). The rules mark no such article,
+ * so it is recognised by its shape: no tier names a duty or refers elsewhere, every sanction is
+ * liability in general terms, and it reaches both organisations and individuals (an article that
+ * only disciplines officials, or only punishes individuals for one act, is not one).
  */
 export function generalLiability(catalog: Catalog, instrumentId: string, date: string): TierRef[] {
   const ins = catalog.instrumentById.get(instrumentId);
@@ -167,7 +173,15 @@ export function generalLiability(catalog: Catalog, instrumentId: string, date: s
   const out: TierRef[] = [];
   for (const p of ins.provisions as ProvisionEntry[]) {
     if (!p.versionIds.includes(v)) continue;
-    for (const t of p.data.penalties) if (!t.enforces?.length && !t.refersTo?.length && appliesIn(t.versions, p, v)) out.push(tierRef(p, t, v));
+    const tiers = p.data.penalties.filter((t) => appliesIn(t.versions, p, v));
+    if (tiers.length === 0) continue;
+    const sanctions = tiers.flatMap((t) => sanctionsOf(t));
+    const general =
+      tiers.every((t) => !t.enforces?.length && !t.refersTo?.length) &&
+      sanctions.every((s) => LIABILITY_KINDS.has(s.kind)) &&
+      sanctions.some((s) => s.bearer === "entity") &&
+      sanctions.some((s) => s.bearer === "individual");
+    if (general) out.push(...tiers.map((t) => tierRef(p, t, v)));
   }
   return out;
 }
