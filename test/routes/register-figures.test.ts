@@ -75,4 +75,12 @@ describe("no penalty figure without its tier's trigger", () => {
     });
     expect(checked).toBeGreaterThan(100);
   });
+
+  it("says once when no penalty article is linked, and names the law's general liability articles", async () => {
+    const html = (await server.get("/actors/network-operator")).body;
+    const start = html.indexOf("<article", html.indexOf('id="duty-cybersecurity-law-p40-'));
+    const card = html.slice(start, html.indexOf("</article>", start));
+    expect(card.match(/No penalty article is linked/g)).toHaveLength(1);
+    expect(card).toContain('General liability: <a href="/laws/cybersecurity-law/2026-01-01/art-72">CSL Art. 72</a>, <a href="/laws/cybersecurity-law/2026-01-01/art-76">CSL Art. 76</a>.');
+  });
 });
