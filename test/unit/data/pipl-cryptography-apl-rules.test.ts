@@ -89,3 +89,17 @@ describe("the PIPL, Cryptography Law and Administrative Penalty Law rules", () =
     }
   });
 });
+
+describe("duties punished through a pinpoint", () => {
+  // 密码法第三十七条第一款 punishes a breach of 第二十七条第一款: the tier names p27.1, the duty lives in p27.
+  it("link a CII operator's Cryptography Law Art. 27 duty to the Art. 37 tiers that name p27.1", () => {
+    const duty = obligationsForActors(catalog, ["cii-operator"], catalog.meta.asOf).find((o) => o.key === "cryptography-law/p27#use-commercial-cryptography");
+    expect(duty?.tiers.map((t) => t.key)).toEqual(["cryptography-law/p37#basic", "cryptography-law/p37#refuses-or-harm"]);
+  });
+
+  // 第三十七条第二款 punishes only a breach of 第二十七条第二款 (采购金额一倍以上十倍以下).
+  it("link the Art. 27 para. 2 security-review duty only to the para. 2 tier", () => {
+    const duty = obligationsForActors(catalog, ["cii-operator"], catalog.meta.asOf).find((o) => o.key === "cryptography-law/p27#security-review");
+    expect(duty?.tiers.map((t) => t.key)).toEqual(["cryptography-law/p37#unreviewed-products"]);
+  });
+});
