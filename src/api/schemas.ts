@@ -44,7 +44,9 @@ export const VersionInfo = named(
   "Version",
   z.object({
     id: z.string().describe("the date the text came into force; part of every pinned URL"),
+    formerIds: z.array(z.string()).optional().describe("ids this version was once published under; their URLs redirect to this one"),
     label: z.string(),
+    text: z.object({ title: z.string(), date: z.string().optional() }).optional().describe("the official text file this version is read from, where the server has one"),
     adopted: z.string().optional(),
     official: z.string().optional(),
     note: z.string().optional(),
