@@ -194,7 +194,7 @@ describe("payloads in the address", () => {
 describe("the rules validator", () => {
   it.each([
     ["an instrument's official link", "cybersecurity-law.yaml", 'official:\n  - { url: "http://www.npc.gov.cn/", title: NPC }', `official:\n  - { url: ${JSON.stringify(P.js)}, title: NPC }`],
-    ["a version's official text", "cybersecurity-law.yaml", "{ id: 2026-01-01, label: 2025 amended text, adopted: 2025-10-28 }", `{ id: 2026-01-01, label: 2025 amended text, adopted: 2025-10-28, official: "data:text/html,<script>alert(1)</script>" }`],
+    ["a version's official text", "cybersecurity-law.yaml", "{ id: 2026-01-01, readFrom: official, label: 2025 amended text, adopted: 2025-10-28 }", `{ id: 2026-01-01, readFrom: official, label: 2025 amended text, adopted: 2025-10-28, official: "data:text/html,<script>alert(1)</script>" }`],
     ["a provision's web source", "counterterrorism-law.yaml", "    heading: { en: Content monitoring }\n", `    heading: { en: Content monitoring }\n    web: [{ url: "JAVASCRIPT:alert(1)", title: T }]\n`],
   ])("refuses a script URL in %s", async (_what, file, from, to) => {
     const dir = mkdtempSync(path.join(tmpdir(), "xss-url-"));
