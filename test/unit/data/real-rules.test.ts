@@ -42,7 +42,7 @@ describe("the real rules", () => {
     }
   });
 
-  it("cite a source document on every instrument the source documents discuss, and an official text for every version", () => {
+  it("cite a source document on every instrument (or, beyond the sources, its official text), and an official text for every version", () => {
     for (const ins of catalog.instruments) {
       if (ins.data.beyondSources) expect(ins.data.official.length, ins.id).toBeGreaterThan(0);
       else expect(ins.data.sources.length, ins.id).toBeGreaterThan(0);
