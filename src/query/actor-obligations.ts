@@ -1,8 +1,7 @@
 // "What binds me?": every obligation that binds an actor or any of its ancestors, at a date,
 // with the chain that makes it apply and the penalty tiers that punish its breach.
 import { qualifyRef, type Catalog, type ObligationRef, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
-import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
-import type { Obligation } from "../domain/rules-schema.js";
+import { parseProvisionRef, provisionOfRef, type Pinpoint } from "../domain/pinpoint.js";
 import { appliesIn, bindingAt, versionAt } from "./versions.js";
 
 export interface Reason {
@@ -50,11 +49,11 @@ export function obligationsForActors(catalog: Catalog, actorIds: readonly string
 }
 
 /**
- * The penalty tiers, in force at `date`, that punish a breach of provision `p` (of its obligation
- * `o`, when given). A tier may name a paragraph or item (enforces: [p24.1]): it punishes the
- * provision, and of its obligations those of that paragraph or with none stated.
+ * The penalty tiers, in force at `date`, that punish a breach of provision `p`. Given the
+ * paragraph (and item) of one duty, a tier that names another paragraph (p27.2 for a duty of
+ * p27 para. 1) is left out; a tier naming the whole article punishes every duty in it.
  */
-export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string, o?: Obligation): TierRef[] {
+export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string, duty: Pinpoint = {}): TierRef[] {
   const out: TierRef[] = [];
   for (const key of p.enforcedBy) {
     const q = catalog.provisionByKey.get(key);
@@ -63,15 +62,18 @@ export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string
     const v = versionAt(ins, date);
     if (!v || !q.versionIds.includes(v)) continue;
     for (const t of q.data.penalties) {
-      const hits = (t.enforces ?? []).some((r) => {
-        if (qualifyRef(q.instrumentId, provisionOfRef(r)) !== p.key) return false;
-        const pin = parseProvisionRef(r);
-        return !o || pin?.para === undefined || o.para === undefined || (o.para === pin.para && (pin.item === undefined || o.item === undefined || o.item === pin.item));
-      });
+      const hits = (t.enforces ?? []).some((r) => qualifyRef(q.instrumentId, provisionOfRef(r)) === p.key && reaches(parseProvisionRef(r) ?? {}, duty));
       if (hits && appliesIn(t.versions, q, v)) out.push(tierRef(q, t, v));
     }
   }
   return out;
+}
+
+/** Whether a tier's pinpoint covers a duty's: unset on either side means the whole article or paragraph. */
+function reaches(target: Pinpoint, duty: Pinpoint): boolean {
+  if (target.para === undefined || duty.para === undefined) return true;
+  if (target.para !== duty.para) return false;
+  return target.item === undefined || duty.item === undefined || target.item === duty.item;
 }
 
 export function tierRef(q: ProvisionEntry, t: ProvisionEntry["data"]["penalties"][number], ...onlyVersions: string[]): TierRef {
