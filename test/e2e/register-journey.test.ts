@@ -109,7 +109,7 @@ describe("the printout of the CII operator + instant messaging register", () => 
     const pdf = await page.pdf({ format: "A4", margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" } });
     const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThan(3);
-    expect(pages).toBeLessThanOrEqual(15);
+    expect(pages).toBeLessThanOrEqual(19); // a third of the 58 pages it took, with room for the rules to grow
     await page.close();
   });
 });
