@@ -3,7 +3,8 @@
 // (instrument, theme, has a penalty) and ordered (by instrument and article, or by exposure).
 // The query-string schema lives here; the page, the exports and the API share it.
 import { z } from "zod";
-import type { Catalog, ProvisionEntry, TierRef } from "../domain/catalog.js";
+import { qualifyRef, type Catalog, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
+import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
 import { CUSTODY_KINDS, custodyRank, isRelativeAmount, maxCustodyDays, maxFine, sanctionsOf } from "../domain/penalty-arithmetic.js";
 import { Theme, type SanctionKind } from "../domain/rules-schema.js";
 import { obligationsForActors, tierRef, type BoundObligation, type Reason } from "./actor-obligations.js";
@@ -59,7 +60,8 @@ const BUSINESS_RANK: Partial<Record<SanctionKind, number>> = {
 
 export interface RegisterDuty extends BoundObligation {
   general: boolean; // binds the roles only through a general actor (company, organisation, anyone …)
-  exposure: Exposure;
+  referred: TierRef[]; // the tiers of the articles a tier refers the breach to (CSL 2026 Art. 71 → PIPL Art. 66)
+  exposure: Exposure; // of its tiers and the referred ones
 }
 
 export interface Register {
@@ -136,7 +138,8 @@ export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: 
     }
     if (f.instrument.length && !f.instrument.includes(b.provision.instrumentId)) continue;
     if (f.theme.length && !f.theme.includes(b.obligation.theme)) continue;
-    filtered.push({ ...b, general, exposure: exposureOf(b.tiers) });
+    const referred = referredTiers(catalog, b.tiers, date);
+    filtered.push({ ...b, general, referred, exposure: exposureOf([...b.tiers, ...referred]) });
   }
   const duties = f.scope === "all" ? filtered : filtered.filter((d) => !d.general);
   if (f.sort === "exposure") {
@@ -153,6 +156,31 @@ export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: 
     withPenaltyCount: duties.filter((d) => d.tiers.length > 0).length,
     facets: { instruments, themes },
   };
+}
+
+/**
+ * The tiers a breach is punished under by referral: for each tier that refers to another article
+ * (refersTo: [personal-information-protection-law/p66]), that article's tiers in force at the
+ * date, only those of the paragraph named when the reference names one. One step deep: a
+ * referred tier that refers on is listed, not followed.
+ */
+export function referredTiers(catalog: Catalog, tiers: readonly TierRef[], date: string): TierRef[] {
+  const out = new Map<string, TierRef>();
+  for (const t of tiers) {
+    for (const ref of t.tier.refersTo ?? []) {
+      const q = catalog.provisionByKey.get(qualifyRef(t.provision.instrumentId, provisionOfRef(ref)));
+      const ins = q && catalog.instrumentById.get(q.instrumentId);
+      const v = ins && versionAt(ins, date);
+      if (!q || !v || !q.versionIds.includes(v)) continue;
+      const para = parseProvisionRef(ref)?.para;
+      for (const r of q.data.penalties) {
+        if (!appliesIn(r.versions, q, v) || (para !== undefined && r.para !== undefined && r.para !== para)) continue;
+        const ref2 = tierRef(q, r, v);
+        if (!tiers.some((x) => x.key === ref2.key)) out.set(ref2.key, ref2);
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 /** Sanctions a general liability article sets: liability in general terms, no fixed penalty. */

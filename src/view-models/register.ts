@@ -2,8 +2,9 @@
 // them, a summary, a contents list, removable filter chips, and one card per duty whose penalty
 // is a ladder (each tier in order with the trigger that brings it, criminal exposure last).
 // No sanction is ever placed without the trigger of its tier.
-import type { Catalog, TierRef } from "../domain/catalog.js";
+import { qualifyRef, type Catalog, type TierRef } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
+import { provisionOfRef } from "../domain/pinpoint.js";
 import { describeSanctions, LEVEL_LABELS, MANAGER_GROUP_LABELS, sanctionsOf, tierLevel, type FlatSanction } from "../domain/penalty-arithmetic.js";
 import { TierLevel, type Bearer, type ManagerGroup, type PenaltyTier } from "../domain/rules-schema.js";
 import { articlePath, MAX_MEMO_ITEMS } from "../memo/memo-items.js";
@@ -32,6 +33,7 @@ export interface LadderStep {
 
 export interface Ladder {
   article: Link;
+  referredFrom?: Link; // a ladder the breach is punished under by referral from this article
   steps: LadderStep[]; // first violation first
 }
 
@@ -178,7 +180,14 @@ export function ladders(catalog: Catalog, tiers: readonly TierRef[], date: strin
 export function dutyCard(catalog: Catalog, d: RegisterDuty, date: string, origin: string): DutyCard {
   const ins = catalog.instrumentById.get(d.provision.instrumentId);
   if (!ins) throw new Error(`register: no instrument ${d.provision.instrumentId}`);
-  const { ladders: ls, criminal } = ladders(catalog, d.tiers, date);
+  const own = ladders(catalog, d.tiers, date);
+  const referred = ladders(catalog, d.referred, date);
+  // A referred article's ladder follows the ladders of the article that refers to it, and says so.
+  const referrers = new Map<string, Link>();
+  for (const t of d.tiers) for (const r of t.tier.refersTo ?? []) referrers.set(qualifyRef(t.provision.instrumentId, provisionOfRef(r)), articleLink(catalog, t, date));
+  const referrerByHref = new Map(d.referred.map((y) => [articleLink(catalog, y, date).href, referrers.get(y.provision.key)]));
+  const ls = [...own.ladders, ...referred.ladders.map((l) => ({ ...l, referredFrom: referrerByHref.get(l.article.href) }))];
+  const criminal = [...own.criminal, ...referred.criminal];
   const href = permalink(ins.id, d.versionId, d.number);
   return {
     key: d.key,
@@ -203,7 +212,7 @@ export function dutyCard(catalog: Catalog, d: RegisterDuty, date: string, origin
     binding: bindingAt(ins, date),
     ladders: ls,
     criminal,
-    generalLiability: d.tiers.length ? [] : dedupeLinks(generalLiability(catalog, ins.id, date).map((t) => articleLink(catalog, t, date))),
+    generalLiability: d.tiers.length || d.referred.length ? [] : dedupeLinks(generalLiability(catalog, ins.id, date).map((t) => articleLink(catalog, t, date))),
   };
 }
 
