@@ -158,6 +158,25 @@ export function ladderStep(catalog: Catalog, t: TierRef, date: string, alone = t
   };
 }
 
+/** A tier never precedes the tier it escalates from (escalates: basic), whatever their levels. */
+function escalationOrder(list: TierRef[]): TierRef[] {
+  const out = [...list];
+  for (let pass = 0; pass < list.length; pass++) {
+    let moved = false;
+    for (let i = 0; i < out.length; i++) {
+      const t = out[i] as TierRef;
+      const base = t.tier.escalates ? out.findIndex((x) => x.provision.key === t.provision.key && x.tier.id === t.tier.escalates) : -1;
+      if (base > i) {
+        out.splice(i, 1);
+        out.splice(base, 0, t);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  return out;
+}
+
 function unlevelled(list: readonly TierRef[]): number {
   return list.filter((t) => !t.tier.level).length;
 }
@@ -170,7 +189,7 @@ export function ladders(catalog: Catalog, tiers: readonly TierRef[], date: strin
     if (isCriminal(t)) criminal.push(t);
     else byArticle.set(t.provision.key, [...(byArticle.get(t.provision.key) ?? []), t]);
   }
-  const order = (list: TierRef[]) => list.map((t, i) => ({ t, i })).sort((a, b) => levelRank(a.t.tier) - levelRank(b.t.tier) || a.i - b.i).map((x) => x.t);
+  const order = (list: TierRef[]) => escalationOrder(list.map((t, i) => ({ t, i })).sort((a, b) => levelRank(a.t.tier) - levelRank(b.t.tier) || a.i - b.i).map((x) => x.t));
   return {
     ladders: [...byArticle.values()].map((list) => ({ article: articleLink(catalog, list[0] as TierRef, date), steps: order(list).map((t) => ladderStep(catalog, t, date, unlevelled(list) <= 1)) })),
     criminal: order(criminal).map((t) => ladderStep(catalog, t, date, unlevelled(criminal.filter((c) => c.provision.key === t.provision.key)) <= 1)),
