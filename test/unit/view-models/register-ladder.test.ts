@@ -14,6 +14,8 @@ const provision = (key: string, instrumentId: string): ProvisionEntry => ({
   enforces: [],
   enforcedBy: [],
   related: [],
+  refersTo: [],
+  referredBy: [],
 });
 const catalog = { instrumentById: new Map([["law", { data: { short: { en: "L" } }, currentVersion: "2020-01-01" }], ["criminal-law", { data: { short: { en: "CL" } }, currentVersion: "2020-01-01" }]]), provisionByKey: new Map() } as unknown as Catalog;
 const p9 = provision("law/p9", "law");
