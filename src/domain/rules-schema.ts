@@ -211,6 +211,8 @@ export const Version = z.strictObject({
   label: z.string().min(1), // e.g. "2016 text"
   adopted: IsoDate.optional(),
   official: WebUrl.optional(), // the official text of this version
+  // The official text file of this version under LAW_TEXTS_DIR: title(date).md, or title.md without a date.
+  text: z.strictObject({ title: z.string().min(1), date: IsoDate.optional() }).optional(),
   note: z.string().optional(),
 });
 export type Version = z.infer<typeof Version>;
