@@ -52,6 +52,7 @@ export function parseChineseQuantity(text: string): number | undefined {
 function parseSection(s: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
   if (!/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return undefined;
+  if (s.length > 1 && !/[十百千]/.test(s)) return undefined; // 二〇一七: a year written digit by digit, not a count
   let total = 0;
   let digit = 0;
   for (const ch of s) {

@@ -1,0 +1,111 @@
+// The figures check on the fixture rules and the short fixture texts in test/fixtures/law-texts,
+// then on copies with one fact changed: each change must fail with the file, line and both sides.
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadRules } from "../../../src/data/load-rules.js";
+import { formatProblem } from "../../../src/data/problems.js";
+import { checkFigures, formatFiguresReport } from "../../../src/texts/check-figures.js";
+import { checkTextCoverage } from "../../../src/texts/check-text-coverage.js";
+import { loadLawTexts } from "../../../src/texts/load-law-texts.js";
+import { rulesLines } from "../../../src/texts/rules-lines.js";
+import { FIXTURE_RULES } from "../../helpers/test-app.js";
+
+export const FIXTURE_TEXTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/law-texts");
+const TEXT_2016 = "网络安全法(2016-11-07).md";
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function copyOf(source: string, file: string, edit: (text: string) => string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), "texts-"));
+  dirs.push(dir);
+  await cp(source, dir, { recursive: true });
+  const target = path.join(dir, file);
+  const before = await readFile(target, "utf8");
+  const after = edit(before);
+  expect(after).not.toBe(before); // the edit must change something
+  await writeFile(target, after);
+  return dir;
+}
+
+async function check(rulesDir = FIXTURE_RULES, textsDir = FIXTURE_TEXTS) {
+  const catalog = await loadRules(rulesDir);
+  const texts = await loadLawTexts(textsDir, catalog);
+  const report = await checkFigures(catalog, texts, rulesLines(rulesDir));
+  return { catalog, texts, report, lines: formatFiguresReport(report).split("\n") };
+}
+
+const contradictionLines = (lines: string[]) => lines.filter((l) => /^\S+\.yaml:\d+ /.test(l));
+
+describe("checkFigures on the fixture texts", () => {
+  it("confirms every figure and enforces link of the versions whose text is there", async () => {
+    const { report } = await check();
+    expect(report.contradictions).toEqual([]);
+    const csl = report.versions.filter((v) => v.instrumentId === "cybersecurity-law");
+    expect(csl.map((v) => [v.versionId, v.text, v.figures, v.confirmed, v.articles, v.enforcesConfirmed])).toEqual([
+      ["2017-06-01", TEXT_2016, 4, 4, 6, 3],
+      ["2026-01-01", "网络安全法(2025-10-28).md", 1, 1, 6, 1],
+    ]);
+    const ctl = report.versions.find((v) => v.instrumentId === "counterterrorism-law");
+    expect([ctl?.loaded, ctl?.text, ctl?.noText]).toEqual([false, "none named", 3]);
+  });
+
+  it("fails a fine changed in a copy of the rules, naming the file, line and both figures", async () => {
+    const rules = await copyOf(FIXTURE_RULES, "cybersecurity-law.yaml", (t) => t.replace("{ bearer: entity, kind: fine, min: 50000, max: 500000, unit: CNY }", "{ bearer: entity, kind: fine, min: 50000, max: 400000, unit: CNY }"));
+    const { report, lines } = await check(rules);
+    const line = (await readFile(path.join(rules, "cybersecurity-law.yaml"), "utf8")).split("\n").findIndex((l) => l.includes("max: 400000")) + 1;
+    expect(contradictionLines(lines)).toEqual([
+      `${path.relative(process.cwd(), path.join(rules, "cybersecurity-law.yaml"))}:${line} p66 penalties[0].sanctions[0].max: rules say 50000–400000 CNY, text says Art. 66: 五万元以上五十万元以下 = 50000–500000 CNY (figures in 元: 五万元以上五十万元以下、一万元以上十万元以下)`,
+    ]);
+    expect(report.versions.find((v) => v.versionId === "2017-06-01")?.contradicted).toBe(1);
+  });
+
+  it("fails an article number the text lacks", async () => {
+    const rules = await copyOf(FIXTURE_RULES, "cybersecurity-law.yaml", (t) => t.replace('numbers: { 2017-06-01: "39", 2026-01-01: "41" }', 'numbers: { 2017-06-01: "79", 2026-01-01: "41" }'));
+    const { catalog, texts, lines } = await check(rules);
+    expect(contradictionLines(lines)).toEqual([expect.stringMatching(/cybersecurity-law\.yaml:\d+ p39 numbers\.2017-06-01: rules say Art\. 79 in the 2017-06-01 text, text says 网络安全法\(2016-11-07\)\.md has no Art\. 79$/)]);
+    // npm run validate reports it too, at the same line
+    const problems = (await checkTextCoverage(catalog, texts, rulesLines(rules))).map(formatProblem);
+    expect(problems).toEqual([expect.stringMatching(/cybersecurity-law\.yaml:\d+ provisions\[3\]\.numbers\.2017-06-01: Art\. 79 is not an article of the official text 网络安全法\(2016-11-07\)\.md$/)]);
+  });
+
+  it("fails an enforces link to an article the penalty article does not name", async () => {
+    const rules = await copyOf(FIXTURE_RULES, "cybersecurity-law.yaml", (t) => t.replace("enforces: [p37]", "enforces: [p24]"));
+    const { lines } = await check(rules);
+    expect(contradictionLines(lines)).toEqual([expect.stringMatching(/:\d+ p66 penalties\[0\]\.enforces\[0\]: rules say enforces p24 \(Art\. 24\), text says Art\. 66 names Arts\. 37$/)]);
+  });
+
+  it("fails a cap the rules give to an open bound (以上 with no cap)", async () => {
+    const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("处五万元以上五十万元以下罚款", "处五万元以上罚款"));
+    const { lines } = await check(FIXTURE_RULES, texts);
+    expect(contradictionLines(lines)).toEqual([expect.stringMatching(/:\d+ p66 penalties\[0\]\.sanctions\[0\]\.max: rules say 50000–500000 CNY, text says Art\. 66: 五万元以上 = 50000 CNY or more, no cap/)]);
+  });
+
+  it("fails a sanction marked optional where the text has no 可以, and one not marked where it has", async () => {
+    const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("并可以吊销相关业务许可证", "并吊销相关业务许可证").replace("处一万元以上十万元以下罚款，对直接", "可以处一万元以上十万元以下罚款，对直接"));
+    const { lines } = await check(FIXTURE_RULES, texts);
+    expect(contradictionLines(lines)).toEqual([
+      expect.stringMatching(/p59 penalties\[1\]\.sanctions\[0\]\.optional: rules say not optional, text says “可以处一万元以上十万元以下” \(可以\)$/),
+      expect.stringMatching(/p66 penalties\[0\]\.sanctions\[1\]\.optional: rules say licence-revocation optional \(可以\), text says no 可以 before 吊销相关业务许可证$/),
+    ]);
+  });
+
+  it("counts a text that cannot be parsed as not loaded, and reports its file and line", async () => {
+    const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("第三十九条", "第三十七条"));
+    const { texts: loaded, report } = await check(FIXTURE_RULES, texts);
+    expect(loaded.problems.map((p) => `${path.basename(p.file)}:${p.line}: ${p.message}`)).toEqual([`${TEXT_2016}:23: Art. 37 (第三十七条) appears twice; the first is at line 21`]);
+    expect(loaded.status("cybersecurity-law", "2017-06-01")).toBe("unreadable");
+    expect(report.versions.find((v) => v.versionId === "2017-06-01")?.text).toBe(`${TEXT_2016}: cannot be parsed`);
+  });
+
+  it("treats a missing folder as no texts, not as an error", async () => {
+    const catalog = await loadRules(FIXTURE_RULES);
+    const texts = await loadLawTexts(path.join(tmpdir(), "no-such-folder-of-texts"), catalog);
+    expect([texts.loaded, texts.problems, texts.status("cybersecurity-law", "2017-06-01")]).toEqual([0, [], "file-missing"]);
+  });
+});
