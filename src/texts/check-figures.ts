@@ -13,11 +13,12 @@
 //   - every article number in `numbers` is an article of that version's text.
 // Pure apart from the line lookup: the catalog and the texts in, counts and contradictions out.
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
-import type { PenaltyTier, Sanction, Version } from "../domain/rules-schema.js";
+import type { PenaltyTier, Sanction, SanctionEntry, Version } from "../domain/rules-schema.js";
 import { appliesIn } from "../query/versions.js";
 import { describeRange, findFigures, referencedArticles, type FigureUnit, type TextFigure } from "./figures.js";
 import { textFileName, type LawTexts } from "./load-law-texts.js";
-import { articleText, paragraphText, type TextArticle } from "./parse-law-text.js";
+import { articleText, paragraphText, type TextArticle, type TextParagraph } from "./parse-law-text.js";
+import { fromChineseNumeral } from "../domain/article-number.js";
 import type { RulesLines } from "./rules-lines.js";
 
 export interface VersionCheck {
@@ -51,24 +52,13 @@ export interface FiguresReport {
   contradictions: Contradiction[];
 }
 
-/** Sanction fields the check reads; those of a later model (base, if, oneOf) only when present. */
-interface SanctionFields {
-  kind: string;
-  min?: number;
-  max?: number;
-  unit?: string;
-  optional?: boolean;
-  base?: string;
-  if?: { gains: "none" | { below?: number; atLeast?: number; orNone?: boolean } };
-  oneOf?: SanctionFields[];
-}
-
 const BASE_WORDS: Record<string, string> = {
   "illegal-gains": "违法所得",
   "illegal-business-revenue": "违法经营额",
   "purchase-amount": "采购金额",
   "previous-year-turnover": "营业额",
-  "transaction-amount": "金额",
+  "transaction-amount": "交易金额",
+  "severance-standard": "经济补偿标准",
 };
 
 /** The words that name a sanction in the text, for the 可以 check of sanctions without a figure. */
@@ -142,9 +132,12 @@ async function checkVersion(ins: InstrumentEntry, v: Version, texts: LawTexts, l
     for (const { t, ti } of tiers) {
       const scope = tierScope(article, t);
       await checkEnforces(ins, p, v.id, t, ti, scope, row, report);
-      const sanctions = t.sanctions as unknown as SanctionFields[];
-      for (const [si, s] of sanctions.entries()) {
-        const members = s.oneOf ? s.oneOf.map((m, k) => ({ m, path: ["penalties", ti, "sanctions", si, "oneOf", k] as (string | number)[] })) : [{ m: s, path: ["penalties", ti, "sanctions", si] as (string | number)[] }];
+      for (const [si, s] of t.sanctions.entries()) {
+        // A choice (或者) that is optional as a whole makes each of its members optional.
+        const members =
+          "oneOf" in s
+            ? s.oneOf.map((m, k) => ({ m: s.optional && m.optional === undefined ? { ...m, optional: true } : m, path: ["penalties", ti, "sanctions", si, "oneOf", k] as (string | number)[] }))
+            : [{ m: s, path: ["penalties", ti, "sanctions", si] as (string | number)[] }];
         for (const { m, path } of members) {
           for (const f of figuresOf(m)) {
             row.figures++;
@@ -196,13 +189,12 @@ interface RulesFigure {
 
 const UNITS: ReadonlySet<string> = new Set(["CNY", "multiple", "percent", "days", "months", "years"]);
 
-function flatten(s: Sanction): SanctionFields[] {
-  const f = s as unknown as SanctionFields;
-  return f.oneOf ? f.oneOf : [f];
+function flatten(s: SanctionEntry): Sanction[] {
+  return "oneOf" in s ? s.oneOf : [s];
 }
 
 /** The figures a sanction holds: its amount or term, and the amounts of its `if` condition. */
-function figuresOf(s: SanctionFields): RulesFigure[] {
+function figuresOf(s: Sanction): RulesFigure[] {
   const out: RulesFigure[] = [];
   if (s.unit && UNITS.has(s.unit) && (s.min !== undefined || s.max !== undefined)) {
     const f = { unit: s.unit as FigureUnit, min: s.min, max: s.max };
@@ -219,7 +211,12 @@ function figuresOf(s: SanctionFields): RulesFigure[] {
 function matchFigure(text: string, f: RulesFigure): { ok: true; figures: TextFigure[] } | { ok: false; text: string } {
   const same = findFigures(text).filter((x) => x.unit === f.unit);
   // A condition "违法所得十万元以上的" reads as an open bound; 不足 as below.
-  const hits = same.filter((x) => (f.below !== undefined ? x.below === f.below : x.below === undefined && x.min === f.min && x.max === f.max));
+  // A condition's threshold is confirmed by 不足N or by N以上 (its complement: 违法所得在五万元
+  //以上的 … leaves the other amount to gains below N).
+  const isThreshold = (x: TextFigure, n: number) => x.below === n || (x.min === n && x.max === undefined);
+  const hits = same.filter((x) =>
+    f.role === "condition" ? isThreshold(x, (f.below ?? f.min) as number) : x.below === undefined && x.min === f.min && x.max === f.max,
+  );
   if (hits.length > 0) return { ok: true, figures: hits };
   if (same.length === 0) return { ok: false, text: `no figure in ${UNIT_WORDS[f.unit]}` };
   const near = same.find((x) => (f.min !== undefined && x.min === f.min) || (f.max !== undefined && x.max === f.max)) ?? same[0];
@@ -249,7 +246,7 @@ function optionalProblem(text: string, figure: TextFigure, optional: boolean): {
 }
 
 /** The same test for a sanction without a figure, on the words that name it; undefined: not checked. */
-function keywordOptionalProblem(text: string, s: SanctionFields): { rules: string; text: string } | null | undefined {
+function keywordOptionalProblem(text: string, s: Sanction): { rules: string; text: string } | null | undefined {
   const words = KIND_WORDS[s.kind];
   if (!words) return undefined;
   const at: number[] = [];
@@ -273,15 +270,42 @@ function baseMismatch(text: string, figure: TextFigure, base: string): string | 
 // ── enforces ─────────────────────────────────────────────────────────────────────────────
 
 interface Scope {
-  text: string;
+  text: string; // where the tier's figures are looked for
+  named: string; // where the articles it enforces are looked for
   para?: number;
 }
 
-/** The text a tier's figures are looked for in: its paragraph when it names one, else the article. */
+/**
+ * The paragraphs a paragraph draws on: 依照前款规定处罚, 有前两款行为的, 依照第一款的规定 → the
+ * paragraphs it names by position. A managers' tier of para. 3 that is punished "依照第一款的规定"
+ * finds its figures in para. 1; a tier of para. 1 that para. 2 applies "依照前款规定" enforces the
+ * articles para. 2 names too.
+ */
+export function linkedParagraphs(article: TextArticle, para: number): number[] {
+  const p = article.paragraphs[para - 1];
+  if (!p) return [];
+  const out = new Set<number>();
+  for (const m of paragraphText(p).matchAll(/(?<!条)(前款|前两款|前三款|第([一二三四五六七八九十]+)款)/gu)) {
+    if (m[1] === "前款") out.add(para - 1);
+    else if (m[1] === "前两款") [para - 1, para - 2].forEach((n) => out.add(n));
+    else if (m[1] === "前三款") [para - 1, para - 2, para - 3].forEach((n) => out.add(n));
+    else if (m[2]) out.add(fromChineseNumeral(m[2]) ?? 0);
+  }
+  return [...out].filter((n) => n >= 1 && n <= article.paragraphs.length && n !== para).sort((a, b) => a - b);
+}
+
+/** The text a tier's figures are looked for in: its paragraph and those it draws on, else the article. */
 function tierScope(article: TextArticle, t: PenaltyTier): Scope {
-  const para = (t as unknown as { para?: number }).para;
+  const para = t.para;
   const p = para === undefined ? undefined : article.paragraphs[para - 1];
-  return p ? { text: paragraphText(p), para } : { text: articleText(article) };
+  if (!p || para === undefined) {
+    const whole = articleText(article);
+    return { text: whole, named: whole };
+  }
+  const text = (ns: number[]) => ns.map((n) => paragraphText(article.paragraphs[n - 1] as TextParagraph)).join("\n");
+  const drawsOn = linkedParagraphs(article, para);
+  const drawnOnBy = article.paragraphs.map((q) => q.number).filter((q) => q !== para && linkedParagraphs(article, q).includes(para));
+  return { text: text([para, ...drawsOn]), named: text([...new Set([para, ...drawsOn, ...drawnOnBy])]), para };
 }
 
 async function checkEnforces(
@@ -294,8 +318,8 @@ async function checkEnforces(
   row: VersionCheck,
   report: (keyPath: (string | number)[], rules: string, text: string) => Promise<void>,
 ): Promise<void> {
-  // A tier that names its paragraph is held to what that paragraph names; otherwise the article.
-  const named = referencedArticles(scope.text);
+  // A tier that names its paragraph is held to what that paragraph (and those linked to it) name.
+  const named = referencedArticles(scope.named);
   for (const [ei, ref] of (t.enforces ?? []).entries()) {
     const [target, ...pin] = ref.split(".");
     if (!target || target.includes("/")) continue; // another instrument: its text is another file

@@ -49,7 +49,7 @@ describe("checkFigures on the fixture texts", () => {
     const csl = report.versions.filter((v) => v.instrumentId === "cybersecurity-law");
     expect(csl.map((v) => [v.versionId, v.text, v.figures, v.confirmed, v.articles, v.enforcesConfirmed])).toEqual([
       ["2017-06-01", TEXT_2016, 4, 4, 6, 3],
-      ["2026-01-01", "网络安全法(2025-10-28).md", 1, 1, 6, 1],
+      ["2026-01-01", "网络安全法(2025-10-28).md", 2, 2, 6, 1],
     ]);
     const ctl = report.versions.find((v) => v.instrumentId === "counterterrorism-law");
     expect([ctl?.loaded, ctl?.text, ctl?.noText]).toEqual([false, "none named", 3]);
