@@ -3,7 +3,6 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadRules } from "../../../src/data/load-rules.js";
 import { formatProblem } from "../../../src/data/problems.js";
@@ -11,9 +10,8 @@ import { checkFigures, formatFiguresReport } from "../../../src/texts/check-figu
 import { checkTextCoverage } from "../../../src/texts/check-text-coverage.js";
 import { loadLawTexts } from "../../../src/texts/load-law-texts.js";
 import { rulesLines } from "../../../src/texts/rules-lines.js";
-import { FIXTURE_RULES } from "../../helpers/test-app.js";
+import { FIXTURE_RULES, FIXTURE_TEXTS } from "../../helpers/test-app.js";
 
-export const FIXTURE_TEXTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../fixtures/law-texts");
 const TEXT_2016 = "网络安全法(2016-11-07).md";
 
 const dirs: string[] = [];
