@@ -47,6 +47,7 @@ export const VersionInfo = named(
     label: z.string(),
     adopted: z.string().optional(),
     official: z.string().optional(),
+    text: z.object({ title: z.string(), date: z.string().optional() }).optional().describe("the official text file of this version: title(date).md under LAW_TEXTS_DIR"),
     note: z.string().optional(),
     current: z.boolean(),
     provisions: z.number().int().describe("articles encoded in this text"),
