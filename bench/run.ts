@@ -65,7 +65,7 @@ function scaled(catalog: Catalog, factor: number): Catalog {
 }
 
 const f = (n: number) => n.toFixed(2);
-const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" });
+const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent" }); // LAW_TEXTS_DIR and RULES_DIR pass through
 // The official texts: LAW_TEXTS_DIR, else the workspace's ../shared/law-texts when it is there.
 const textsDir = config.lawTextsDir ?? [path.join(PROJECT_ROOT, "../shared/law-texts")].find((d) => existsSync(d));
 
