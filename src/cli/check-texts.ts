@@ -8,6 +8,7 @@ import { loadConfig } from "../config.js";
 import { formatProblem } from "../data/problems.js";
 import { validateRules } from "../data/load-rules.js";
 import { checkFigures, formatFiguresReport } from "../texts/check-figures.js";
+import { checkTextCoverage } from "../texts/check-text-coverage.js";
 import { loadLawTexts } from "../texts/load-law-texts.js";
 import { rulesLines } from "../texts/rules-lines.js";
 
@@ -24,8 +25,12 @@ if (!catalog) {
   process.exit(1);
 }
 const texts = await loadLawTexts(dir, catalog);
-for (const p of texts.problems) console.error(formatProblem({ ...p, path: "" }));
-const report = await checkFigures(catalog, texts, rulesLines(config.rulesDir));
+const lines = rulesLines(config.rulesDir);
+// Texts that cannot be parsed, and paragraph or item counts that are not the text's (an article
+// the text lacks is a contradiction of the report below).
+const structure = await checkTextCoverage(catalog, texts, lines, { missingArticles: false });
+for (const p of structure) console.error(formatProblem(p));
+const report = await checkFigures(catalog, texts, lines);
 console.log(`check:texts: the figures in ${config.rulesDir} against the official texts in ${dir}\n`);
 console.log(formatFiguresReport(report));
-if (report.contradictions.length > 0 || texts.problems.length > 0) process.exit(1);
+if (report.contradictions.length > 0 || structure.length > 0) process.exit(1);

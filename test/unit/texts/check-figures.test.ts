@@ -74,6 +74,19 @@ describe("checkFigures on the fixture texts", () => {
     expect(problems).toEqual([`${file}:${line} provisions[3].numbers.2017-06-01: Art. 39 is not an article of the official text 网络安全法(2016-11-07).md`]);
   });
 
+  it("reports paragraph and item counts that are not the text's (npm run validate)", async () => {
+    const rules = await copyOf(FIXTURE_RULES, "cybersecurity-law.yaml", (t) =>
+      t.replace('numbers: { 2017-06-01: "21", 2026-01-01: "23" }', 'numbers: { 2017-06-01: "21", 2026-01-01: "23" }\n    paragraphs: { 2017-06-01: 2, 2026-01-01: 1 }\n    items: { 1: 4 }'),
+    );
+    const catalog = await loadRules(rules);
+    const problems = (await checkTextCoverage(catalog, await loadLawTexts(FIXTURE_TEXTS, catalog), rulesLines(rules))).map(formatProblem);
+    expect(problems.map((p) => p.replace(/^.*cybersecurity-law\.yaml/, ""))).toEqual([
+      ":27 provisions[0].paragraphs.2017-06-01: Art. 21 has 1 paragraph in 网络安全法(2016-11-07).md, not 2",
+      ":28 provisions[0].items.1: Art. 21 para. 1 has 3 items in 网络安全法(2016-11-07).md, not 4",
+      ":28 provisions[0].items.1: Art. 23 para. 1 has 3 items in 网络安全法(2025-10-28).md, not 4",
+    ]);
+  });
+
   it("fails an enforces link to an article the penalty article does not name", async () => {
     const rules = await copyOf(FIXTURE_RULES, "cybersecurity-law.yaml", (t) => t.replace("enforces: [p37]", "enforces: [p24]"));
     const { lines } = await check(rules);
