@@ -360,12 +360,16 @@ export function formatFiguresReport(r: FiguresReport): string {
   const lines = [
     "| instrument | version | official text | figures | confirmed | contradicted | no text | articles found | enforces confirmed / not named / checked |",
     "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows.map(
+    ...rows
+      .filter((x) => x.loaded || x.figures > 0) // a version with neither a text nor a figure has nothing to check
+      .map(
       (x) =>
         `| ${x.instrumentId} | ${x.versionId} | ${x.text} | ${x.figures} | ${x.confirmed} | ${x.contradicted} | ${x.noText} | ${x.loaded ? `${x.articles - x.missingArticles} / ${x.articles}` : "–"} | ${x.loaded ? `${x.enforcesConfirmed} / ${x.enforcesNotNamed} / ${x.enforces}` : "–"} |`,
     ),
     `| **all** | ${rows.length} versions | ${rows.filter((x) => x.loaded).length} loaded | ${sum("figures")} | ${sum("confirmed")} | ${sum("contradicted")} | ${sum("noText")} | ${sum("articles") - sum("missingArticles")} / ${sum("articles")} | ${sum("enforcesConfirmed")} / ${sum("enforcesNotNamed")} / ${sum("enforces")} |`,
   ];
+  const silent = rows.filter((x) => !x.loaded && x.figures === 0).length;
+  if (silent > 0) lines.push("", `Not listed: ${silent} version${silent === 1 ? "" : "s"} with no official text here and no structured figure.`);
   if (r.contradictions.length > 0) {
     lines.push("", `${r.contradictions.length} contradiction${r.contradictions.length === 1 ? "" : "s"}:`);
     for (const c of r.contradictions) lines.push(`${c.file}${c.line ? `:${c.line}` : ""} ${c.provision} ${c.path}: rules say ${c.rules}, text says ${c.text}`);

@@ -108,6 +108,41 @@ describe("checkFigures on the fixture texts", () => {
     ]);
   });
 
+  it("checks a multiple's base and a condition's threshold, and finds a managers' tier's figures in the paragraph it draws on", async () => {
+    const article = "第六十五条 关键信息基础设施的运营者违反本法第三十七条规定的，处采购金额一倍以上十倍以下罚款；违法所得不足十万元的，处十万元以上一百万元以下罚款。\n\n单位有前款行为的，对直接负责的主管人员依照前款规定处罚。\n\n";
+    const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("第六十六条", `${article}第六十六条`));
+    const provision = `  - id: p65
+    numbers: { 2017-06-01: "65" }
+    paragraphs: 2
+    heading: { en: Fixture penalty }
+    summary: A fixture penalty article.
+    penalties:
+      - id: basic
+        para: 1
+        trigger: A CII operator breaches Art. 37.
+        enforces: [p37]
+        sanctions:
+          - { bearer: entity, kind: fine, min: 1, max: 10, unit: multiple, base: illegal-gains }
+          - { bearer: entity, kind: fine, min: 100000, max: 1000000, unit: CNY, if: { gains: { below: 100000 } } }
+          - { bearer: entity, kind: fine, min: 100000, max: 1000000, unit: CNY, if: { gains: { below: 200000 } } }
+      - id: managers
+        para: 2
+        trigger: Its managers, under para. 1.
+        enforces: [p37]
+        sanctions:
+          - { bearer: managers, kind: fine, min: 100000, max: 1000000, unit: CNY }
+    confidence: high
+`;
+    const rules = await copyOf(FIXTURE_RULES, "cybersecurity-law.yaml", (t) => t.replace("  - id: p66\n", `${provision}  - id: p66\n`));
+    const { report, lines } = await check(rules, texts);
+    expect(contradictionLines(lines).map((l) => l.replace(/^\S+ /, ""))).toEqual([
+      "p65 penalties[0].sanctions[0].base: rules say base illegal-gains (违法所得), text says “处采购金额一倍以上十倍以下”",
+      "p65 penalties[0].sanctions[2].if: rules say illegal gains below 200000 CNY, text says Art. 65 para. 1: 不足十万元 = below 100000 CNY (figures in 元: 不足十万元、十万元以上一百万元以下)",
+    ]);
+    const row = report.versions.find((v) => v.versionId === "2017-06-01");
+    expect([row?.figures, row?.confirmed, row?.contradicted, row?.enforcesConfirmed]).toEqual([10, 9, 1, 5]);
+  });
+
   it("counts a text that cannot be parsed as not loaded, and reports its file and line", async () => {
     const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("第三十九条", "第三十七条"));
     const { texts: loaded, report } = await check(FIXTURE_RULES, texts);
