@@ -44,10 +44,12 @@ export const VersionInfo = named(
   "Version",
   z.object({
     id: z.string().describe("the date the text came into force; part of every pinned URL"),
+    formerIds: z.array(z.string()).optional().describe("ids this version was once published under; their URLs redirect to this one"),
+    readFrom: z.enum(["official", "reproduction", "later-text"]).describe("how the text was read: from the official text, a third-party reproduction, or a later official text on the footing that the articles did not change"),
     label: z.string(),
+    text: z.object({ title: z.string(), date: z.string().optional() }).optional().describe("the official text file this version is read from, where the server has one"),
     adopted: z.string().optional(),
     official: z.string().optional(),
-    text: z.object({ title: z.string(), date: z.string().optional() }).optional().describe("the official text file of this version: title(date).md under LAW_TEXTS_DIR"),
     note: z.string().optional(),
     current: z.boolean(),
     provisions: z.number().int().describe("articles encoded in this text"),

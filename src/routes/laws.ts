@@ -7,7 +7,7 @@ import { formatDate, permalink } from "../domain/citation.js";
 import { closestMatches } from "../domain/closest-match.js";
 import { compareArticleNumbers, parseArticleNumber } from "../domain/article-number.js";
 import { NotFoundError, type Suggestion } from "../errors.js";
-import { displayVersion, findByNumber, isCurrentText, provisionsNumbered } from "../query/versions.js";
+import { displayVersion, findByNumber, isCurrentText, provisionsNumbered, renamedVersion } from "../query/versions.js";
 import { provisionChanges } from "../query/amendment-changes.js";
 import { penaltyRows } from "../query/penalty-table.js";
 import { ApplicableQuery, applicablePenalty, offersApplicable, type ApplicablePenalty } from "../query/applicable-penalty.js";
@@ -102,6 +102,8 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
       return reply.viewAsync("pages/disambiguation", { title: `${ins.data.short.en} Art. ${number}: which text?`, instrument: { id: ins.id, title: ins.data.title.en, short: ins.data.short.en }, number, options });
     }
     if (ins.versions.some((v) => v.id === segment)) return reply.viewAsync("pages/law", lawPage(catalog, ins, segment));
+    const renamed = renamedVersion(ins, segment);
+    if (renamed) return reply.redirect(`/laws/${ins.id}/${renamed}`, 301);
     throw new NotFoundError(`The ${ins.data.title.en} has no version "${segment}" and this is not an article address (art-<number>).`, [
       ...ins.versions.map((v) => ({ label: `${v.label} (in force from ${formatDate(v.id)})`, href: `/laws/${ins.id}/${v.id}` })),
     ]);
@@ -110,6 +112,9 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string; version: string; article: string } }>("/laws/:id/:version/:article", async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
     const { version, article } = req.params;
+    // A version once published under another id keeps its pinned links: they move here for good.
+    const renamed = renamedVersion(ins, version);
+    if (renamed) return reply.redirect(`/laws/${ins.id}/${renamed}/${encodeURIComponent(article)}${req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : ""}`, 301);
     if (!ins.versions.some((v) => v.id === version)) {
       throw new NotFoundError(
         `The ${ins.data.title.en} has no version "${version}". Versions are named by the date the text came into force.`,

@@ -3,7 +3,8 @@
 // and the structure around it agrees with the text:
 //   - each amount, day, month and year count, multiple and percent (min and max together, as
 //     one range) is a figure of the article's text, or of the tier's paragraph when the tier
-//     names one; an open bound ("以上" with no cap) has no max;
+//     names one (with the paragraphs it draws on: 依照前款规定; the whole article for a tier
+//     that is aggravated, 从重处罚); an open bound ("以上" with no cap) has no max;
 //   - a sanction marked optional stands in a sentence with 可以 before it, and one not marked
 //     optional is not in a clause that starts with 可以;
 //   - every article of the same instrument a tier `enforces` is one the penalty article names
@@ -298,7 +299,8 @@ export function linkedParagraphs(article: TextArticle, para: number): number[] {
 function tierScope(article: TextArticle, t: PenaltyTier): Scope {
   const para = t.para;
   const p = para === undefined ? undefined : article.paragraphs[para - 1];
-  if (!p || para === undefined) {
+  // 从重处罚 (aggravated: true) punishes more heavily on the article's own scales: all of it.
+  if (!p || para === undefined || t.aggravated) {
     const whole = articleText(article);
     return { text: whole, named: whole };
   }

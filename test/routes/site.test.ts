@@ -239,6 +239,23 @@ describe("penalty ladders and which text applies", () => {
   });
 });
 
+describe("a version published under an earlier id", () => {
+  it("moves its pinned links for good, keeping the article and query", async () => {
+    const res = await server.app.inject({ url: "/laws/counterterrorism-law/2015-12-27/art-18?act=2016-02-01" });
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe("/laws/counterterrorism-law/2016-01-01/art-18?act=2016-02-01");
+    const contents = await server.app.inject({ url: "/laws/counterterrorism-law/2015-12-27" });
+    expect(contents.statusCode).toBe(301);
+    expect(contents.headers.location).toBe("/laws/counterterrorism-law/2016-01-01");
+  });
+
+  it("still resolves in a memo", async () => {
+    const res = await get("/memo?items=counterterrorism-law/2015-12-27/art-18");
+    expect(res.statusCode).toBe(200);
+    expect(visibleText(res.body)).toContain("CTL Art. 18");
+  });
+});
+
 describe("instrument pages", () => {
   it("shows dates kept apart, versions and a contents table with numbers in every version", async () => {
     const t = text((await get("/laws/cybersecurity-law")).body);
