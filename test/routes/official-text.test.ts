@@ -23,7 +23,7 @@ describe("the article page with LAW_TEXTS_DIR set", () => {
     expect(html).toContain('id="para-1-item-3"');
     expect(html).toContain('href="#para-1-item-3"');
     const text = visibleText(html);
-    expect(text).toContain("（三） 按照规定留存网络日志不少于六个月。");
+    expect(html).toContain('<a class="pin" href="#para-1-item-3">（三）<span class="visually-hidden" lang="en">: link to Art. 21(3)</span></a>按照规定留存网络日志不少于六个月。');
     expect(text).toContain("Art. 21(3) · 第二十一条第（三）项");
     expect(html).toMatch(/<button type="button" class="copy" data-copy="cite-para-1-item-3" aria-label="Copy the citation Art. 21\(3\)" hidden>/);
   });
