@@ -5,8 +5,8 @@
 //     one range) is a figure of the article's text, or of the tier's paragraph when the tier
 //     names one (with the paragraphs it draws on: 依照前款规定; the whole article for a tier
 //     that is aggravated, 从重处罚); an open bound ("以上" with no cap) has no max;
-//   - a sanction marked optional stands in a sentence with 可以 before it, and one not marked
-//     optional is not in a clause that starts with 可以;
+//   - a sanction marked optional stands in a sentence with 可以 (or 根据情况, 根据情节, 视情节)
+//     before it, and one not marked optional is not in a clause that starts with 可以;
 //   - every article of the same instrument a tier `enforces` is one the penalty article names
 //     (违反本法第三十七条规定). A pinpoint p22.1 must be a paragraph the text names, or the text
 //     names the whole article; a text that names no article of its own law confirms nothing
@@ -230,6 +230,9 @@ const UNIT_WORDS: Record<FigureUnit, string> = { CNY: "元", multiple: "倍", pe
 // ── 可以 ─────────────────────────────────────────────────────────────────────────────────
 
 const SENTENCE_END = /[。；\n]/u;
+// What makes a sanction optional: 可以 (may), or wording that leaves it to the authority's
+// judgment of the case: 根据情况 (as the circumstances require), 根据情节, 视情节.
+const DISCRETION = /可以|根据情况|根据情节|视情节/u;
 const CLAUSE_END = /[，。；：\n]/u;
 
 function startOf(text: string, at: number, boundary: RegExp): number {
@@ -241,7 +244,7 @@ function startOf(text: string, at: number, boundary: RegExp): number {
 function optionalProblem(text: string, figure: TextFigure, optional: boolean): { rules: string; text: string } | undefined {
   const sentence = text.slice(startOf(text, figure.start, SENTENCE_END), figure.start);
   const clause = text.slice(startOf(text, figure.start, CLAUSE_END), figure.start);
-  if (optional && !sentence.includes("可以")) return { rules: "optional (可以)", text: `no 可以 before ${figure.text}: “${sentence}${figure.text}”` };
+  if (optional && !DISCRETION.test(sentence)) return { rules: "optional (可以)", text: `no 可以 before ${figure.text}: “${sentence}${figure.text}”` };
   if (!optional && clause.includes("可以")) return { rules: "not optional", text: `“${clause}${figure.text}” (可以)` };
   return undefined;
 }
@@ -256,7 +259,7 @@ function keywordOptionalProblem(text: string, s: Sanction): { rules: string; tex
   const sentence = (i: number) => text.slice(startOf(text, i, SENTENCE_END), i);
   const clause = (i: number) => text.slice(startOf(text, i, CLAUSE_END), i);
   const word = text.slice(at[0] as number, (at[0] as number) + (words.find((w) => text.startsWith(w, at[0] as number))?.length ?? 2));
-  if (s.optional === true && at.every((i) => !sentence(i).includes("可以"))) return { rules: `${s.kind} optional (可以)`, text: `no 可以 before ${word}` };
+  if (s.optional === true && at.every((i) => !DISCRETION.test(sentence(i)))) return { rules: `${s.kind} optional (可以)`, text: `no 可以 before ${word}` };
   if (s.optional !== true && at.every((i) => clause(i).includes("可以"))) return { rules: `${s.kind} not optional`, text: `“${clause(at[0] as number)}${word}” (可以)` };
   return null;
 }

@@ -143,6 +143,12 @@ describe("checkFigures on the fixture texts", () => {
     expect([row?.figures, row?.confirmed, row?.contradicted, row?.enforcesConfirmed]).toEqual([10, 9, 1, 5]);
   });
 
+  it("takes 根据情况 as leaving a sanction to the authority's judgment, like 可以", async () => {
+    const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("并可以吊销相关业务许可证", "并根据情况吊销相关业务许可证"));
+    const { report } = await check(FIXTURE_RULES, texts);
+    expect(report.contradictions).toEqual([]);
+  });
+
   it("counts a text that cannot be parsed as not loaded, and reports its file and line", async () => {
     const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("第三十九条", "第三十七条"));
     const { texts: loaded, report } = await check(FIXTURE_RULES, texts);
