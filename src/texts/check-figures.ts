@@ -14,7 +14,8 @@
 //   - every article number in `numbers` is an article of that version's text.
 // Pure apart from the line lookup: the catalog and the texts in, counts and contradictions out.
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
-import type { PenaltyTier, Sanction, SanctionEntry, Version } from "../domain/rules-schema.js";
+import { sanctionsOf } from "../domain/penalty-arithmetic.js";
+import type { PenaltyTier, Sanction, Version } from "../domain/rules-schema.js";
 import { appliesIn } from "../query/versions.js";
 import { describeRange, findFigures, referencedArticles, type FigureUnit, type TextFigure } from "./figures.js";
 import { textFileName, type LawTexts } from "./load-law-texts.js";
@@ -115,7 +116,7 @@ async function checkVersion(ins: InstrumentEntry, v: Version, texts: LawTexts, l
       out.push({ ...at, provision: p.data.id, path: formatKeyPath(keyPath), rules, text });
     };
     const tiers = p.data.penalties.map((t, ti) => ({ t, ti })).filter(({ t }) => appliesIn(t.versions, p, v.id));
-    const figureCount = tiers.reduce((n, { t }) => n + t.sanctions.flatMap(flatten).reduce((m, s) => m + figuresOf(s).length, 0), 0);
+    const figureCount = tiers.reduce((n, { t }) => n + sanctionsOf(t).reduce((m, s) => m + figuresOf(s).length, 0), 0);
     if (!loaded) {
       row.figures += figureCount;
       row.noText += figureCount;
@@ -189,10 +190,6 @@ interface RulesFigure {
 }
 
 const UNITS: ReadonlySet<string> = new Set(["CNY", "multiple", "percent", "days", "months", "years"]);
-
-function flatten(s: SanctionEntry): Sanction[] {
-  return "oneOf" in s ? s.oneOf : [s];
-}
 
 /** The figures a sanction holds: its amount or term, and the amounts of its `if` condition. */
 function figuresOf(s: Sanction): RulesFigure[] {
