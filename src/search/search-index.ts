@@ -80,9 +80,9 @@ const queryTerms = (text: string): string[] => queryTokenize(text).map(stem).fil
 export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
   fields: [...FIELDS],
   storeFields: [],
-  // The official text gets bigrams only: a single character of the law's text would match nearly
-  // every article, and its postings would double the index for nothing.
-  tokenize: (text, field) => (field === "text" ? queryTokenize(text) : indexTokenize(text)),
+  // The official text gets bigrams only, each once per article: a single character of the law's
+  // text would match nearly every article, and the law's stock phrases repeat within an article.
+  tokenize: (text, field) => (field === "text" ? [...new Set(queryTokenize(text))] : indexTokenize(text)),
   processTerm: stem,
   searchOptions: {
     tokenize: queryTokenize,
