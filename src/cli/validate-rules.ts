@@ -19,8 +19,8 @@ if (catalog && config.lawTextsDir) {
   const named = catalog.instruments.flatMap((i) => i.versions).filter((v) => v.text).length;
   console.log(`validate: official texts — ${texts.loaded} of ${named} named texts loaded from ${config.lawTextsDir}`);
   if (textProblems.length > 0) {
-    console.error(`validate: ${textProblems.length} problem${textProblems.length === 1 ? "" : "s"} with the official texts`);
-    process.exitCode = 1;
+    console.error(`validate: the rules are valid, but ${textProblems.length} problem${textProblems.length === 1 ? "" : "s"} with the official texts in ${config.lawTextsDir}`);
+    process.exit(1);
   }
 }
 if (!catalog) {
