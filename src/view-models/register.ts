@@ -64,6 +64,7 @@ export interface DutyCard {
   // The printout states a ladder once: a card whose ladder is the same as the card before it
   // (in the same group) prints "as for the duty above" instead. The screen shows every ladder.
   ladderAsAbove?: string; // the previous card's article label
+  articleAsAbove: boolean; // the card before it is a duty of the same article: the printout gives its address once
 }
 
 export interface RoleView {
@@ -231,6 +232,7 @@ export function dutyCard(catalog: Catalog, d: RegisterDuty, date: string, origin
     binding: bindingAt(ins, date),
     ladders: ls,
     criminal,
+    articleAsAbove: false,
     generalLiability: d.tiers.length || d.referred.length ? [] : dedupeLinks(generalLiability(catalog, ins.id, date).map((t) => articleLink(catalog, t, date))),
   };
 }
@@ -337,11 +339,12 @@ export function groupCards(catalog: Catalog, reg: Register, cards: DutyCard[], s
   });
   const list = [...groups.values()];
   for (const g of list) {
-    let previous: { signature: string; label: string } | undefined;
+    let previous: { signature: string; label: string; href: string } | undefined;
     for (const c of g.cards) {
       const signature = JSON.stringify([c.ladders, c.criminal]);
       if (previous && (c.ladders.length || c.criminal.length) && previous.signature === signature) c.ladderAsAbove = previous.label;
-      previous = { signature, label: c.article.label };
+      c.articleAsAbove = previous?.href === c.article.href;
+      previous = { signature, label: c.article.label, href: c.article.href };
     }
   }
   if (s.filter.sort === "exposure") list.sort((a, b) => EXPOSURE_BANDS.findIndex(([x]) => x === a.id) - EXPOSURE_BANDS.findIndex(([x]) => x === b.id));
