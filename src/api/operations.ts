@@ -19,6 +19,7 @@ import { defineOperation, pagingParams, type ApiOperation } from "./define.js";
 import { paginate } from "./paging.js";
 import * as S from "./schemas.js";
 import { InstrumentKind, InstrumentStatus } from "../domain/rules-schema.js";
+import { articleLabel, versionName } from "../domain/version-name.js";
 
 export const API_BASE = "/api/v1";
 
@@ -36,7 +37,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
 
   const versionOr404 = (ins: InstrumentEntry, version: string) => {
     if (ins.versions.some((v) => v.id === version)) return;
-    throw new NotFoundError(`The ${ins.data.short.en} has no version "${version}".`, ins.versions.map((v) => ({ label: v.label, href: `${API_BASE}/instruments/${ins.id}/versions/${v.id}` })));
+    throw new NotFoundError(`The ${ins.data.short.en} has no version "${version}".`, ins.versions.map((v) => ({ label: versionName(ins, v.id), href: `${API_BASE}/instruments/${ins.id}/versions/${v.id}` })));
   };
 
   const instrumentSummary = (ins: InstrumentEntry) => ({
@@ -327,10 +328,10 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
           const s = provisionSummary(p);
           const ins = catalog.instrumentById.get(p.instrumentId) as InstrumentEntry;
           const v = displayVersion(ins, p);
-          return [{ key: h.key, score: Math.round(h.score * 1000) / 1000, label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, heading: p.data.heading.en, url: s.url, api: s.api, matched: h.terms, fields: h.fields }];
+          return [{ key: h.key, score: Math.round(h.score * 1000) / 1000, label: articleLabel(ins, v, p.data.numbers[v] as string), heading: p.data.heading.en, url: s.url, api: s.api, matched: h.terms, fields: h.fields }];
         });
         const citations = citationTargets(parseCitationQuery(catalog, query.q)).map(({ instrument: ins, provision, versionId: v, number, now }) => ({
-          label: `${ins.data.short.en} Art. ${number} (${v})`,
+          label: articleLabel(ins, v, number),
           heading: provision.data.heading.en,
           url: abs(permalink(ins.id, v, number)),
           api: provisionApi(ins.id, v, number),

@@ -7,6 +7,7 @@ import type { Confidence } from "../domain/rules-schema.js";
 import { tierRef, tiersEnforcing } from "../query/actor-obligations.js";
 import { appliesIn } from "../query/versions.js";
 import type { MemoItem } from "./memo-items.js";
+import { articleLabel, versionName } from "../domain/version-name.js";
 
 export interface MemoObligation {
   id: string;
@@ -17,7 +18,7 @@ export interface MemoObligation {
 }
 
 export interface MemoTier {
-  source: string; // "CSL Art. 59 (2017 text)"
+  source: string; // "CSL Art. 59 (2017)"
   permalink: string;
   trigger: string;
   sanctions: { bearer: string; text: string }[];
@@ -26,7 +27,7 @@ export interface MemoTier {
 export interface MemoEntry {
   item: string; // the pinned path, as in the URL
   instrument: { id: string; title: { en: string; zh: string }; short: string };
-  version: { id: string; label: string; official?: string };
+  version: { id: string; label: string; official?: string }; // label: "2017 text" (version-name.ts)
   article: string;
   heading: { en: string; zh?: string };
   permalink: string; // absolute
@@ -66,9 +67,8 @@ function tierView(catalog: Catalog, ref: TierRef, origin: string): MemoTier {
   const ins = catalog.instrumentById.get(ref.provision.instrumentId);
   const v = ref.versionIds.at(-1) as string;
   const n = ref.provision.data.numbers[v] as string;
-  const multi = (ins?.versions.length ?? 1) > 1;
   return {
-    source: `${ins?.data.short.en ?? ref.provision.instrumentId} Art. ${n}${multi ? ` (${v.slice(0, 4)} text)` : ""}`,
+    source: ins ? articleLabel(ins, v, n) : `${ref.provision.instrumentId} Art. ${n}`,
     permalink: `${origin}/laws/${ref.provision.instrumentId}/${v}/art-${n}`,
     trigger: ref.tier.trigger,
     sanctions: ref.tier.sanctions.map((s) => ({ bearer: BEARER_LABELS[s.bearer], text: `${describeSanction(s)}${s.note ? ` (${s.note})` : ""}` })),
@@ -88,7 +88,7 @@ export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoO
     return {
       item: it.path,
       instrument: { id: ins.id, title: ins.data.title, short: ins.data.short.en },
-      version: { id: versionId, label: version?.label ?? versionId, official: version?.official ?? ins.data.official[0]?.url },
+      version: { id: versionId, label: versionName(ins, versionId), official: version?.official ?? ins.data.official[0]?.url },
       article: number,
       heading: p.data.heading,
       permalink: `${o.origin}/laws/${ins.id}/${versionId}/art-${number}`,

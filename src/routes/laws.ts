@@ -15,6 +15,7 @@ import { query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 import { instrumentLabels } from "../view-models/instrument-view.js";
+import { versionName, versionTag } from "../domain/version-name.js";
 
 function instrumentOr404(catalog: Catalog, id: string): InstrumentEntry {
   const ins = catalog.instrumentById.get(id);
@@ -32,7 +33,7 @@ function articleSuggestions(ins: InstrumentEntry, versionId: string, number: str
   const inVersion = ins.provisions.map((p) => p.data.numbers[versionId]).filter((n): n is string => !!n);
   const target = parseArticleNumber(number)?.main ?? 0;
   const near = [...inVersion].sort((a, b) => Math.abs((parseArticleNumber(a)?.main ?? 0) - target) - Math.abs((parseArticleNumber(b)?.main ?? 0) - target) || compareArticleNumbers(a, b)).slice(0, 4);
-  const other = provisionsNumbered(ins, number).flatMap(({ provision, versions }) => versions.map((v) => ({ label: `Art. ${number} of the text in force from ${formatDate(v)}: ${provision.data.heading.en}`, href: permalink(ins.id, v, number) })));
+  const other = provisionsNumbered(ins, number).flatMap(({ provision, versions }) => versions.map((v) => ({ label: `Art. ${number} of the ${versionName(ins, v)} (in force from ${formatDate(v)}): ${provision.data.heading.en}`, href: permalink(ins.id, v, number) })));
   return [...other, ...near.sort(compareArticleNumbers).map((n) => ({ label: `Art. ${n}`, href: permalink(ins.id, versionId, n) })), { label: `Contents of the ${ins.data.short.en}`, href: `/laws/${ins.id}/${versionId}` }];
 }
 
@@ -91,16 +92,15 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
       }
       const options = found.flatMap(({ provision, versions }) =>
         versions.map((v) => {
-          const version = ins.versions.find((x) => x.id === v);
-          const others = ins.versions.filter((x) => x.id !== v).map((x) => ({ label: x.label, number: provision.data.numbers[x.id], id: x.id }));
-          return { href: permalink(ins.id, v, number), versionLabel: version?.label ?? v, versionId: v, heading: provision.data.heading.en, others };
+          const others = ins.versions.filter((x) => x.id !== v).map((x) => ({ label: versionName(ins, x.id), number: provision.data.numbers[x.id], id: x.id }));
+          return { href: permalink(ins.id, v, number), versionLabel: versionName(ins, v), versionId: v, heading: provision.data.heading.en, others };
         }),
       );
       return reply.viewAsync("pages/disambiguation", { title: `${ins.data.short.en} Art. ${number}: which text?`, instrument: { id: ins.id, title: ins.data.title.en, short: ins.data.short.en }, number, options });
     }
     if (ins.versions.some((v) => v.id === segment)) return reply.viewAsync("pages/law", lawPage(catalog, ins, segment));
     throw new NotFoundError(`The ${ins.data.title.en} has no version "${segment}" and this is not an article address (art-<number>).`, [
-      ...ins.versions.map((v) => ({ label: `${v.label} (in force from ${formatDate(v.id)})`, href: `/laws/${ins.id}/${v.id}` })),
+      ...ins.versions.map((v) => ({ label: `${versionName(ins, v.id)} (in force from ${formatDate(v.id)})`, href: `/laws/${ins.id}/${v.id}` })),
     ]);
   });
 
@@ -110,7 +110,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     if (!ins.versions.some((v) => v.id === version)) {
       throw new NotFoundError(
         `The ${ins.data.title.en} has no version "${version}". Versions are named by the date the text came into force.`,
-        ins.versions.map((v) => ({ label: `${v.label} (in force from ${formatDate(v.id)})`, href: article.startsWith("art-") ? `/laws/${ins.id}/${v.id}/${article}` : `/laws/${ins.id}/${v.id}` })),
+        ins.versions.map((v) => ({ label: `${versionName(ins, v.id)} (in force from ${formatDate(v.id)})`, href: article.startsWith("art-") ? `/laws/${ins.id}/${v.id}/${article}` : `/laws/${ins.id}/${v.id}` })),
       );
     }
     const number = article.startsWith("art-") ? article.slice(4) : "";
@@ -133,7 +133,7 @@ function lawPage(catalog: Catalog, ins: InstrumentEntry, versionId: string | und
     ins: d,
     kind: KIND_LABELS[d.kind],
     status: STATUS_LABELS[d.status],
-    versions: ins.versions.map((v) => ({ ...v, current: isCurrentText(ins, v.id, catalog.meta.asOf), selected: v.id === versionId })),
+    versions: ins.versions.map((v) => ({ ...v, label: versionName(ins, v.id), tag: versionTag(ins, v.id), current: isCurrentText(ins, v.id, catalog.meta.asOf), selected: v.id === versionId })),
     versionId,
     currentVersion: ins.currentVersion,
     replacedBy: d.replacedBy ? { text: catalog.instrumentById.get(d.replacedBy)?.data.title.en ?? d.replacedBy, href: catalog.instrumentById.has(d.replacedBy) ? `/laws/${d.replacedBy}` : undefined } : undefined,

@@ -15,6 +15,7 @@ import { penaltyCharts } from "../view-models/penalty-charts.js";
 import { toCsv } from "../view-models/csv.js";
 import { displayVersion } from "../query/versions.js";
 import { amendmentChanges, amendmentPairs, changeBadges, instrumentsWithChanges } from "../query/amendment-changes.js";
+import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
 
 export function penaltyQuerySchema(catalog: Catalog) {
   const { instrument, actor, bearer, sanction, version } = facetParams(catalog);
@@ -65,7 +66,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     const ins = p && catalog.instrumentById.get(p.instrumentId);
     if (!p || !ins) return { label: key, href: "#" };
     const v = displayVersion(ins, p);
-    return { label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, href: `/laws/${ins.id}/${v}/art-${p.data.numbers[v]}` };
+    return { label: articleLabel(ins, v, p.data.numbers[v] as string), href: `/laws/${ins.id}/${v}/art-${p.data.numbers[v]}` };
   };
 
   const select = (query: unknown) => {
@@ -83,7 +84,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     return reply.viewAsync("pages/penalties", {
       title: "Penalties compared",
       rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({ ...rowView(r), enforces: r.enforces.map(enforceLabel), change: badges.get(r.id) })),
-      amended: amended.map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${a.from} → ${a.to}`, count: a.changes.length })),
+      amended: amended.map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${versionName(a.ins, a.from)} → ${versionName(a.ins, a.to)}`, count: a.changes.length })),
       total: filtered.length,
       page,
       pages,
@@ -102,8 +103,8 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
         ...e,
         worst: e.worst.map((w) => ({
           bearer: BEARER_LABELS[w.bearer],
-          fine: w.fine ? { text: w.fine.fineMax === Infinity ? w.fine.fineText : `up to RMB ${formatNumber(w.fine.fineMax ?? 0)}`, href: w.fine.href, label: `${w.fine.instrumentShort} Art. ${w.fine.number}` } : undefined,
-          custody: w.custody ? { text: w.custody.custodyText, href: w.custody.href, label: `${w.custody.instrumentShort} Art. ${w.custody.number}` } : undefined,
+          fine: w.fine ? { text: w.fine.fineMax === Infinity ? w.fine.fineText : `up to RMB ${formatNumber(w.fine.fineMax ?? 0)}`, href: w.fine.href, label: w.fine.label } : undefined,
+          custody: w.custody ? { text: w.custody.custodyText, href: w.custody.href, label: w.custody.label } : undefined,
         })),
       })),
       csvHref: `/penalties.csv${req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : ""}`,
@@ -137,10 +138,11 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     if (from >= to) throw new BadQueryError("to", "must be a later text than from", versionIds.filter((v) => v > from));
     const changes = amendmentChanges(ins, rows, from, to);
     return reply.viewAsync("pages/changes", {
-      title: `${ins.data.short.en} penalties: ${from} → ${to}`,
+      title: `${ins.data.short.en} penalties: ${versionName(ins, from)} → ${versionName(ins, to)}`,
       instrument: { id: ins.id, short: ins.data.short.en, title: ins.data.title.en },
       from,
       to,
+      names: { from: versionName(ins, from), to: versionName(ins, to), fromTag: versionTag(ins, from), toTag: versionTag(ins, to) },
       changes: changes.map((c) => ({
         heading: c.provision.data.heading.en,
         bearer: BEARER_LABELS[c.bearer],
@@ -150,7 +152,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
         to: { ...c.to, fineMaxText: fineMaxText(c.to.fineMax) },
         compareHref: c.from.href && c.to.href ? `/penalties/compare?ids=${[c.from.href, c.to.href].map((h) => h.replace(/^\/laws\//, "")).join(",")}` : undefined,
       })),
-      others: amended.filter((a) => a.ins.id !== ins.id || a.from !== from || a.to !== to).map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${a.from} → ${a.to}` })),
+      others: amended.filter((a) => a.ins.id !== ins.id || a.from !== from || a.to !== to).map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${versionName(a.ins, a.from)} → ${versionName(a.ins, a.to)}` })),
     });
   });
 
@@ -164,7 +166,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
       const tiers = provision.data.penalties.filter((t) => (t.versions ?? provision.versionIds).includes(versionId));
       return {
         id,
-        label: `${instrument.data.short.en} Art. ${number} (${versionId.slice(0, 4)} text)`,
+        label: articleLabel(instrument, versionId, number),
         href: `/laws/${instrument.id}/${versionId}/art-${number}`,
         heading: provision.data.heading.en,
         tiers: tiers.map((t) => ({ id: t.id, trigger: t.trigger, byBearer: Object.fromEntries(Bearer.options.map((b) => [b, t.sanctions.filter((s) => s.bearer === b).map((s) => `${SANCTION_LABELS[s.kind]}${formatAmount(s) ? ` ${formatAmount(s)}` : ""}${s.optional ? " (may)" : ""}`)])) })),

@@ -11,14 +11,14 @@ import { citationTargets, parseCitationQuery, type CitationHit } from "../search
 import { queryTokenize } from "../search/tokenize.js";
 import { displayVersion } from "../query/versions.js";
 import { highlighter } from "../view-models/highlight.js";
+import { articleLabel } from "../domain/version-name.js";
 
 const PAGE_SIZE = 20;
 
 function citationOptions(hits: CitationHit[]) {
   return citationTargets(hits).map(({ instrument: ins, provision, versionId: v, number, now }) => {
-    const version = ins.versions.find((x) => x.id === v);
     const note = now === undefined ? undefined : now ? `now Art. ${now}, since ${formatDate(ins.currentVersion)}` : "not in the current text";
-    return { href: permalink(ins.id, v, number), label: `${ins.data.short.en} Art. ${number}${ins.versions.length > 1 ? ` (${version?.label ?? v})` : ""}`, heading: provision.data.heading.en, note };
+    return { href: permalink(ins.id, v, number), label: articleLabel(ins, v, number), heading: provision.data.heading.en, note };
   });
 }
 
@@ -71,7 +71,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
       const duty = p.data.obligations.map((o) => o.duty).join(" ");
       return {
         href: permalink(ins.id, v, n),
-        label: `${ins.data.short.en} Art. ${n}${ins.versions.length > 1 ? ` (${ins.versions.find((x) => x.id === v)?.label})` : ""}`,
+        label: articleLabel(ins, v, n),
         instrument: ins.data.title.en,
         draft: ins.data.draft,
         heading: highlight(p.data.heading.en, 200),
@@ -103,7 +103,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
       const ins = catalog.instrumentById.get(p.instrumentId);
       if (!ins) continue;
       const v = displayVersion(ins, p);
-      for (const t of p.data.terms) usedIn.set(t, [...(usedIn.get(t) ?? []), { label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, href: permalink(ins.id, v, p.data.numbers[v] as string) }]);
+      for (const t of p.data.terms) usedIn.set(t, [...(usedIn.get(t) ?? []), { label: articleLabel(ins, v, p.data.numbers[v] as string), href: permalink(ins.id, v, p.data.numbers[v] as string) }]);
     }
     const terms = catalog.glossary.map((t) => {
       const def = t.definedIn ? catalog.provisionByKey.get(t.definedIn) : undefined;
@@ -111,7 +111,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
       const dv = defIns && def ? displayVersion(defIns, def) : undefined;
       return {
         ...t,
-        definedIn: def && defIns && dv ? { label: `${defIns.data.short.en} Art. ${def.data.numbers[dv]}`, href: permalink(defIns.id, dv, def.data.numbers[dv] as string) } : undefined,
+        definedIn: def && defIns && dv ? { label: articleLabel(defIns, dv, def.data.numbers[dv] as string), href: permalink(defIns.id, dv, def.data.numbers[dv] as string) } : undefined,
         actor: t.actor ? { id: t.actor, label: catalog.actorById.get(t.actor)?.data.label.en ?? t.actor } : undefined,
         usedIn: usedIn.get(t.id) ?? [],
       };

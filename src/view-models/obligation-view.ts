@@ -7,6 +7,7 @@ import type { Bearer } from "../domain/rules-schema.js";
 import type { BoundObligation } from "../query/actor-obligations.js";
 import { bindingAt } from "../query/versions.js";
 import { THEME_LABELS } from "./format.js";
+import { articleLabel } from "../domain/version-name.js";
 
 export interface SanctionSummary {
   bearer: string;
@@ -90,7 +91,7 @@ export function penaltyLinks(catalog: Catalog, tiers: readonly TierRef[], date?:
     const n = t.provision.data.numbers[v];
     if (!n) continue;
     const href = permalink(ins.id, v, n);
-    seen.set(href, { label: `${ins.data.short.en} Art. ${n}`, href });
+    seen.set(href, { label: articleLabel(ins, v, n), href });
   }
   return [...seen.values()];
 }

@@ -54,7 +54,7 @@ export function fineChart(rows: readonly PenaltyRow[]): Chart {
       const open = r.fineMax === Infinity;
       const lo = r.fineMin ?? 0;
       return {
-        label: `${r.instrumentShort} Art. ${r.number} · ${r.bearer}`,
+        label: `${r.label} · ${r.bearer}`,
         href: r.href,
         x1: lo > 0 ? x(lo) : LABEL_WIDTH,
         x2: open ? end : x(r.fineMax as number),
@@ -90,7 +90,7 @@ export function custodyChart(rows: readonly PenaltyRow[]): Chart {
       const open = r.custodyMaxDays === Infinity;
       const lo = r.custodyMinDays ?? 0;
       return {
-        label: `${r.instrumentShort} Art. ${r.number} · ${r.bearer}`,
+        label: `${r.label} · ${r.bearer}`,
         href: r.href,
         x1: lo > 0 && lo !== Infinity ? x(lo) : LABEL_WIDTH,
         x2: open ? end : x(r.custodyMaxDays as number),

@@ -65,8 +65,8 @@ describe("/penalties/compare", () => {
     const res = await get("/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2016-01-01/art-84");
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
-    expect(t).toContain("CSL Art. 66 (2017 text)");
-    expect(t).toContain("CTL Art. 84 (2016 text)");
+    expect(t).toContain("CSL Art. 66 (2017)");
+    expect(t).toContain("CTL Art. 84");
     expect(t).toContain("Fine RMB 50,000–500,000");
     expect(t).toContain("Fine ≥ RMB 500,000 (no cap)");
   });
@@ -86,7 +86,7 @@ describe("/penalties/changes", () => {
     const res = await get("/penalties/changes?instrument=cybersecurity-law");
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
-    expect(t).toContain("CSL: penalties in the 2017-06-01 and 2026-01-01 texts");
+    expect(t).toContain("CSL: penalties in the 2017 text and the 2026 text");
     expect(t).toContain("Art. 59 (2017) → Art. 61 (2026)");
     expect(t).toContain("max fine RMB 100,000");
     expect(t).toContain("max fine RMB 500,000");
@@ -98,8 +98,8 @@ describe("/penalties/changes", () => {
   it("is linked from /penalties, whose newer rows carry the change", async () => {
     const t = text((await get("/penalties?instrument=cybersecurity-law")).body);
     expect(t).toContain("What amendments changed");
-    expect(t).toContain("CSL: 2017-06-01 → 2026-01-01");
-    expect(t).toMatch(/CSL Art\. 61 max fine ×5 since 2026-01-01/);
+    expect(t).toContain("CSL: 2017 text → 2026 text");
+    expect(t).toMatch(/CSL Art\. 61 \(2026\) max fine ×5 since 2026-01-01/);
   });
 
   it("explains a bad choice of texts", async () => {

@@ -17,7 +17,7 @@ describe("/search", () => {
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
     expect(t).toContain("Go to the article");
-    expect(t).toContain("CSL Art. 37 (2016 text) : Data localisation (now Art. 39, since 1 January 2026)");
+    expect(t).toContain("CSL Art. 37 (2017) : Data localisation (now Art. 39, since 1 January 2026)");
     expect(res.body).toContain('href="/laws/cybersecurity-law/2017-06-01/art-37"');
   });
 

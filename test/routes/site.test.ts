@@ -168,15 +168,15 @@ describe("article pages", () => {
     const res = await get("/laws/cybersecurity-law/art-39");
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
-    expect(t).toContain("Art. 39 of the 2016 text");
-    expect(t).toContain("Art. 39 of the 2025 amended text");
-    expect(t).toContain("Art. 41 in the 2025 amended text");
+    expect(t).toContain("Art. 39 of the 2017 text");
+    expect(t).toContain("Art. 39 of the 2026 text");
+    expect(t).toContain("Art. 41 in the 2026 text");
   });
 
   it("disambiguates a number whose provision moved, even if only one text has it", async () => {
     const res = await get("/laws/cybersecurity-law/art-37");
     expect(res.statusCode).toBe(200);
-    expect(text(res.body)).toContain("Art. 39 in the 2025 amended text");
+    expect(text(res.body)).toContain("Art. 39 in the 2026 text");
   });
 
   it("redirects an unpinned number only when it means the same everywhere", async () => {
