@@ -11,11 +11,14 @@ import { displayVersion, findByNumber, isCurrentText, provisionsNumbered } from 
 import { provisionChanges } from "../query/amendment-changes.js";
 import { penaltyRows } from "../query/penalty-table.js";
 import { BEARER_LABELS } from "../domain/penalty-arithmetic.js";
-import { query } from "../view-models/format.js";
+import { metaDescription, query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 import { instrumentLabels } from "../view-models/instrument-view.js";
 import { versionName, versionTag } from "../domain/version-name.js";
+import { z } from "zod";
+import { MemoCarry, resolveMemoItems } from "../memo/memo-items.js";
+import { parseQuery } from "../query/query-params.js";
 
 function instrumentOr404(catalog: Catalog, id: string): InstrumentEntry {
   const ins = catalog.instrumentById.get(id);
@@ -104,6 +107,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     ]);
   });
 
+  const ArticleQuery = z.object({ memo: MemoCarry });
   app.get<{ Params: { id: string; version: string; article: string } }>("/laws/:id/:version/:article", async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
     const { version, article } = req.params;
@@ -122,7 +126,10 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
       summary: c.summary,
       href: `/penalties/changes${query({ instrument: ins.id, from: c.from.versionId, to: c.to.versionId })}`,
     }));
-    return reply.viewAsync("pages/article", { title: "", origin: app.publicOrigin, page: buildArticlePage(catalog, ins, p, version, app.publicOrigin), penaltyChanges });
+    // ?memo=…: the memo being built without JavaScript, which this page's "Add to memo" adds to.
+    const memo = resolveMemoItems(catalog, parseQuery(ArticleQuery, req.query).memo, "memo").map((i) => i.path);
+    const page = buildArticlePage(catalog, ins, p, version, app.publicOrigin);
+    return reply.viewAsync("pages/article", { title: "", description: metaDescription(page.summary), origin: app.publicOrigin, page, penaltyChanges, memoCarry: memo.join(",") });
   });
 };
 
@@ -130,6 +137,7 @@ function lawPage(catalog: Catalog, ins: InstrumentEntry, versionId: string | und
   const d = ins.data;
   return {
     title: d.title.en,
+    description: metaDescription(d.summary),
     ins: d,
     kind: KIND_LABELS[d.kind],
     status: STATUS_LABELS[d.status],

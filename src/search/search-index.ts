@@ -9,7 +9,7 @@ import type { Catalog, ProvisionEntry } from "../domain/catalog.js";
 import type { GlossaryTerm } from "../domain/rules-schema.js";
 import { THEME_LABELS } from "../view-models/format.js";
 import { QueryEngine } from "./engine.js";
-import { indexTokenize, isHan, queryTokenize, stem } from "./tokenize.js";
+import { indexTokenize, isHan, queryTerm, queryTokenize, stem } from "./tokenize.js";
 
 export interface SearchDoc {
   id: string; // provision key
@@ -52,7 +52,10 @@ export function documentFor(catalog: Catalog, p: ProvisionEntry): SearchDoc {
 }
 
 export interface SearchIndex {
+  /** The engine's answer, in MiniSearch's order (engine.ts). */
   search(query: string, allowed?: ReadonlySet<string>): SearchHit[];
+  /** The answer as pages and the API show it: results with every word (or a glossary name in full) first. */
+  rank(query: string, allowed?: ReadonlySet<string>): RankedSearch;
   expand(query: string): GlossaryTerm[];
   suggest(query: string): string[];
   size: number;
@@ -65,10 +68,22 @@ export interface SearchHit {
   fields: readonly string[]; // where they matched (shared between hits: frozen)
 }
 
+export interface RankedHit extends SearchHit {
+  complete: boolean; // allWords, or matched every word of one of the glossary's names for the query
+  allWords: boolean; // matched every word typed (stop words aside)
+  glossary: readonly GlossaryTerm[]; // the expanded glossary terms it matched in full
+}
+
+export interface RankedSearch {
+  hits: RankedHit[];
+  complete: number; // how many hits are complete (they come first)
+  words: string[]; // the query terms searched for, stop words dropped
+}
+
 const prefixFor = (term: string): boolean => !isHan(term) && term.length > 1;
 const fuzzyFor = (term: string): false | number => (isHan(term) || /\d/.test(term) || term.length < 5 ? false : 0.2);
-// MiniSearch's query processing: tokenize, then processTerm, dropping empty terms
-const queryTerms = (text: string): string[] => queryTokenize(text).map(stem).filter((t) => !!t);
+// MiniSearch's query processing: tokenize, then processTerm, dropping empty terms (and stop words)
+export const queryTerms = (text: string): string[] => queryTokenize(text).map(queryTerm).filter((t): t is string => !!t);
 
 /** The index's options; with them MiniSearch's own search() gives the scores we compute. */
 export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
@@ -78,7 +93,7 @@ export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
   processTerm: stem,
   searchOptions: {
     tokenize: queryTokenize,
-    processTerm: stem,
+    processTerm: queryTerm,
     boost: BOOST,
     prefix: prefixFor,
     fuzzy: fuzzyFor,
@@ -119,11 +134,8 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
   // its first six aliases, each processed as a query would be.
   const synonymWords = new Map(catalog.glossary.map((t) => [t.id, [t.en, t.zh, ...t.aliases.slice(0, 6)].map(queryTerms)]));
 
-  return {
-    size: mini.documentCount,
-    expand,
-    search(query, allowed) {
-      return mini.run(
+  const search = (query: string, allowed?: ReadonlySet<string>): SearchHit[] =>
+    mini.run(
         {
           // AND within the typed words keeps "real name" from matching every "name"; the
           // glossary's other names (实名 for "real name") join with OR, each as a phrase of
@@ -137,6 +149,25 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
         },
         allowed,
       );
+
+  return {
+    size: mini.documentCount,
+    expand,
+    search,
+    rank(query, allowed) {
+      // The engine ranks by score alone, so a document with one rare word can outrank one with
+      // all of them. Complete matches go first, each group kept in the engine's order.
+      const words = [...new Set(queryTerms(query))];
+      const terms = expand(query);
+      const names = terms.map((t) => ({ term: t, groups: (synonymWords.get(t.id) ?? []).filter((g) => g.length > 0) }));
+      const ranked = search(query, allowed).map((h): RankedHit => {
+        const has = (w: string) => h.terms.includes(w);
+        const glossary = names.filter((n) => n.groups.some((g) => g.every(has))).map((n) => n.term);
+        const allWords = words.length > 0 && words.every(has);
+        return { ...h, complete: allWords || glossary.length > 0, allWords, glossary };
+      });
+      const complete = ranked.filter((h) => h.complete);
+      return { hits: [...complete, ...ranked.filter((h) => !h.complete)], complete: complete.length, words };
     },
     suggest(query) {
       return mini.autoSuggest(query, { fuzzy: 0.3 }).slice(0, 5).map((s) => s.suggestion);
