@@ -321,14 +321,14 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
         const filter = { instrument: query.instrument, actor: query.actor, version: query.version, theme: [], sanction: [], bearer: [], status: [], kind: [] };
         const filtered = query.instrument.length + query.actor.length + query.version.length > 0;
         const allowed = filtered ? new Set(filterProvisions(catalog, filter).map((p) => p.key)) : undefined;
-        const hits = search.search(query.q, allowed);
+        const hits = search.rank(query.q, allowed).hits; // every word (or a glossary name in full) first
         const results = hits.flatMap((h) => {
           const p = catalog.provisionByKey.get(h.key);
           if (!p) return [];
           const s = provisionSummary(p);
           const ins = catalog.instrumentById.get(p.instrumentId) as InstrumentEntry;
           const v = displayVersion(ins, p);
-          return [{ key: h.key, score: Math.round(h.score * 1000) / 1000, label: articleLabel(ins, v, p.data.numbers[v] as string), heading: p.data.heading.en, url: s.url, api: s.api, matched: h.terms, fields: h.fields }];
+          return [{ key: h.key, score: Math.round(h.score * 1000) / 1000, label: articleLabel(ins, v, p.data.numbers[v] as string), heading: p.data.heading.en, url: s.url, api: s.api, matched: h.terms, fields: h.fields, matchesAll: h.complete }];
         });
         const citations = citationTargets(parseCitationQuery(catalog, query.q)).map(({ instrument: ins, provision, versionId: v, number, now }) => ({
           label: articleLabel(ins, v, number),

@@ -190,7 +190,7 @@ export const PenaltyRow = named(
 
 export const SearchResult = named(
   "SearchResult",
-  z.object({ key: z.string(), score: z.number(), label: z.string(), heading: z.string(), url: Url, api: Url, matched: z.array(z.string()), fields: z.array(z.string()) }),
+  z.object({ key: z.string(), score: z.number(), label: z.string(), heading: z.string(), url: Url, api: Url, matched: z.array(z.string()), fields: z.array(z.string()), matchesAll: z.boolean().describe("matches every word typed, or a glossary name for the query in full; such results come first") }),
 );
 
 export const CitationMatch = named(

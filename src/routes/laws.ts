@@ -15,7 +15,8 @@ import { metaDescription, query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 import { instrumentLabels } from "../view-models/instrument-view.js";
-import { versionName, versionTag } from "../domain/version-name.js";
+import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
+import { otherTextsOf, penaltyArticleChoices } from "../view-models/compare.js";
 import { z } from "zod";
 import { MemoCarry, resolveMemoItems } from "../memo/memo-items.js";
 import { parseQuery } from "../query/query-params.js";
@@ -62,6 +63,7 @@ function contents(ins: InstrumentEntry, versionId: string | undefined) {
 const lawRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
   const penalties = penaltyRows(catalog);
+  const compareChoices = penaltyArticleChoices(catalog);
 
   app.get("/laws", async (_req, reply) => {
     const rows = catalog.instruments.map((i) => ({
@@ -129,7 +131,9 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     // ?memo=…: the memo being built without JavaScript, which this page's "Add to memo" adds to.
     const memo = resolveMemoItems(catalog, parseQuery(ArticleQuery, req.query).memo, "memo").map((i) => i.path);
     const page = buildArticlePage(catalog, ins, p, version, app.publicOrigin);
-    return reply.viewAsync("pages/article", { title: "", description: metaDescription(page.summary), origin: app.publicOrigin, page, penaltyChanges, memoCarry: memo.join(",") });
+    const self = `${ins.id}/${version}/art-${number}`;
+    const compareWith = p.data.penalties.length ? { id: self, label: articleLabel(ins, version, number), others: otherTextsOf(catalog, p, version), choices: compareChoices.filter((c) => c.value !== self) } : undefined;
+    return reply.viewAsync("pages/article", { title: "", description: metaDescription(page.summary), origin: app.publicOrigin, page, penaltyChanges, compareWith, memoCarry: memo.join(",") });
   });
 };
 
@@ -137,7 +141,7 @@ function lawPage(catalog: Catalog, ins: InstrumentEntry, versionId: string | und
   const d = ins.data;
   return {
     title: d.title.en,
-    description: metaDescription(d.summary),
+    description: metaDescription(`${d.title.en} (${d.title.zh}): ${d.summary}`),
     ins: d,
     kind: KIND_LABELS[d.kind],
     status: STATUS_LABELS[d.status],

@@ -12,6 +12,7 @@ import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenalty
 import { parseArticlePath } from "../query/article-path.js";
 import * as f from "../view-models/format.js";
 import { penaltyCharts } from "../view-models/penalty-charts.js";
+import { penaltyArticleChoices, suggestedPairs } from "../view-models/compare.js";
 import { toCsv } from "../view-models/csv.js";
 import { displayVersion } from "../query/versions.js";
 import { amendmentChanges, amendmentPairs, changeBadges, instrumentsWithChanges } from "../query/amendment-changes.js";
@@ -41,6 +42,8 @@ export function rowView(r: PenaltyRow) {
     instrumentId: r.instrumentId,
     articleLabel: `${r.instrumentShort} ${r.numbersLabel}`,
     href: r.href,
+    compareId: r.href.replace(/^\/laws\//, ""),
+    label: r.label,
     heading: r.provision.data.heading.en,
     versions: r.versionIds,
     trigger: r.trigger,
@@ -156,8 +159,34 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
+  // Suggested comparisons for /penalties/compare without articles: curated pairs, then each
+  // amended article before and after.
+  const amendedPairs = amended.flatMap((a) =>
+    a.changes.flatMap((c) =>
+      c.from.href && c.to.href && c.from.number && c.to.number
+        ? [{ title: `${a.ins.data.short.en}: ${c.provision.data.heading.en}, ${versionName(a.ins, a.from)} and ${versionName(a.ins, a.to)}`, columns: [{ id: c.from.href.replace(/^\/laws\//, ""), label: articleLabel(a.ins, a.from, c.from.number) }, { id: c.to.href.replace(/^\/laws\//, ""), label: articleLabel(a.ins, a.to, c.to.number) }] }]
+        : [],
+    ),
+  );
+  const suggestions = suggestedPairs(catalog, amendedPairs);
+  const choices = penaltyArticleChoices(catalog);
+
   app.get("/penalties/compare", async (req, reply) => {
     const q = parseQuery(z.object({ ids: listOf(z.string().max(120)) }), req.query);
+    if (q.ids.length <= 1) {
+      // No article, or one ("compare with…" sent without a choice): say what the comparison
+      // does and offer ways in.
+      const found = q.ids[0] === undefined ? undefined : parseArticlePath(catalog, q.ids[0]);
+      if (found && "error" in found) throw new BadQueryError("ids", found.error);
+      const first = found ? { id: q.ids[0] as string, label: articleLabel(found.instrument, found.versionId, found.number), heading: found.provision.data.heading.en } : undefined;
+      return reply.viewAsync("pages/compare-start", {
+        title: "Compare penalties",
+        description: "Compare the sanctions of two to six articles of Chinese law side by side, tier by tier and bearer by bearer.",
+        first,
+        suggestions,
+        choices: choices.filter((c) => c.value !== first?.id),
+      });
+    }
     if (q.ids.length < 2 || q.ids.length > 6) throw new BadQueryError("ids", `Give 2 to 6 pinned articles to compare, e.g. ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2018-04-27/art-84 (${q.ids.length} given).`);
     const columns = q.ids.map((id) => {
       const found = parseArticlePath(catalog, id);

@@ -71,10 +71,40 @@ describe("/penalties/compare", () => {
     expect(t).toContain("Fine ≥ RMB 500,000 (no cap)");
   });
 
-  it("explains a bad list of ids", async () => {
+  it("without articles, explains itself and suggests pairs", async () => {
+    const res = await get("/penalties/compare");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    expect(t).toContain("Put two to six penalty articles side by side");
+    expect(t).toContain("Suggested comparisons");
+    // in the fixtures: the curated CSL 66 / CTL 84 pair and the amended CSL article before and after
+    expect(res.body).toContain('href="/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2016-01-01/art-84"');
+    expect(res.body).toContain('href="/penalties/compare?ids=cybersecurity-law/2017-06-01/art-59,cybersecurity-law/2026-01-01/art-61"');
+    expect(res.body).toMatch(/<select id="cmp-1" name="ids" required>/);
+  });
+
+  it("with one article, asks what to compare it with", async () => {
     const one = await get("/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66");
-    expect(one.statusCode).toBe(400);
-    expect(text(one.body)).toContain("Give 2 to 6 pinned articles");
+    expect(one.statusCode).toBe(200);
+    expect(text(one.body)).toContain("Compare CSL Art. 66 (2017) (Penalty for unlawful data export) with");
+    expect(one.body).toContain('<input type="hidden" name="ids" value="cybersecurity-law/2017-06-01/art-66">');
+    expect(one.body).not.toContain('<option value="cybersecurity-law/2017-06-01/art-66">');
+  });
+
+  it("is reached from every penalty table row, every penalty article and the menu", async () => {
+    const table = await get("/penalties");
+    expect(table.body).toContain('<form method="get" action="/penalties/compare" class="compare-form" id="compare-form">');
+    expect(table.body).toMatch(/<input type="checkbox" name="ids" value="counterterrorism-law\/2016-01-01\/art-84" aria-label="Compare CTL Art\. 84">/);
+    const article = await get("/laws/cybersecurity-law/2017-06-01/art-59");
+    expect(article.body).toContain('<form method="get" action="/penalties/compare" class="compare-with">');
+    expect(article.body).toContain('<input type="hidden" name="ids" value="cybersecurity-law/2017-06-01/art-59">');
+    expect(article.body).toMatch(/<optgroup label="This article in other texts"><option value="cybersecurity-law\/2026-01-01\/art-61">/);
+    expect(table.body).toContain('<a href="/penalties/compare">Compare</a>');
+    const duty = await get("/laws/cybersecurity-law/2017-06-01/art-37");
+    expect(duty.body).not.toContain('class="compare-with"'); // no sanctions of its own
+  });
+
+  it("explains a bad list of ids", async () => {
     const bad = await get("/penalties/compare?ids=cybersecurity-law/2019-01-01/art-66,counterterrorism-law/2016-01-01/art-84");
     expect(bad.statusCode).toBe(400);
     expect(text(bad.body)).toContain("has no version \"2019-01-01\"");

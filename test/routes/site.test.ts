@@ -329,3 +329,27 @@ describe("the front page's list of instruments", () => {
     expect(visibleText((await get("/laws/foundations-draft")).body)).not.toContain("(current)");
   });
 });
+
+describe("every page", () => {
+  const PAGES = ["/", "/actors", "/actors/cii-operator", "/profile?actor=cii-operator", "/laws", "/laws/cybersecurity-law", "/laws/cybersecurity-law/2017-06-01", "/laws/cybersecurity-law/2017-06-01/art-37", "/laws/cybersecurity-law/art-39", "/provisions", "/penalties", "/penalties/compare", "/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2016-01-01/art-84", "/penalties/changes", "/search?q=data", "/glossary", "/memo", "/memo?items=cybersecurity-law/2017-06-01/art-37", "/api/docs", "/nowhere"];
+
+  it.each(PAGES)("%s has a description and an Open Graph title for shared links", async (url) => {
+    const res = await get(url);
+    expect(res.body).toMatch(/<meta name="description" content="[^"]{40,}">/);
+    expect(res.body).toMatch(/<meta property="og:title" content="[^"]+">/);
+  });
+
+  it("describes an article page with its own summary", async () => {
+    const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
+    expect(res.body).toContain('<meta name="description" content="CII operators store personal information and important data in China.">');
+    expect(res.body).toContain('<meta property="og:title" content="CSL Art. 37 (2017 text): ');
+  });
+
+  it("suggests the section a misspelt path meant", async () => {
+    const res = await get("/penaltys");
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toMatch(/<h2>Perhaps you meant<\/h2>\s*<ul><li><a href="\/penalties">Penalties<\/a>/);
+    const glossary = await get("/glosary/x");
+    expect(glossary.body).toContain('<a href="/glossary">Glossary</a>');
+  });
+});
