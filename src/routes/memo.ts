@@ -58,10 +58,22 @@ const memoRoutes: FastifyPluginAsync = async (app) => {
     if (items.length === 0) throw new BadQueryError("items", "The memo is empty: give one or more pinned article paths, e.g. items=cybersecurity-law/2017-06-01/art-37,counterterrorism-law/2018-04-27/art-84.");
   };
 
+  // A .docx takes tens of milliseconds to pack, and the page cache keeps text only: the last
+  // few, by canonical memo URL (the bytes depend on nothing else).
+  const docxCache = new Map<string, Buffer>();
+  const cachedDocx = async (memo: MemoDocument): Promise<Buffer> => {
+    const hit = docxCache.get(memo.url);
+    if (hit) return hit;
+    const bytes = await memoDocx(memo);
+    docxCache.set(memo.url, bytes);
+    if (docxCache.size > 64) docxCache.delete(docxCache.keys().next().value as string);
+    return bytes;
+  };
+
   // The exports: one memo, five renderings, each a pure function of the URL. Those a lawyer
   // keeps (Word, Markdown, CSV) download under a name made from the memo's title.
   const EXPORTS: Record<string, { type: string; download: boolean; render: (memo: MemoDocument, reply: FastifyReply) => unknown }> = {
-    docx: { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", download: true, render: (memo) => memoDocx(memo) },
+    docx: { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", download: true, render: (memo) => cachedDocx(memo) },
     md: { type: "text/markdown; charset=utf-8", download: true, render: (memo) => memoMarkdown(memo) },
     csv: { type: "text/csv; charset=utf-8", download: true, render: (memo) => toCsv(memoCsvRows(memo)) },
     html: { type: "text/html; charset=utf-8", download: false, render: (memo, reply) => reply.viewAsync("exports/memo-word", { memo, lead: memoLead(memo) }) },
