@@ -45,6 +45,7 @@ export const VersionInfo = named(
   z.object({
     id: z.string().describe("the date the text came into force; part of every pinned URL"),
     formerIds: z.array(z.string()).optional().describe("ids this version was once published under; their URLs redirect to this one"),
+    readFrom: z.enum(["official", "reproduction", "later-text"]).describe("how the text was read: from the official text, a third-party reproduction, or a later official text on the footing that the articles did not change"),
     label: z.string(),
     text: z.object({ title: z.string(), date: z.string().optional() }).optional().describe("the official text file this version is read from, where the server has one"),
     adopted: z.string().optional(),

@@ -95,8 +95,13 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
       }),
     );
     ins.sources.forEach((s, i) => checkSourceDoc(s.doc, file, ["sources", i, "doc"], at));
+    for (const [path, text] of readerText(ins)) {
+      const m = WORKING_NOTE.exec(text);
+      if (m) at(file, path, `reads as a working note ("${m[0]}"): it is shown to readers, so say what was read and where, as a legal publisher would`);
+    }
     ins.concerns.forEach((c, i) => checkSourceDoc(c.source.doc, file, ["concerns", i, "source", "doc"], at));
 
+    const readFrom = new Map(ins.versions.map((v) => [v.id, v.readFrom]));
     const numberOwner = new Map<string, string>(); // "version|number" → provision id
     const provisionIds = new Set<string>();
     ins.provisions.forEach((p, pi) => {
@@ -190,6 +195,18 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
       p.sources.forEach((s, si) => checkSourceDoc(s.doc, file, [...base, "sources", si, "doc"], at));
       p.concerns.forEach((c, ci) => checkSourceDoc(c.source.doc, file, [...base, "concerns", ci, "source", "doc"], at));
       if (p.confidence !== "high" && !p.confidenceNote) at(file, [...base, "confidenceNote"], `is required when confidence is "${p.confidence}": say what is unconfirmed`);
+      // "high" means read from an official text: an article, or a tier, known only from
+      // reproductions (or from a later text) cannot claim it.
+      const officialIn = (vs: readonly string[]) => vs.some((v) => readFrom.get(v) === "official");
+      if (p.confidence === "high" && present.length > 0 && !officialIn(present)) {
+        at(file, [...base, "confidence"], `is "high", but no text this article is in was read from an official text (${present.map((v) => `${v}: ${readFrom.get(v)}`).join(", ")}): use medium and say so in confidenceNote`);
+      }
+      p.penalties.forEach((t, ti) => {
+        const vs = (t.versions ?? present).filter((v) => present.includes(v));
+        if ((t.confidence ?? p.confidence) === "high" && vs.length > 0 && !officialIn(vs)) {
+          at(file, [...base, "penalties", ti, t.confidence ? "confidence" : "versions"], `tier "${t.id}" applies only in texts not read from an official text (${vs.map((v) => `${v}: ${readFrom.get(v)}`).join(", ")}): give it confidence: medium`);
+        }
+      });
     });
   }
 
@@ -203,6 +220,22 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
     if (t.actor && !actorIds.has(t.actor)) at(gFile, [i, "actor"], `unknown actor "${t.actor}"${suggest(t.actor, actorIds)}`);
   });
   return problems;
+}
+
+/**
+ * Words that belong in a working note, not in text a reader sees: local folders and file names,
+ * tool names, guesses and promises of later work.
+ */
+const WORKING_NOTE = /law-texts|\/work\/|\b[\w\u4e00-\u9fff()（）-]+\.md\b|\bsearch tools?\b|\bpresumably\b|\bnot encoded\b|\brecollection\b|\bfrom memory\b|\bthe project's\b|\bthis file\b|\bTODO\b/i;
+
+/** Every string of an instrument file that pages print, with its path. */
+function readerText(value: unknown, path: PropertyKey[] = []): [PropertyKey[], string][] {
+  if (typeof value === "string") return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => readerText(v, [...path, i]));
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => (k === "url" || k === "official" || k === "id" ? [] : readerText(v, [...path, k])));
+  }
+  return [];
 }
 
 function checkSanction(s: Sanction, file: YamlFile, p: ReadonlyArray<PropertyKey>, at: (f: YamlFile, p: ReadonlyArray<PropertyKey>, m: string) => void) {

@@ -322,6 +322,11 @@ export const Version = z.strictObject({
   label: z.string().min(1), // e.g. "2017 text"
   adopted: IsoDate.optional(),
   official: WebUrl.optional(), // the official text of this version
+  // How this text was read: from the official text (the NPC law database, an official gazette or
+  // the issuer's own publication), from a third-party reproduction, or from a later official
+  // text on the footing that the articles encoded did not change. Only "official" supports
+  // confidence high.
+  readFrom: z.enum(["official", "reproduction", "later-text"]),
   // The official text file under LAW_TEXTS_DIR: "title(date).md", or "title.md" without a date.
   text: z.strictObject({ title: z.string().min(1), date: IsoDate.optional() }).optional(),
   note: z.string().optional(),
