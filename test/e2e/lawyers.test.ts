@@ -164,7 +164,7 @@ describe("layout", () => {
     const wide: string[] = [];
     for (const url of PAGES) {
       await page.goto(url);
-      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const { scroll, client } = (await page.evaluate("({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })")) as { scroll: number; client: number };
       if (scroll > client) wide.push(`${url}: ${scroll} px wide`);
     }
     expect(wide).toEqual([]);
@@ -184,10 +184,11 @@ describe("layout", () => {
     const page = await newPage();
     await page.goto("/laws/cybersecurity-law/2017-06-01/art-37");
     const add = page.locator("button.memo-add-button").first();
-    expect(await add.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgba(0, 0, 0, 0)");
+    expect(await page.evaluate('getComputedStyle(document.querySelector("button.memo-add-button")).backgroundColor')).toBe("rgba(0, 0, 0, 0)");
+    expect(await add.isVisible()).toBe(true);
     for (const url of ["/", "/search?q=data", "/penalties", "/memo?items=cybersecurity-law/2017-06-01/art-37", "/laws/cybersecurity-law/2017-06-01/art-37"]) {
       await page.goto(url);
-      const filled = await page.locator("main button").evaluateAll((bs) => bs.filter((b) => getComputedStyle(b).backgroundColor === "rgb(11, 83, 148)").length);
+      const filled = await page.evaluate('[...document.querySelectorAll("main button")].filter((b) => getComputedStyle(b).backgroundColor === "rgb(11, 83, 148)").length');
       expect(filled, url).toBeLessThanOrEqual(1);
     }
     await page.close();
