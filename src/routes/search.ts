@@ -72,8 +72,11 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
     const add = (x: { label: string; href: string } | undefined) => {
       if (x && !seen.has(x.href)) seen.add(x.href), out.push(x);
     };
-    for (const n of closestMatches(query, byName.keys(), 8)) add(byName.get(n));
-    for (const w of queryTokenize(query)) for (const n of closestMatches(w, byName.keys(), 3)) add(byName.get(n));
+    // A short word is close to many short names ("VPN" is two letters from "APP"): it must be
+    // one edit away, a longer one a quarter of its length.
+    const within = (s: string) => Math.max(1, Math.floor(s.length / 4));
+    for (const n of closestMatches(query, byName.keys(), 8, within(query))) add(byName.get(n));
+    for (const w of queryTokenize(query)) for (const n of closestMatches(w, byName.keys(), 3, within(w))) add(byName.get(n));
     for (const s of engineSuggestions) add({ label: s, href: `/search?q=${encodeURIComponent(s)}` });
     return out.slice(0, 8);
   };
