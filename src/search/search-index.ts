@@ -134,40 +134,52 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
   // its first six aliases, each processed as a query would be.
   const synonymWords = new Map(catalog.glossary.map((t) => [t.id, [t.en, t.zh, ...t.aliases.slice(0, 6)].map(queryTerms)]));
 
-  const search = (query: string, allowed?: ReadonlySet<string>): SearchHit[] =>
+  const run = (words: string[], terms: readonly GlossaryTerm[], allowed: ReadonlySet<string> | undefined): SearchHit[] =>
     mini.run(
-        {
-          // AND within the typed words keeps "real name" from matching every "name"; the
-          // glossary's other names (实名 for "real name") join with OR, each as a phrase of
-          // AND-ed words, and count a little less than the words typed. Documents with only
-          // some of the words rank below those with all of them.
-          words: queryTerms(query),
-          synonyms: expand(query).flatMap((t) => synonymWords.get(t.id) ?? []),
-          weights: { exact: 1, synonyms: 0.6, partial: 0.5 },
-          prefix: prefixFor,
-          fuzzy: fuzzyFor,
-        },
-        allowed,
-      );
+      {
+        // AND within the typed words keeps "real name" from matching every "name"; the
+        // glossary's other names (实名 for "real name") join with OR, each as a phrase of
+        // AND-ed words, and count a little less than the words typed. Documents with only
+        // some of the words rank below those with all of them.
+        words,
+        synonyms: terms.flatMap((t) => synonymWords.get(t.id) ?? []),
+        weights: { exact: 1, synonyms: 0.6, partial: 0.5 },
+        prefix: prefixFor,
+        fuzzy: fuzzyFor,
+      },
+      allowed,
+    );
 
   return {
     size: mini.documentCount,
     expand,
-    search,
+    search: (query, allowed) => run(queryTerms(query), expand(query), allowed),
     rank(query, allowed) {
       // The engine ranks by score alone, so a document with one rare word can outrank one with
       // all of them. Complete matches go first, each group kept in the engine's order.
-      const words = [...new Set(queryTerms(query))];
+      const typed = queryTerms(query);
       const terms = expand(query);
-      const names = terms.map((t) => ({ term: t, groups: (synonymWords.get(t.id) ?? []).filter((g) => g.length > 0) }));
-      const ranked = search(query, allowed).map((h): RankedHit => {
-        const has = (w: string) => h.terms.includes(w);
-        const glossary = names.filter((n) => n.groups.some((g) => g.every(has))).map((n) => n.term);
-        const allWords = words.length > 0 && words.every(has);
-        return { ...h, complete: allWords || glossary.length > 0, allWords, glossary };
-      });
-      const complete = ranked.filter((h) => h.complete);
-      return { hits: [...complete, ...ranked.filter((h) => !h.complete)], complete: complete.length, words };
+      const words = [...new Set(typed)];
+      const expansions = terms.map((t) => ({ term: t, groups: (synonymWords.get(t.id) ?? []).filter((g) => g.length > 0) }));
+      // Hits that matched alike share one frozen terms array (engine.ts): classify each once.
+      const seen = new Map<readonly string[], { allWords: boolean; glossary: GlossaryTerm[] }>();
+      const classify = (matched: readonly string[]) => {
+        let c = seen.get(matched);
+        if (!c) {
+          const has = (w: string) => matched.includes(w);
+          c = { allWords: words.length > 0 && words.every(has), glossary: expansions.filter((n) => n.groups.some((g) => g.every(has))).map((n) => n.term) };
+          seen.set(matched, c);
+        }
+        return c;
+      };
+      const complete: RankedHit[] = [];
+      const partial: RankedHit[] = [];
+      for (const h of run(typed, terms, allowed)) {
+        const { allWords, glossary } = classify(h.terms);
+        const ranked = { ...h, complete: allWords || glossary.length > 0, allWords, glossary };
+        (ranked.complete ? complete : partial).push(ranked);
+      }
+      return { hits: complete.concat(partial), complete: complete.length, words };
     },
     suggest(query) {
       return mini.autoSuggest(query, { fuzzy: 0.3 }).slice(0, 5).map((s) => s.suggestion);
