@@ -52,6 +52,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
     currentVersion: ins.currentVersion,
     versions: ins.versions.map((v) => ({
       ...v,
+      label: versionName(ins, v.id), // the one name of a text (version-name.ts), not the rules file's label
       current: v.id === ins.currentVersion,
       provisions: ins.provisions.filter((p) => p.versionIds.includes(v.id)).length,
       url: abs(`/laws/${ins.id}/${v.id}`),
