@@ -359,7 +359,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
         const filter = { instrument: query.instrument, actor: query.actor, version: query.version, theme: [], sanction: [], bearer: [], status: [], kind: [] };
         const filtered = query.instrument.length + query.actor.length + query.version.length > 0;
         const allowed = filtered ? new Set(filterProvisions(catalog, filter).map((p) => p.key)) : undefined;
-        const hits = search.rank(query.q, allowed).hits; // every word (or a glossary name in full) first
+        const hits = search.rank(query.q, allowed).hits; // every word first (a glossary name standing in for its words)
         const results = hits.flatMap((h) => {
           const p = catalog.provisionByKey.get(h.key);
           if (!p) return [];

@@ -199,7 +199,7 @@ export const PenaltyRow = named(
 
 export const SearchResult = named(
   "SearchResult",
-  z.object({ key: z.string(), score: z.number(), label: z.string(), heading: z.string(), url: Url, api: Url, matched: z.array(z.string()), fields: z.array(z.string()), matchesAll: z.boolean().describe("matches every word typed, or a glossary name for the query in full; such results come first") }),
+  z.object({ key: z.string(), score: z.number(), label: z.string(), heading: z.string(), url: Url, api: Url, matched: z.array(z.string()), fields: z.array(z.string()), matchesAll: z.boolean().describe("matches every word typed (a glossary name in the query standing in for its words when one of the term's names matches in full); such results come first") }),
 );
 
 export const CitationMatch = named(

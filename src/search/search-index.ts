@@ -54,7 +54,7 @@ export function documentFor(catalog: Catalog, p: ProvisionEntry): SearchDoc {
 export interface SearchIndex {
   /** The engine's answer, in MiniSearch's order (engine.ts). */
   search(query: string, allowed?: ReadonlySet<string>): SearchHit[];
-  /** The answer as pages and the API show it: results with every word (or a glossary name in full) first. */
+  /** The answer as pages and the API show it: results that match every word first (a glossary name standing in for its words). */
   rank(query: string, allowed?: ReadonlySet<string>): RankedSearch;
   expand(query: string): GlossaryTerm[];
   suggest(query: string): string[];
@@ -69,7 +69,7 @@ export interface SearchHit {
 }
 
 export interface RankedHit extends SearchHit {
-  complete: boolean; // allWords, or matched every word of one of the glossary's names for the query
+  complete: boolean; // every word typed matched, itself or through a glossary name it is part of, matched in full
   allWords: boolean; // matched every word typed (stop words aside)
   glossary: readonly GlossaryTerm[]; // the expanded glossary terms it matched in full
 }
@@ -160,14 +160,25 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
       const typed = queryTerms(query);
       const terms = expand(query);
       const words = [...new Set(typed)];
-      const expansions = terms.map((t) => ({ term: t, groups: (synonymWords.get(t.id) ?? []).filter((g) => g.length > 0) }));
+      // Each glossary term the query named, with the typed words that named it ("encryption
+      // keys" names decryption support): a document that matches one of the term's names in
+      // full stands in for those words.
+      const typedSet = new Set(words);
+      const expansions = terms.map((t) => ({
+        term: t,
+        groups: (synonymWords.get(t.id) ?? []).filter((g) => g.length > 0),
+        covers: new Set([t.en, t.zh, ...t.abbreviations, ...t.aliases].map(queryTerms).filter((ws) => ws.length > 0 && ws.every((w) => typedSet.has(w))).flat()),
+      }));
       // Hits that matched alike share one frozen terms array (engine.ts): classify each once.
-      const seen = new Map<readonly string[], { allWords: boolean; glossary: GlossaryTerm[] }>();
+      const seen = new Map<readonly string[], { allWords: boolean; complete: boolean; glossary: GlossaryTerm[] }>();
       const classify = (matched: readonly string[]) => {
         let c = seen.get(matched);
         if (!c) {
           const has = (w: string) => matched.includes(w);
-          c = { allWords: words.length > 0 && words.every(has), glossary: expansions.filter((n) => n.groups.some((g) => g.every(has))).map((n) => n.term) };
+          const found = expansions.filter((n) => n.groups.some((g) => g.every(has)));
+          const covered = (w: string) => found.some((n) => n.covers.has(w));
+          const allWords = words.length > 0 && words.every(has);
+          c = { allWords, complete: allWords || (found.length > 0 && words.every((w) => has(w) || covered(w))), glossary: found.map((n) => n.term) };
           seen.set(matched, c);
         }
         return c;
@@ -175,8 +186,8 @@ export function buildSearchIndex(catalog: Catalog): SearchIndex {
       const complete: RankedHit[] = [];
       const partial: RankedHit[] = [];
       for (const h of run(typed, terms, allowed)) {
-        const { allWords, glossary } = classify(h.terms);
-        const ranked = { ...h, complete: allWords || glossary.length > 0, allWords, glossary };
+        const c = classify(h.terms);
+        const ranked = { ...h, complete: c.complete, allWords: c.allWords, glossary: c.glossary };
         (ranked.complete ? complete : partial).push(ranked);
       }
       return { hits: complete.concat(partial), complete: complete.length, words };

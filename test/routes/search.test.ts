@@ -55,7 +55,7 @@ describe("/search", () => {
     expect(res.body).toMatch(/<mark>China<\/mark>/);
     expect(res.body).not.toMatch(/[a-z]<mark>/i); // no mark starts inside a word
     const t = text(res.body);
-    expect(t).toMatch(/11 provisions found: 2 match every word \(or a glossary name in full\) and come first; 9 match only some\./);
+    expect(t).toMatch(/11 provisions found: 2 match every word and come first; 9 match only some\./);
     const order = [...res.body.matchAll(/<li( class="partial")?>\s*<p class="cite"><a href="([^"]+)"/g)].map((m) => [m[2], !!m[1]]);
     expect(order.slice(0, 2).every(([, partial]) => !partial)).toBe(true);
     expect(order.slice(2).every(([, partial]) => partial)).toBe(true);

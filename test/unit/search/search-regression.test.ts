@@ -73,7 +73,9 @@ const TEXT_QUERIES: [string, string, number][] = [
   ["lawful access", "counterterrorism-law/p18", 3],
   ["technical support to the police", "counterterrorism-law/p18", 5],
   ["servers in the mainland", "cybersecurity-law/p37", 10],
-  ["personal information of citizens stored in China", "cybersecurity-law/p37", 10],
+  ["critical information infrastructure operators abroad", "cybersecurity-law/p37", 3],
+  ["critical information infrastructure operators abroad", "personal-information-protection-law/p40", 3],
+  ["store personal information in China", "cybersecurity-law/p37", 10],
 ];
 
 // [query, instrument, number, first candidate's lineage key]
@@ -110,6 +112,19 @@ describe("search regression table", () => {
       expect(hits.slice(0, complete).every((h) => h.complete), query).toBe(true);
       expect(hits.slice(complete).some((h) => h.complete), query).toBe(false);
     }
+  });
+
+  it("lets a glossary name stand in only for the words that name it", () => {
+    // "personal information" names a glossary term; the other words must still match
+    const { hits, words, complete } = index.rank("personal information of citizens stored in China");
+    const rest = words.filter((w) => w !== "personal" && w !== "information");
+    expect(rest.length).toBe(3);
+    expect(complete).toBeLessThan(hits.length / 10);
+    for (const h of hits.slice(0, complete)) expect(rest.every((w) => h.terms.includes(w)), h.key).toBe(true);
+    // "encryption keys" names decryption support, which the article matches in full
+    const keys = index.rank("encryption keys").hits.find((h) => h.key === "counterterrorism-law/p18");
+    expect(keys).toMatchObject({ complete: true });
+    expect(keys?.glossary.map((t) => t.id)).toContain("decryption-support");
   });
 
   it("drops stop words: alone they find nothing, and they match no word as a prefix", () => {
