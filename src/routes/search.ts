@@ -39,8 +39,8 @@ function reasonFor(h: RankedHit, words: number): string {
   const places = where.length > 1 ? `${where.slice(0, -1).join(", ")} and ${where.at(-1)}` : (where[0] ?? "the text");
   const glossary = h.glossary.length ? `the glossary term${h.glossary.length > 1 ? "s" : ""} ${h.glossary.map((t) => `“${t.en}”`).join(", ")}` : "";
   if (h.allWords) return `${words > 1 ? "Every word matches" : "Matches"}, in ${places}${glossary ? `, and ${glossary}` : ""}.`;
-  if (glossary) return `Matches ${glossary}, in ${places}.`;
-  return `Some of the words match, in ${places}.`;
+  if (h.complete) return `Matches ${glossary}, in ${places}.`;
+  return `Some of the words match, in ${places}${glossary ? `, and ${glossary}` : ""}.`;
 }
 
 const searchRoutes: FastifyPluginAsync = async (app) => {
