@@ -38,7 +38,7 @@ function articleSuggestions(ins: InstrumentEntry, versionId: string, number: str
   const target = parseArticleNumber(number)?.main ?? 0;
   const near = [...inVersion].sort((a, b) => Math.abs((parseArticleNumber(a)?.main ?? 0) - target) - Math.abs((parseArticleNumber(b)?.main ?? 0) - target) || compareArticleNumbers(a, b)).slice(0, 4);
   const other = provisionsNumbered(ins, number).flatMap(({ provision, versions }) => versions.map((v) => ({ label: `Art. ${number} of the ${versionName(ins, v)} (in force from ${formatDate(v)}): ${provision.data.heading.en}`, href: permalink(ins.id, v, number) })));
-  return [...other, ...near.sort(compareArticleNumbers).map((n) => ({ label: `Art. ${n}`, href: permalink(ins.id, versionId, n) })), { label: `Contents of the ${ins.data.short.en}`, href: `/laws/${ins.id}/${versionId}` }];
+  return [...other, ...near.sort(compareArticleNumbers).map((n) => ({ label: articleLabel(ins, versionId, n), href: permalink(ins.id, versionId, n) })), { label: `Contents of the ${ins.data.short.en}`, href: `/laws/${ins.id}/${versionId}` }];
 }
 
 function contents(ins: InstrumentEntry, versionId: string | undefined) {

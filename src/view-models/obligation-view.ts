@@ -25,6 +25,7 @@ export interface ObligationView {
   instrumentShort: string;
   instrumentTitle: string;
   number: string;
+  articleLabel: string; // "CSL Art. 23 (2026)": the number with its text (version-name.ts)
   articleHref: string;
   memoItem: string; // the pinned memo item of this duty: instrument/version/art-N/obligation-id
   heading: string;
@@ -105,6 +106,7 @@ export function obligationView(catalog: Catalog, b: BoundObligation, date: strin
     instrumentShort: ins.data.short.en,
     instrumentTitle: ins.data.title.en,
     number: b.number,
+    articleLabel: articleLabel(ins, b.versionId, b.number),
     articleHref: permalink(ins.id, b.versionId, b.number),
     memoItem: `${ins.id}/${b.versionId}/art-${b.number}/${b.obligation.id}`,
     heading: b.provision.data.heading.en,

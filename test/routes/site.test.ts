@@ -405,3 +405,15 @@ describe("every page", () => {
     expect(glossary.body).toContain('<a href="/glossary">Glossary</a>');
   });
 });
+
+describe("one name for a text", () => {
+  it("prints a renumbered law's article with its text in the register, the penalty table and the 404 suggestions", async () => {
+    const actor = text((await get("/actors/cii-operator")).body);
+    expect(actor).toMatch(/CSL Art\. 39 \(2026\) · Data localisation/);
+    const table = text((await get("/penalties?instrument=cybersecurity-law")).body);
+    expect(table).toContain("CSL Art. 61 (2026)");
+    expect(table).not.toMatch(/CSL Art\. \d+ (?!\()/); // every CSL number carries its text
+    const missing = text((await get("/laws/cybersecurity-law/2017-06-01/art-38")).body);
+    expect(missing).toContain("CSL Art. 37 (2017)");
+  });
+});
