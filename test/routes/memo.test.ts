@@ -208,6 +208,8 @@ describe("add-to-memo controls", () => {
   it("offers a search from the memo page that carries the memo to its results", async () => {
     const res = await get(`/memo?items=${ITEMS[0]}`);
     expect(res.body).toMatch(/<form method="get" action="\/search" class="memo-find" role="search">\s*<input type="hidden" name="memo" value="counterterrorism-law\/2016-01-01\/art-84">/);
+    // the header's search box carries it too
+    expect(res.body).toMatch(/<form class="search" action="\/search" method="get" role="search">\s*<input type="hidden" name="memo" value="counterterrorism-law\/2016-01-01\/art-84">/);
     const found = await get(`/search?q=data&memo=${ITEMS[0]}`);
     expect(found.body).toContain(`<input type="hidden" name="items" value="${ITEMS[0]}" data-memo-items-field>`);
     expect(found.body).toMatch(/href="\/laws\/cybersecurity-law\/[^"]+\?memo=counterterrorism-law\/2016-01-01\/art-84"/);
