@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { Catalog } from "./domain/catalog.js";
 import { loadRules } from "./data/load-rules.js";
+import { loadLawTexts, type LawTexts } from "./texts/load-law-texts.js";
 import catalogPlugin from "./plugins/catalog.js";
 import compression from "./plugins/compression.js";
 import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
@@ -33,12 +34,15 @@ declare module "fastify" {
 
 export interface BuildOptions {
   catalog?: Catalog; // tests pass a catalog built from fixture rules
+  lawTexts?: LawTexts; // default: the texts in config.lawTextsDir, if set
 }
 
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
   // Load and validate before Fastify exists: inside a plugin it would race Fastify's 10 s plugin
   // timeout, which a catalog ten times the size on a busy machine exceeds (npm run bench).
   const catalog = options.catalog ?? (await loadRules(config.rulesDir));
+  // The official texts, when LAW_TEXTS_DIR names a folder of them: none is not an error.
+  const lawTexts = options.lawTexts ?? (await loadLawTexts(config.lawTextsDir, catalog));
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
     // Query strings like ?actor=a&actor=b arrive as arrays; the route schemas normalise them.
@@ -65,7 +69,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(compression); // before any route: it attaches to each route as it is added
   await app.register(staticFiles, { config });
   await app.register(views, { config });
-  await app.register(catalogPlugin, { config, catalog });
+  await app.register(catalogPlugin, { config, catalog, lawTexts });
+  for (const p of lawTexts.problems) app.log.warn(`official text ${p.file}${p.line ? `:${p.line}` : ""}: ${p.message} (this text is not shown; npm run validate lists every problem)`);
   await app.register(errorPages);
   await app.register(openDataCors);
   await app.register(pageCache, { config });

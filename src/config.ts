@@ -12,6 +12,7 @@ const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   PUBLIC_ORIGIN: z.string().url().optional(), // used in absolute permalinks and feeds
+  LAW_TEXTS_DIR: z.string().min(1).optional(), // a folder of official texts, title(YYYY-MM-DD).md; none: pages link the official source
 });
 
 export interface Config {
@@ -21,7 +22,11 @@ export interface Config {
   production: boolean; // caches compiled templates and rendered pages
   logLevel: string;
   publicOrigin: string;
+<<<<<<< HEAD
   publicOriginDefaulted: boolean; // PUBLIC_ORIGIN was unset: links point at http://localhost:PORT
+=======
+  lawTextsDir?: string; // absolute; undefined: no official texts are shown or checked
+>>>>>>> main
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
@@ -33,7 +38,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     production: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
+<<<<<<< HEAD
     publicOriginDefaulted: e.PUBLIC_ORIGIN === undefined,
+=======
+    ...(e.LAW_TEXTS_DIR ? { lawTextsDir: path.resolve(e.LAW_TEXTS_DIR) } : {}),
+>>>>>>> main
     ...overrides,
   });
 }
