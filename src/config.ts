@@ -22,11 +22,8 @@ export interface Config {
   production: boolean; // caches compiled templates and rendered pages
   logLevel: string;
   publicOrigin: string;
-<<<<<<< HEAD
   publicOriginDefaulted: boolean; // PUBLIC_ORIGIN was unset: links point at http://localhost:PORT
-=======
   lawTextsDir?: string; // absolute; undefined: no official texts are shown or checked
->>>>>>> main
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
@@ -38,11 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     production: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
-<<<<<<< HEAD
     publicOriginDefaulted: e.PUBLIC_ORIGIN === undefined,
-=======
     ...(e.LAW_TEXTS_DIR ? { lawTextsDir: path.resolve(e.LAW_TEXTS_DIR) } : {}),
->>>>>>> main
     ...overrides,
   });
 }

@@ -138,18 +138,13 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     const applicable = offersApplicable(ins, p)
       ? { act: q.act ?? "", decided: q.decided ?? "", answer: q.act ? applicableView(ins, p, applicablePenalty(catalog, ins, p, q.act, q.decided ?? catalog.meta.asOf)) : undefined }
       : undefined;
-<<<<<<< HEAD
     // ?memo=…: the memo being built without JavaScript, which this page's "Add to memo" adds to.
     const memo = resolveMemoItems(catalog, q.memo, "memo").map((i) => i.path);
     const page = buildArticlePage(catalog, ins, p, version, app.publicOrigin);
+    const officialText = buildOfficialText(ins, p, version, app.lawTexts, page.official);
     const self = `${ins.id}/${version}/art-${number}`;
     const compareWith = p.data.penalties.length ? { id: self, label: articleLabel(ins, version, number), others: otherTextsOf(catalog, p, version), choices: compareChoices.filter((c) => c.value !== self) } : undefined;
-    return reply.viewAsync("pages/article", { title: "", description: metaDescription(page.summary), origin: app.publicOrigin, page, penaltyChanges, applicable, compareWith, memoCarry: memo.join(",") });
-=======
-    const page = buildArticlePage(catalog, ins, p, version, app.publicOrigin);
-    const officialText = buildOfficialText(ins, p, version, app.lawTexts, page.official);
-    return reply.viewAsync("pages/article", { title: "", origin: app.publicOrigin, page, officialText, penaltyChanges, applicable });
->>>>>>> main
+    return reply.viewAsync("pages/article", { title: "", description: metaDescription(page.summary), origin: app.publicOrigin, page, officialText, penaltyChanges, applicable, compareWith, memoCarry: memo.join(",") });
   });
 };
 
