@@ -31,6 +31,7 @@ const FIELD_NAMES: Record<string, string> = {
   citation: "the citation",
   instrument: "the instrument's name",
   chapter: "the chapter",
+  text: "the official Chinese text",
 };
 
 /** "Every word matches, in the heading and a duty, and the glossary term “decryption support”." */
