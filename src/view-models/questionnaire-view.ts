@@ -3,6 +3,7 @@
 // need review with the provision that defines them.
 import type { Catalog } from "../domain/catalog.js";
 import type { Answers, DerivedRoles } from "../query/questionnaire.js";
+import { articleLabel } from "../domain/version-name.js";
 import { query } from "./format.js";
 import { actorLabel } from "./obligation-view.js";
 import { roleReason } from "./register.js";
@@ -25,7 +26,7 @@ export function questionnaireView(catalog: Catalog, answers: Answers, derived: D
     const ins = p && catalog.instrumentById.get(p.instrumentId);
     if (!p || !ins) return undefined;
     const v = p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
-    return { label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, href: `/laws/${ins.id}/${v}/art-${p.data.numbers[v]}` };
+    return { label: articleLabel(ins, v, p.data.numbers[v] as string), href: `/laws/${ins.id}/${v}/art-${p.data.numbers[v]}` };
   };
   const role = (r: DerivedRoles["roles"][number]) => ({ id: r.actor, label: actorLabel(catalog, r.actor), href: `/actors/${r.actor}`, reasons: r.reasons.map((x) => roleReason(catalog, x.fact, r.actor, r.kindOf)) });
   return {

@@ -5,6 +5,7 @@
 import { qualifyRef, type Catalog, type TierRef } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { provisionOfRef } from "../domain/pinpoint.js";
+import { articleLabel, versionName } from "../domain/version-name.js";
 import { describeSanctions, LEVEL_LABELS, MANAGER_GROUP_LABELS, sanctionsOf, tierLevel, type FlatSanction } from "../domain/penalty-arithmetic.js";
 import { TierLevel, type Bearer, type ManagerGroup, type PenaltyTier } from "../domain/rules-schema.js";
 import { articlePath, MAX_MEMO_ITEMS } from "../memo/memo-items.js";
@@ -44,8 +45,9 @@ export interface DutyCard {
   instrumentShort: string;
   instrumentTitle: string;
   versionId: string;
+  versionName: string; // "2017 text" (src/domain/version-name.ts)
   number: string;
-  article: Link; // "CSL Art. 37 (2017-06-01 text)"
+  article: Link; // "CSL Art. 37 (2017)": the number with its text where the instrument has several
   permalink: string; // absolute
   heading: string;
   duty: string;
@@ -116,7 +118,7 @@ function articleLink(catalog: Catalog, t: TierRef, date: string): Link {
   const ins = catalog.instrumentById.get(t.provision.instrumentId);
   const v = t.versionIds.filter((x) => x <= date).at(-1) ?? t.versionIds.at(-1) ?? ins?.currentVersion ?? "";
   const n = t.provision.data.numbers[v] ?? "";
-  return { label: `${ins?.data.short.en ?? t.provision.instrumentId} Art. ${n}`, href: permalink(t.provision.instrumentId, v, n) };
+  return { label: ins ? articleLabel(ins, v, n) : `${t.provision.instrumentId} Art. ${n}`, href: permalink(t.provision.instrumentId, v, n) };
 }
 
 function refLink(catalog: Catalog, ref: string, date: string): Link {
@@ -126,7 +128,7 @@ function refLink(catalog: Catalog, ref: string, date: string): Link {
   const v = versionAt(ins, date) ?? ins.currentVersion;
   const inV = p.versionIds.includes(v) ? v : (p.versionIds.at(-1) as string);
   const n = p.data.numbers[inV] ?? "";
-  return { label: `${ins.data.short.en} Art. ${n}`, href: permalink(ins.id, inV, n) };
+  return { label: articleLabel(ins, inV, n), href: permalink(ins.id, inV, n) };
 }
 
 /** One bearer's sanctions at a tier in words, alternatives joined by "or"; managers by the group the article names. */
@@ -217,7 +219,8 @@ export function dutyCard(catalog: Catalog, d: RegisterDuty, date: string, origin
     instrumentTitle: ins.data.title.en,
     versionId: d.versionId,
     number: d.number,
-    article: { label: `${ins.data.short.en} Art. ${d.number}`, href },
+    article: { label: articleLabel(ins, d.versionId, d.number), href },
+    versionName: versionName(ins, d.versionId),
     permalink: `${origin}${href}`,
     heading: d.provision.data.heading.en,
     duty: d.obligation.duty,

@@ -81,7 +81,7 @@ describe("no penalty figure without its tier's trigger", () => {
     const start = html.indexOf("<article", html.indexOf('id="duty-cybersecurity-law-p40-'));
     const card = html.slice(start, html.indexOf("</article>", start));
     expect(card.match(/No penalty article is linked/g)).toHaveLength(1);
-    expect(card).toContain('General liability: <a href="/laws/cybersecurity-law/2026-01-01/art-72">CSL Art. 72</a>, <a href="/laws/cybersecurity-law/2026-01-01/art-76">CSL Art. 76</a>.');
+    expect(card).toContain('General liability: <a href="/laws/cybersecurity-law/2026-01-01/art-72">CSL Art. 72 (2026)</a>, <a href="/laws/cybersecurity-law/2026-01-01/art-76">CSL Art. 76 (2026)</a>.');
   });
 
   it("follows a referral: a breach the CSL punishes under the PIPL shows the PIPL article's ladder, and counts it in the exposure", async () => {
@@ -89,7 +89,7 @@ describe("no penalty figure without its tier's trigger", () => {
     const start = html.indexOf("<article", html.indexOf('id="duty-cybersecurity-law-p42-secure-pi"') - 200);
     const card = html.slice(html.indexOf('id="duty-cybersecurity-law-p42-secure-pi"'), html.indexOf("</article>", start + 50));
     expect(card).toContain("Punished under <a href=\"/laws/personal-information-protection-law/");
-    expect(card).toMatch(/Penalty: <a href="\/laws\/personal-information-protection-law\/[^"]+">PIPL Art\. 66<\/a> <span class="referred">\(the breach is punished under it by <a href="[^"]+">CSL Art\. 71<\/a>\)/);
+    expect(card).toMatch(/Penalty: <a href="\/laws\/personal-information-protection-law\/[^"]+">PIPL Art\. 66<\/a> <span class="referred">\(the breach is punished under it by <a href="[^"]+">CSL Art\. 71 \(2026\)<\/a>\)/);
     expect(card).toContain("<strong>If serious</strong>");
     const api = JSON.parse((await server.get("/api/v1/register?actor=network-operator&sort=exposure&instrument=cybersecurity-law&per_page=200")).body) as { data: { key: string; tiers: { article: { label: string } }[] }[] };
     expect(api.data.find((d) => d.key === "cybersecurity-law/p42#secure-pi")?.tiers.map((t) => t.article.label)).toContain("PIPL Art. 66");

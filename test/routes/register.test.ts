@@ -9,7 +9,7 @@ const server = useTestApp();
 const get = server.get;
 const text = visibleText;
 
-/** The duty cards of a register page, as "CSL Art. 23: duty" in page order. */
+/** The duty cards of a register page, as "CSL Art. 23 (2026): duty" in page order. */
 function cards(html: string): string[] {
   return [...html.matchAll(/<article class="duty[^"]*" id="[^"]+">\s*<p class="cite"><a href="[^"]+">([^<]+)<\/a>[\s\S]*?<p class="duty-text">([^<]+)<\/p>/g)].map((m) => `${m[1]}: ${(m[2] as string).replace(/&#39;/g, "'")}`);
 }
@@ -87,10 +87,10 @@ describe("scope and filters, each a query parameter shown as a removable chip", 
 
   it.each([
     ["instrument=counterterrorism-law", ["CTL Art. 18: Provide technical interfaces and decryption support.", "CTL Art. 19: Stop transmission of terrorist content and report it.", "CTL Art. 21: Check customers' identity."], "Instrument: CTL"],
-    ["theme=real-name-registration", ["CSL Art. 26: Require users to provide real identity information.", "CTL Art. 21: Check customers' identity."], "Theme: Real-name registration"],
-    ["penalty=yes", ["CSL Art. 23: Run the tiered protection scheme.", "CTL Art. 18: Provide technical interfaces and decryption support."], "Has a penalty"],
-    ["penalty=no", ["CSL Art. 26: Require users to provide real identity information.", "CSL Art. 39: Store data in China.", "CTL Art. 19: Stop transmission of terrorist content and report it.", "CTL Art. 21: Check customers' identity."], "No penalty article"],
-    ["at=2020-01-01", ["CSL Art. 21: Run the tiered protection scheme.", "CSL Art. 24: Require users to provide real identity information.", "CSL Art. 37: Store data in China.", "CTL Art. 18: Provide technical interfaces and decryption support.", "CTL Art. 19: Stop transmission of terrorist content and report it.", "CTL Art. 21: Check customers' identity."], "Law as at 2020-01-01"],
+    ["theme=real-name-registration", ["CSL Art. 26 (2026): Require users to provide real identity information.", "CTL Art. 21: Check customers' identity."], "Theme: Real-name registration"],
+    ["penalty=yes", ["CSL Art. 23 (2026): Run the tiered protection scheme.", "CTL Art. 18: Provide technical interfaces and decryption support."], "Has a penalty"],
+    ["penalty=no", ["CSL Art. 26 (2026): Require users to provide real identity information.", "CSL Art. 39 (2026): Store data in China.", "CTL Art. 19: Stop transmission of terrorist content and report it.", "CTL Art. 21: Check customers' identity."], "No penalty article"],
+    ["at=2020-01-01", ["CSL Art. 21 (2017): Run the tiered protection scheme.", "CSL Art. 24 (2017): Require users to provide real identity information.", "CSL Art. 37 (2017): Store data in China.", "CTL Art. 18: Provide technical interfaces and decryption support.", "CTL Art. 19: Stop transmission of terrorist content and report it.", "CTL Art. 21: Check customers' identity."], "Law as at 2020-01-01"],
   ])("%s filters the duties and shows its chip", async (filter, expected, chip) => {
     const html = (await get(`${CII_TELECOM}&${filter}`)).body;
     expect(cards(html)).toEqual(expected);
@@ -102,7 +102,7 @@ describe("scope and filters, each a query parameter shown as a removable chip", 
 
   it("combines filters, and a chip removes only its own value", async () => {
     const html = (await get(`${CII_TELECOM}&instrument=cybersecurity-law&instrument=counterterrorism-law&penalty=yes`)).body;
-    expect(cards(html)).toEqual(["CSL Art. 23: Run the tiered protection scheme.", "CTL Art. 18: Provide technical interfaces and decryption support."]);
+    expect(cards(html)).toEqual(["CSL Art. 23 (2026): Run the tiered protection scheme.", "CTL Art. 18: Provide technical interfaces and decryption support."]);
     const c = chips(html);
     expect(c.find((x) => x.label === "Instrument: CSL")?.href).toBe(`${CII_TELECOM}&instrument=counterterrorism-law&penalty=yes#results`);
     expect(c.find((x) => x.label === "Has a penalty")?.href).toBe(`${CII_TELECOM}&instrument=cybersecurity-law&instrument=counterterrorism-law#results`);
@@ -125,7 +125,7 @@ describe("scope and filters, each a query parameter shown as a removable chip", 
 describe("order", () => {
   it("is by instrument and article by default, with contents per instrument", async () => {
     const html = (await get(CII_TELECOM)).body;
-    expect(cards(html).map((c) => c.split(":")[0])).toEqual(["CSL Art. 23", "CSL Art. 26", "CSL Art. 39", "CTL Art. 18", "CTL Art. 19", "CTL Art. 21"]);
+    expect(cards(html).map((c) => c.split(":")[0])).toEqual(["CSL Art. 23 (2026)", "CSL Art. 26 (2026)", "CSL Art. 39 (2026)", "CTL Art. 18", "CTL Art. 19", "CTL Art. 21"]);
     expect(text(html)).toMatch(/Contents Cybersecurity Law of the People's Republic of China \(3\) Counterterrorism Law of the People's Republic of China \(3\)/);
     expect(html).toContain('href="#group-cybersecurity-law"');
     expect(html).toContain('id="group-cybersecurity-law"');
@@ -134,7 +134,7 @@ describe("order", () => {
   it("sort=exposure puts the heaviest first: custody, then the entity's fine, then the rest", async () => {
     const html = (await get(`${CII_TELECOM}&sort=exposure`)).body;
     // CTL Art. 18 brings detention for managers; CSL Art. 23 a fine; the others no penalty article.
-    expect(cards(html).map((c) => c.split(":")[0])).toEqual(["CTL Art. 18", "CSL Art. 23", "CSL Art. 26", "CSL Art. 39", "CTL Art. 19", "CTL Art. 21"]);
+    expect(cards(html).map((c) => c.split(":")[0])).toEqual(["CTL Art. 18", "CSL Art. 23 (2026)", "CSL Art. 26 (2026)", "CSL Art. 39 (2026)", "CTL Art. 19", "CTL Art. 21"]);
     expect(text(html)).toMatch(/Contents Custody \(detention or prison\) \(1\) Fines on the entity \(1\) No penalty article linked \(4\)/);
     expect(chips(html).map((c) => c.label)).toEqual(["Heaviest sanction first"]);
   });
@@ -163,7 +163,7 @@ describe("the questionnaire", () => {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
       const t = text(res.body);
-      expect(t, url).toMatch(/Needs review.*Critical information infrastructure operator : you do not know whether you operate critical information infrastructure → critical information infrastructure operator, a kind of network operator\. Who counts: CSL Art\. 41/);
+      expect(t, url).toMatch(/Needs review.*Critical information infrastructure operator : you do not know whether you operate critical information infrastructure → critical information infrastructure operator, a kind of network operator\. Who counts: CSL Art\. 41 \(2026\)/);
       expect(res.body, url).toContain('href="/laws/cybersecurity-law/2026-01-01/art-41"');
     }
     // The register offers to add the role; until then its duties are not listed.
@@ -230,7 +230,7 @@ describe("hand-over formats", () => {
     const md = await get("/profile.md?service=telecoms&cii=yes&at=2020-01-01");
     expect(md.headers["content-type"]).toMatch(/^text\/markdown/);
     expect(md.body).toMatch(/^# Compliance register: Telecommunications operator \+ Critical information infrastructure operator\n/);
-    for (const s of ["**Roles:**", "**Answers:** Which services do you provide? Telecommunications", "**Law as at:** 1 January 2020", "**Data version:** fixture-1", "> Summaries are our own words", "<http://test.local/profile?service=telecoms&cii=yes&at=2020-01-01>", "[CSL Art. 59](http://test.local/laws/cybersecurity-law/2017-06-01/art-59)"]) expect(md.body).toContain(s);
+    for (const s of ["**Roles:**", "**Answers:** Which services do you provide? Telecommunications", "**Law as at:** 1 January 2020", "**Data version:** fixture-1", "> Summaries are our own words", "<http://test.local/profile?service=telecoms&cii=yes&at=2020-01-01>", "[CSL Art. 59 (2017)](http://test.local/laws/cybersecurity-law/2017-06-01/art-59)"]) expect(md.body).toContain(s);
     expect(md.body).not.toMatch(/\]\(\//);
     const html = await get("/profile.html?service=telecoms&cii=yes&at=2020-01-01");
     expect(html.headers["content-type"]).toMatch(/^text\/html/);
