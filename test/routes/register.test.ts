@@ -179,6 +179,13 @@ describe("the questionnaire", () => {
     expect((await get("/check?service=telecoms")).body).toContain('href="/profile?service=telecoms#results"');
   });
 
+  it("keeps one filled action per page: the questionnaire's button, or the link to the register", async () => {
+    for (const url of ["/", "/check", "/check?service=telecoms", "/profile?service=telecoms&cii=yes", "/actors/cii-operator"]) {
+      const html = (await get(url)).body;
+      expect((html.match(/class="(button )?primary"/g) ?? []).length, url).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("the home page holds the questionnaire, so the register is three interactions away", async () => {
     const html = (await get("/")).body;
     expect(html).toContain('<form class="questionnaire" method="get" action="/profile#results" id="check">');

@@ -17,7 +17,7 @@ const provision = (key: string, instrumentId: string): ProvisionEntry => ({
   refersTo: [],
   referredBy: [],
 });
-const catalog = { instrumentById: new Map([["law", { data: { short: { en: "L" } }, currentVersion: "2020-01-01" }], ["criminal-law", { data: { short: { en: "CL" } }, currentVersion: "2020-01-01" }]]), provisionByKey: new Map() } as unknown as Catalog;
+const catalog = { instrumentById: new Map([["law", { data: { short: { en: "L" }, draft: false }, versions: [{ id: "2020-01-01" }], currentVersion: "2020-01-01" }], ["criminal-law", { data: { short: { en: "CL" }, draft: false }, versions: [{ id: "2020-01-01" }], currentVersion: "2020-01-01" }]]), provisionByKey: new Map() } as unknown as Catalog;
 const p9 = provision("law/p9", "law");
 const cl = provision("criminal-law/p1", "criminal-law");
 const tier = (t: Partial<PenaltyTier> & { id: string }, p = p9): TierRef => ({ key: `${p.key}#${t.id}`, provision: p, versionIds: ["2020-01-01"], tier: { trigger: `T ${t.id}.`, sanctions: [{ bearer: "entity", kind: "fine", max: 1000, unit: "CNY" }], ...t } as PenaltyTier });
