@@ -7,8 +7,11 @@ import { loadRules } from "./data/load-rules.js";
 import catalogPlugin from "./plugins/catalog.js";
 import compression from "./plugins/compression.js";
 import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
+import knownPaths from "./plugins/known-paths.js";
 import openDataCors from "./plugins/open-data-cors.js";
 import pageCache from "./plugins/page-cache.js";
+import preRouting, { originForm, RawAnswers } from "./plugins/pre-routing.js";
+import queryPolicy from "./plugins/query-policy.js";
 import security from "./plugins/security.js";
 import staticFiles from "./plugins/static-files.js";
 import views from "./plugins/views.js";
@@ -39,8 +42,26 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   // Load and validate before Fastify exists: inside a plugin it would race Fastify's 10 s plugin
   // timeout, which a catalog ten times the size on a busy machine exceeds (npm run bench).
   const catalog = options.catalog ?? (await loadRules(config.rulesDir));
+  const limits = config.http;
+  const raw = new RawAnswers(); // answers for requests Node's parser refuses (pre-routing.ts)
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
+    // Slow or greedy clients (the values and why: HttpLimits in config.ts, and the README).
+    connectionTimeout: limits.connectionTimeout,
+    keepAliveTimeout: limits.keepAliveTimeout,
+    requestTimeout: limits.requestTimeout,
+    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    http: {
+      headersTimeout: limits.headersTimeout,
+      requestTimeout: limits.requestTimeout,
+      connectionsCheckingInterval: limits.checkInterval,
+      maxHeaderSize: limits.maxHeaderSize,
+      requireHostHeader: false, // checked in pre-routing.ts, to answer with our page, not a bare 400
+    },
+    bodyLimit: 1, // no route takes a body (bodies are refused before routing: pre-routing.ts)
+    // An absolute-form target (GET http://host/path) is routed, linked and cached by its path.
+    rewriteUrl: (req) => originForm(req.url ?? "/"),
+    clientErrorHandler: (err, socket) => raw.clientError(err, socket),
     // Query strings like ?actor=a&actor=b arrive as arrays; the route schemas normalise them.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     trustProxy: false,
@@ -52,6 +73,10 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     pluginTimeout: 60_000,
   });
 
+  app.server.maxConnections = limits.maxConnections;
+  app.server.on("connect", (req, socket) => raw.connect(req, socket));
+  app.addHook("onReady", () => raw.prepare(app));
+
   app.decorate("config", config);
   app.decorate("publicOrigin", config.publicOrigin);
   const routeList: { method: string; url: string }[] = [];
@@ -62,11 +87,14 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
 
   // Ecosystem plugins, then our own: headers, compression, static files, templates, the rules.
   await app.register(security);
+  await app.register(knownPaths); // before any route: it records each as it is added
   await app.register(compression); // before any route: it attaches to each route as it is added
   await app.register(staticFiles, { config });
   await app.register(views, { config });
   await app.register(catalogPlugin, { config, catalog });
   await app.register(errorPages);
+  await app.register(preRouting); // one Host, no body: before the page cache can answer
+  await app.register(queryPolicy); // before any route: no query parameter is ever ignored
   await app.register(openDataCors);
   await app.register(pageCache, { config });
 

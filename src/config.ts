@@ -14,6 +14,32 @@ const Env = z.object({
   PUBLIC_ORIGIN: z.string().url().optional(), // used in absolute permalinks and feeds
 });
 
+/**
+ * How long a client may take and how many connections it may hold (milliseconds). The site takes
+ * no request bodies, so a request is its headers: a slow client is cut off, not waited for.
+ */
+export interface HttpLimits {
+  headersTimeout: number; // request line and headers must arrive within this (Node default 60 s)
+  requestTimeout: number; // the whole request, from its first byte (Node default 300 s)
+  connectionTimeout: number; // a socket idle this long is closed (Fastify default: never)
+  keepAliveTimeout: number; // an idle kept-alive connection is closed after this (Fastify default 72 s)
+  maxRequestsPerSocket: number; // then the connection is closed; clients reconnect (default: unlimited)
+  maxConnections: number; // open connections at once; more are refused (default: unlimited)
+  checkInterval: number; // how often Node checks the two timeouts above (Node default 30 s)
+  maxHeaderSize: number; // bytes of request line and headers; more is a 431 (Node default 16 KB)
+}
+
+export const HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
+  headersTimeout: 10_000,
+  requestTimeout: 15_000,
+  connectionTimeout: 30_000,
+  keepAliveTimeout: 10_000,
+  maxRequestsPerSocket: 1_000,
+  maxConnections: 1_000,
+  checkInterval: 1_000,
+  maxHeaderSize: 16_384,
+});
+
 export interface Config {
   host: string;
   port: number;
@@ -21,6 +47,7 @@ export interface Config {
   production: boolean; // caches compiled templates and rendered pages
   logLevel: string;
   publicOrigin: string;
+  http: Readonly<HttpLimits>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
@@ -32,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     production: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
+    http: HTTP_LIMITS,
     ...overrides,
   });
 }

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { BadQueryError, NotFoundError, type Suggestion } from "../errors.js";
+import { ALLOWED_METHODS } from "./known-paths.js";
 import { setSecurityHeaders } from "./security.js";
 
 export interface ErrorPage {
@@ -11,10 +12,21 @@ export interface ErrorPage {
   detail: string;
   parameter?: string;
   allowed?: readonly string[];
+  allowedAre?: "values" | "parameters"; // what `allowed` lists (default values)
   suggestions: readonly Suggestion[];
 }
 
-const TITLES: Record<number, string> = { 400: "Bad request", 404: "Not found", 405: "Method not allowed", 413: "Request too large", 414: "URI too long", 500: "Something went wrong" };
+export const TITLES: Record<number, string> = {
+  400: "Bad request",
+  404: "Not found",
+  405: "Method not allowed",
+  408: "Request timeout",
+  413: "Request too large",
+  414: "URI too long",
+  431: "Request headers too large",
+  500: "Something went wrong",
+  501: "Not implemented",
+};
 
 export function isApiRequest(req: FastifyRequest): boolean {
   return req.url.startsWith("/api/") || req.url === "/api";
@@ -29,7 +41,7 @@ function problemJson(req: FastifyRequest, page: ErrorPage): string {
     instance: req.url.split("?")[0],
   };
   if (page.parameter) body.parameter = page.parameter;
-  if (page.allowed && page.allowed.length > 0) body.allowed = page.allowed;
+  if (page.allowed && page.allowed.length > 0) body[page.allowedAre === "parameters" ? "allowedParameters" : "allowed"] = page.allowed;
   if (page.suggestions.length > 0) body.suggestions = page.suggestions;
   return JSON.stringify(body);
 }
@@ -62,10 +74,32 @@ export async function sendFrameworkError(app: FastifyInstance, error: FastifyErr
   return reply.type("text/html; charset=utf-8").send(html);
 }
 
+/** The address with only the named query parameters kept. */
+function withOnly(url: string, names: readonly string[]): string {
+  const at = url.indexOf("?");
+  const path = at < 0 ? url : url.slice(0, at);
+  const kept = new URLSearchParams();
+  if (at >= 0) for (const [k, v] of new URLSearchParams(url.slice(at + 1))) if (names.includes(k)) kept.append(k, v);
+  const qs = kept.toString();
+  return `${path.replace(/^[/\\]+/, "/")}${qs ? `?${qs}` : ""}`;
+}
+
 export default fp(
   async (app) => {
     app.setNotFoundHandler(async (req, reply) => {
       const path = req.url.split("?")[0] ?? "/";
+      // A known path asked with another method: say which methods it takes (CORS preflights
+      // get their headers from open-data-cors.ts).
+      if (req.method !== "GET" && req.method !== "HEAD" && app.isKnownPath(path)) {
+        reply.header("allow", ALLOWED_METHODS);
+        if (req.method === "OPTIONS") return reply.code(204).header("cache-control", "public, max-age=86400").send();
+        return sendError(req, reply, {
+          status: 405,
+          title: TITLES[405] as string,
+          detail: `${path} answers only ${ALLOWED_METHODS}, not ${req.method}.`,
+          suggestions: [{ label: "This page", href: path }],
+        });
+      }
       return sendError(req, reply, {
         status: 404,
         title: TITLES[404] as string,
@@ -80,7 +114,8 @@ export default fp(
 
     app.setErrorHandler(async (error, req, reply) => {
       if (error instanceof BadQueryError) {
-        return sendError(req, reply, { status: 400, title: TITLES[400] as string, detail: error.message, parameter: error.parameter, allowed: error.allowed, suggestions: [] });
+        const suggestions = error.allowedAre === "parameters" ? [{ label: "The same address without the unknown parameters", href: withOnly(req.url, error.allowed) }] : [];
+        return sendError(req, reply, { status: 400, title: TITLES[400] as string, detail: error.message, parameter: error.parameter, allowed: error.allowed, allowedAre: error.allowedAre, suggestions });
       }
       if (error instanceof NotFoundError) {
         return sendError(req, reply, { status: 404, title: TITLES[404] as string, detail: error.message, suggestions: error.suggestions });
@@ -94,5 +129,5 @@ export default fp(
       return sendError(req, reply, { status, title: TITLES[status] ?? "Bad request", detail: "The request could not be understood. Check the address and its query string.", suggestions: [{ label: "Home", href: "/" }] });
     });
   },
-  { name: "error-pages", dependencies: ["views"] },
+  { name: "error-pages", dependencies: ["views", "known-paths"] },
 );

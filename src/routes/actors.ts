@@ -9,6 +9,7 @@ import { countObligations, obligationsForActors } from "../query/actor-obligatio
 import { DateParam, listOf, parseQuery, single } from "../query/query-params.js";
 import { THEME_LABELS } from "../view-models/format.js";
 import { obligationView, type ObligationView } from "../view-models/obligation-view.js";
+import { NO_QUERY } from "../plugins/query-policy.js";
 
 export interface ObligationGroup {
   id: string;
@@ -57,7 +58,7 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
   const ProfileQuery = PageQuery.extend({ actor: listOf(z.enum(actorIds)) });
   const counts = new Map(catalog.actors.map((a) => [a.id, countObligations(catalog, a.id, catalog.meta.asOf)]));
 
-  app.get("/actors", async (_req, reply) => {
+  app.get("/actors", NO_QUERY, async (_req, reply) => {
     const tree = catalog.actors.map((a) => ({
       id: a.id,
       label: a.data.label,

@@ -3,10 +3,11 @@ import type { FastifyPluginAsync } from "fastify";
 import { countCatalog } from "../domain/catalog-counts.js";
 import { instrumentLabels } from "../view-models/instrument-view.js";
 import { isCurrentText } from "../query/versions.js";
+import { NO_QUERY } from "../plugins/query-policy.js";
 
 const homeRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
-  app.get("/", async (_req, reply) => {
+  app.get("/", NO_QUERY, async (_req, reply) => {
     const instruments = catalog.instruments.map((i) => ({
       ...instrumentLabels(i),
       versions: i.versions.map((v) => ({ id: v.id, label: v.label, current: isCurrentText(i, v.id, catalog.meta.asOf) })),
@@ -14,7 +15,7 @@ const homeRoutes: FastifyPluginAsync = async (app) => {
     const actors = catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth }));
     return reply.viewAsync("pages/home", { title: "", instruments, actors, counts: countCatalog(catalog), meta: catalog.meta });
   });
-  app.get("/healthz", async () => ({ status: "ok", dataVersion: catalog.meta.dataVersion }));
+  app.get("/healthz", NO_QUERY, async () => ({ status: "ok", dataVersion: catalog.meta.dataVersion }));
 };
 
 export default homeRoutes;

@@ -15,6 +15,7 @@ import { query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 import { instrumentLabels } from "../view-models/instrument-view.js";
+import { NO_QUERY } from "../plugins/query-policy.js";
 
 function instrumentOr404(catalog: Catalog, id: string): InstrumentEntry {
   const ins = catalog.instrumentById.get(id);
@@ -59,7 +60,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
   const penalties = penaltyRows(catalog);
 
-  app.get("/laws", async (_req, reply) => {
+  app.get("/laws", NO_QUERY, async (_req, reply) => {
     const rows = catalog.instruments.map((i) => ({
       ...instrumentLabels(i),
       issuer: i.data.issuer.en,
@@ -70,13 +71,13 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     return reply.viewAsync("pages/laws", { title: "Laws and regulations", rows, asOf: catalog.meta.asOf });
   });
 
-  app.get<{ Params: { id: string } }>("/laws/:id", async (req, reply) => {
+  app.get<{ Params: { id: string } }>("/laws/:id", NO_QUERY, async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
     return reply.viewAsync("pages/law", lawPage(catalog, ins, undefined));
   });
 
   // /laws/<id>/<version> (contents of one version) or /laws/<id>/art-<n> (unpinned article).
-  app.get<{ Params: { id: string; segment: string } }>("/laws/:id/:segment", async (req, reply) => {
+  app.get<{ Params: { id: string; segment: string } }>("/laws/:id/:segment", NO_QUERY, async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
     const { segment } = req.params;
     if (segment.startsWith("art-")) {
@@ -104,7 +105,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     ]);
   });
 
-  app.get<{ Params: { id: string; version: string; article: string } }>("/laws/:id/:version/:article", async (req, reply) => {
+  app.get<{ Params: { id: string; version: string; article: string } }>("/laws/:id/:version/:article", NO_QUERY, async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
     const { version, article } = req.params;
     if (!ins.versions.some((v) => v.id === version)) {

@@ -5,12 +5,14 @@ import { z } from "zod";
 import { formatDate, permalink } from "../domain/citation.js";
 import { closestMatches } from "../domain/closest-match.js";
 import { filterProvisions } from "../query/provision-filter.js";
-import { Page, parseQuery, single, Text } from "../query/query-params.js";
+import { Page, pageOr404, parseQuery, single, Text } from "../query/query-params.js";
+import { query as formatQuery } from "../view-models/format.js";
 import { facetParams } from "../query/facet-params.js";
 import { citationTargets, parseCitationQuery, type CitationHit } from "../search/citation-query.js";
 import { queryTokenize } from "../search/tokenize.js";
 import { displayVersion } from "../query/versions.js";
 import { highlighter } from "../view-models/highlight.js";
+import { NO_QUERY } from "../plugins/query-policy.js";
 
 const PAGE_SIZE = 20;
 
@@ -56,8 +58,8 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
     }
     const allowed = filtered ? new Set(filterProvisions(catalog, filter).map((p) => p.key)) : undefined;
     const hits = query ? index.search(query, allowed) : [];
-    const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
-    const page = Math.min(q.page, pages);
+    const state = { q: query, ...filter, status: undefined, kind: undefined };
+    const { page, pages } = pageOr404(q.page, hits.length, PAGE_SIZE, (n) => `/search${formatQuery({ ...state, page: n === 1 ? "" : n })}`);
     const tokens = queryTokenize(query);
     const expansions = query ? index.expand(query) : [];
     const words = [...tokens, ...expansions.flatMap((t) => [t.en, t.zh, ...t.aliases].flatMap((n) => queryTokenize(n)))];
@@ -79,7 +81,6 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
         why: `matched ${h.terms.map((t) => `“${t}”`).join(", ")} in ${h.fields.join(", ")}`,
       };
     }).filter((r) => r !== undefined);
-    const state = { q: query, ...filter, status: undefined, kind: undefined };
     const glossaryNames = catalog.glossary.flatMap((t) => [t.en, t.zh, ...t.abbreviations]);
     return reply.viewAsync("pages/search", {
       title: query ? `Search: ${query}` : "Search",
@@ -97,7 +98,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get("/glossary", async (_req, reply) => {
+  app.get("/glossary", NO_QUERY, async (_req, reply) => {
     const usedIn = new Map<string, { label: string; href: string }[]>();
     for (const p of catalog.provisions) {
       const ins = catalog.instrumentById.get(p.instrumentId);

@@ -66,14 +66,16 @@ class Rng {
 
 type Expect =
   | { status: 200; type: RegExp } // valid or harmless input
+  | { status: 301; location: string } // a query string on an address that takes none: the bare address
   | { status: 302 } // an unpinned article address that means one provision everywhere
   | { status: 303 } // an article added to the memo: see the memo
   | { status: 400; parameter?: string } // a named parameter, or a URL that cannot be decoded
-  | { status: 404 | 414 };
+  | { status: 204 } // OPTIONS on a known path
+  | { status: 404 | 405 | 414 };
 
 interface Case {
   url: string;
-  method?: "GET" | "HEAD" | "POST" | "DELETE";
+  method?: "GET" | "HEAD" | "POST" | "DELETE" | "PUT" | "PATCH" | "OPTIONS";
   expect: Expect;
 }
 
@@ -82,13 +84,33 @@ const ok = (type: RegExp = HTML): Expect => ({ status: 200, type });
 const bad = (parameter?: string): Expect => ({ status: 400, parameter });
 const notFound: Expect = { status: 404 };
 
-/** The value the server sees: query strings are decoded leniently (undecodable stays as sent). */
+/** The value the server sees (an undecodable one never gets that far: see firstUndecodable). */
 function decodeQueryValue(raw: string): string {
   try {
     return decodeURIComponent(raw.replace(/\+/g, "%20"));
   } catch {
     return raw;
   }
+}
+
+/** The name of the first name=value pair in a URL's query that does not percent-decode. */
+function firstUndecodable(url: string): string | undefined {
+  const at = url.indexOf("?");
+  if (at < 0) return undefined;
+  for (const pair of url.slice(at + 1).split("&")) {
+    try {
+      decodeURIComponent(pair);
+    } catch {
+      return decodeQueryValue(pair.split("=")[0] ?? "");
+    }
+  }
+  return undefined;
+}
+
+/** Whatever else is wrong, a query that cannot be percent-decoded is a 400 naming its parameter. */
+function decodingFirst(c: Case): Case {
+  const name = firstUndecodable(c.url);
+  return name === undefined ? c : { ...c, expect: { status: 400, parameter: name } };
 }
 
 function isCalendarDate(v: string): boolean {
@@ -99,7 +121,7 @@ function isCalendarDate(v: string): boolean {
 type ParamKind =
   | { type: "list"; values: readonly string[] } // ?p=a&p=b or ?p=a,b; every value from a closed set
   | { type: "one"; values: readonly string[] } // given at most once, from a closed set, with a default
-  | { type: "page" } // a whole number 1..10000
+  | { type: "page"; last: number } // digits only, 1 to the list's last page (at most 10000)
   | { type: "size" } // 10, 25, 50 or 100
   | { type: "perPage" } // the API's page size: a whole number 1..200
   | { type: "date" } // a real calendar date written YYYY-MM-DD
@@ -117,21 +139,24 @@ function accepts(kind: ParamKind, given: string[]): boolean {
   switch (kind.type) {
     case "one":
       return kind.values.includes(v);
-    case "page": {
-      const n = Number(v);
-      return Number.isInteger(n) && n >= 1 && n <= 10_000;
-    }
+    case "page":
+      return /^[1-9][0-9]*$/.test(v) && Number(v) <= kind.last; // decimal digits only; past the last page is a 404
     case "size":
-      return [10, 25, 50, 100].includes(Number(v));
-    case "perPage": {
-      const n = Number(v);
-      return Number.isInteger(n) && n >= 1 && n <= 200;
-    }
+      return ["10", "25", "50", "100"].includes(v);
+    case "perPage":
+      return /^[1-9][0-9]*$/.test(v) && Number(v) <= 200;
     case "date":
       return isCalendarDate(v);
     case "text":
       return v.length <= 200;
   }
+}
+
+/** A page number that is well written but past the list's last page: not found. */
+function pastTheEnd(kind: ParamKind, given: string[]): boolean {
+  if (kind.type !== "page" || given.length !== 1) return false;
+  const v = (given[0] ?? "").trim();
+  return /^[1-9][0-9]*$/.test(v) && Number(v) <= 10_000 && Number(v) > kind.last;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -142,8 +167,20 @@ interface RouteSpec {
   base: string; // a valid address without query parameters of its own
   type?: RegExp;
   params: Record<string, ParamKind>;
-  strict?: boolean; // the JSON API: an unknown parameter is a 400, not ignored
+  strict?: boolean; // the JSON API: an unknown parameter is a 400 problem
+  none?: boolean; // takes no parameters: a query string is redirected to the bare address
+  ignores?: boolean; // static files: the query string is not read
 }
+
+/** What a parameter the route does not take gets (src/routes/README.md). */
+function unknownParameter(spec: RouteSpec): Expect {
+  if (spec.ignores) return ok(spec.type ?? HTML);
+  if (spec.none && !spec.strict) return { status: 301, location: spec.base };
+  return bad();
+}
+
+/** The last page of each paged list at its default page size, as the API counts it. */
+const lastPages: Record<string, number> = {};
 
 function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
   const catalog = fastify.catalog;
@@ -152,7 +189,9 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
   const versions = [...new Set(catalog.instruments.flatMap((i) => i.versions.map((v) => v.id)))];
   const list = (values: readonly string[]): ParamKind => ({ type: "list", values });
   const one = (values: readonly string[]): ParamKind => ({ type: "one", values });
-  const penaltyParams = { instrument: list(instruments), actor: list(actors), bearer: list(Bearer.options), sanction: list(SanctionKind.options), version: list(versions), at: { type: "date" }, drafts: one(["include", "exclude"]), sort: one(PENALTY_SORTS), page: { type: "page" } } as const;
+  const page = (shape: string): ParamKind => ({ type: "page", last: lastPages[shape] ?? 1 });
+  const penaltyFilters = { instrument: list(instruments), actor: list(actors), bearer: list(Bearer.options), sanction: list(SanctionKind.options), version: list(versions), at: { type: "date" }, drafts: one(["include", "exclude"]), sort: one(PENALTY_SORTS) } as const;
+  const penaltyParams = { ...penaltyFilters, page: page("/penalties") };
   const actorParams = { group: one(["instrument", "theme"]), at: { type: "date" }, include: one(["binding", "all"]) } as const;
   // Memo items: every pinned article path, and every duty of one, in the fixtures.
   const items = catalog.provisions.flatMap((p) =>
@@ -164,57 +203,56 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
   const memoParams = { items: list(items), actor: one(actors), title: { type: "text" } } as const;
   const memoBase = (ext: string) => `/memo.${ext}?items=cybersecurity-law/2017-06-01/art-37`;
   const JSON_TYPE = /^application\/json/;
-  const paging = { page: { type: "page" }, per_page: { type: "perPage" } } as const;
-  const { page: _page, ...penaltyFilters } = penaltyParams;
+  const paging = (shape: string) => ({ page: page(shape), per_page: { type: "perPage" } }) as const;
   const api = (shape: string, base: string, params: Record<string, ParamKind> = {}): RouteSpec => ({ shape, base, type: JSON_TYPE, params, strict: true });
   return [
-    { shape: "/", base: "/", params: {} },
-    { shape: "/healthz", base: "/healthz", type: /^application\/json/, params: {} },
-    { shape: "/actors", base: "/actors", params: {} },
+    { shape: "/", base: "/", params: {}, none: true },
+    { shape: "/healthz", base: "/healthz", type: /^application\/json/, params: {}, none: true },
+    { shape: "/actors", base: "/actors", params: {}, none: true },
     { shape: "/actors/:id", base: "/actors/cii-operator", params: actorParams },
     { shape: "/profile", base: "/profile", params: { ...actorParams, actor: list(actors) } },
-    { shape: "/laws", base: "/laws", params: {} },
-    { shape: "/laws/:id", base: "/laws/cybersecurity-law", params: {} },
-    { shape: "/laws/:id/:segment", base: "/laws/cybersecurity-law/2017-06-01", params: {} },
-    { shape: "/laws/:id/:version/:article", base: "/laws/cybersecurity-law/2026-01-01/art-39", params: {} },
+    { shape: "/laws", base: "/laws", params: {}, none: true },
+    { shape: "/laws/:id", base: "/laws/cybersecurity-law", params: {}, none: true },
+    { shape: "/laws/:id/:segment", base: "/laws/cybersecurity-law/2017-06-01", params: {}, none: true },
+    { shape: "/laws/:id/:version/:article", base: "/laws/cybersecurity-law/2026-01-01/art-39", params: {}, none: true },
     {
       shape: "/provisions",
       base: "/provisions",
-      params: { instrument: list(instruments), actor: list(actors), theme: list(Theme.options), sanction: list(SanctionKind.options), bearer: list(Bearer.options), version: list(versions), status: list(InstrumentStatus.options), kind: list(InstrumentKind.options), sort: one(PROVISION_SORTS), page: { type: "page" }, size: { type: "size" } },
+      params: { instrument: list(instruments), actor: list(actors), theme: list(Theme.options), sanction: list(SanctionKind.options), bearer: list(Bearer.options), version: list(versions), status: list(InstrumentStatus.options), kind: list(InstrumentKind.options), sort: one(PROVISION_SORTS), page: page("/provisions"), size: { type: "size" } },
     },
     { shape: "/penalties", base: "/penalties", params: penaltyParams },
-    { shape: "/penalties.csv", base: "/penalties.csv", type: /^text\/csv/, params: penaltyParams },
+    { shape: "/penalties.csv", base: "/penalties.csv", type: /^text\/csv/, params: penaltyFilters },
     { shape: "/penalties/compare", base: "/penalties/compare?ids=cybersecurity-law/2017-06-01/art-59,cybersecurity-law/2017-06-01/art-66", params: {} },
     // Only the Cybersecurity Law is amended in the fixtures: 2017-06-01 → 2026-01-01 is the one valid pair.
     { shape: "/penalties/changes", base: "/penalties/changes", params: { instrument: one(["cybersecurity-law"]), from: one(["2017-06-01"]), to: one(["2026-01-01"]) } },
-    { shape: "/search", base: "/search", params: { q: { type: "text" }, instrument: list(instruments), actor: list(actors), theme: list(Theme.options), sanction: list(SanctionKind.options), bearer: list(Bearer.options), version: list(versions), page: { type: "page" } } },
-    { shape: "/glossary", base: "/glossary", params: {} },
-    { shape: "/static/*", base: "/static/style.css", type: /^text\/css/, params: {} },
+    { shape: "/search", base: "/search", params: { q: { type: "text" }, instrument: list(instruments), actor: list(actors), theme: list(Theme.options), sanction: list(SanctionKind.options), bearer: list(Bearer.options), version: list(versions), page: page("/search") } },
+    { shape: "/glossary", base: "/glossary", params: {}, none: true },
+    { shape: "/static/*", base: "/static/style.css", type: /^text\/css/, params: {}, ignores: true },
     { shape: "/memo", base: "/memo", params: memoParams },
     { shape: "/memo.md", base: memoBase("md"), type: /^text\/markdown/, params: memoParams },
     { shape: "/memo.html", base: memoBase("html"), params: memoParams },
     { shape: "/memo.csv", base: memoBase("csv"), type: /^text\/csv/, params: memoParams },
     { shape: "/memo.json", base: memoBase("json"), type: JSON_TYPE, params: memoParams },
-    { shape: "/data/rules.json", base: "/data/rules.json", type: JSON_TYPE, params: {} },
-    { shape: "/data/penalties.csv", base: "/data/penalties.csv", type: /^text\/csv/, params: {} },
-    { shape: "/data/:name", base: "/data/rules.schema.json", type: /^application\/schema\+json/, params: {} },
-    { shape: "/feed.atom", base: "/feed.atom", type: /^application\/atom\+xml/, params: {} },
-    { shape: "/laws/:id/feed.atom", base: "/laws/cybersecurity-law/feed.atom", type: /^application\/atom\+xml/, params: {} },
-    { shape: "/actors/:id/feed.atom", base: "/actors/cii-operator/feed.atom", type: /^application\/atom\+xml/, params: {} },
-    { shape: "/api/docs", base: "/api/docs", params: {} },
-    { shape: "/api/v1/openapi.json", base: "/api/v1/openapi.json", type: JSON_TYPE, params: {} },
+    { shape: "/data/rules.json", base: "/data/rules.json", type: JSON_TYPE, params: {}, none: true },
+    { shape: "/data/penalties.csv", base: "/data/penalties.csv", type: /^text\/csv/, params: {}, none: true },
+    { shape: "/data/:name", base: "/data/rules.schema.json", type: /^application\/schema\+json/, params: {}, none: true },
+    { shape: "/feed.atom", base: "/feed.atom", type: /^application\/atom\+xml/, params: {}, none: true },
+    { shape: "/laws/:id/feed.atom", base: "/laws/cybersecurity-law/feed.atom", type: /^application\/atom\+xml/, params: {}, none: true },
+    { shape: "/actors/:id/feed.atom", base: "/actors/cii-operator/feed.atom", type: /^application\/atom\+xml/, params: {}, none: true },
+    { shape: "/api/docs", base: "/api/docs", params: {}, none: true, strict: true }, // under /api: a 400 problem
+    { shape: "/api/v1/openapi.json", base: "/api/v1/openapi.json", type: JSON_TYPE, params: {}, none: true, strict: true },
     api("/api/v1", "/api/v1"),
-    api("/api/v1/instruments", "/api/v1/instruments", { kind: list(InstrumentKind.options), status: list(InstrumentStatus.options), ...paging }),
+    api("/api/v1/instruments", "/api/v1/instruments", { kind: list(InstrumentKind.options), status: list(InstrumentStatus.options), ...paging("/api/v1/instruments") }),
     api("/api/v1/instruments/:id", "/api/v1/instruments/cybersecurity-law"),
-    api("/api/v1/instruments/:id/versions/:version", "/api/v1/instruments/cybersecurity-law/versions/2017-06-01", paging),
-    api("/api/v1/provisions", "/api/v1/provisions", { instrument: list(instruments), actor: list(actors), theme: list(Theme.options), sanction: list(SanctionKind.options), bearer: list(Bearer.options), version: list(versions), status: list(InstrumentStatus.options), kind: list(InstrumentKind.options), sort: one(PROVISION_SORTS), ...paging }),
+    api("/api/v1/instruments/:id/versions/:version", "/api/v1/instruments/cybersecurity-law/versions/2017-06-01", paging("/api/v1/instruments/:id/versions/:version")),
+    api("/api/v1/provisions", "/api/v1/provisions", { instrument: list(instruments), actor: list(actors), theme: list(Theme.options), sanction: list(SanctionKind.options), bearer: list(Bearer.options), version: list(versions), status: list(InstrumentStatus.options), kind: list(InstrumentKind.options), sort: one(PROVISION_SORTS), ...paging("/api/v1/provisions") }),
     api("/api/v1/provisions/:instrument/:version/:article", "/api/v1/provisions/cybersecurity-law/2017-06-01/art-37"),
-    api("/api/v1/actors", "/api/v1/actors", paging),
+    api("/api/v1/actors", "/api/v1/actors", paging("/api/v1/actors")),
     api("/api/v1/actors/:id", "/api/v1/actors/cii-operator", { at: { type: "date" }, include: one(["binding", "all"]) }),
-    api("/api/v1/penalties", "/api/v1/penalties", { ...penaltyFilters, ...paging }),
+    api("/api/v1/penalties", "/api/v1/penalties", { ...penaltyFilters, ...paging("/api/v1/penalties") }),
     // q is required, so the base carries one; its own edges are in edgeCases.
-    api("/api/v1/search", "/api/v1/search?q=data", { instrument: list(instruments), actor: list(actors), version: list(versions), ...paging }),
-    api("/api/v1/glossary", "/api/v1/glossary", paging),
+    api("/api/v1/search", "/api/v1/search?q=data", { instrument: list(instruments), actor: list(actors), version: list(versions), ...paging("/api/v1/search") }),
+    api("/api/v1/glossary", "/api/v1/glossary", paging("/api/v1/glossary")),
   ];
 }
 
@@ -253,12 +291,14 @@ const TEN_KB = "v".repeat(10_240);
 
 function queryCases(specs: RouteSpec[], rng: Rng): Case[] {
   const cases: Case[] = [];
+  const push = cases.push.bind(cases);
+  cases.push = (...added: Case[]) => push(...added.map(decodingFirst));
   const tried = new Set<string>(); // a parameter several routes share gets every value once, then a sample
   for (const spec of specs) {
     const join = (qs: string) => `${spec.base}${spec.base.includes("?") ? "&" : "?"}${qs}`;
-    // Parameters nobody reads are ignored, whatever they look like: the answer is the page. The
-    // JSON API is strict instead: an unknown parameter is a 400 problem.
-    const same: Expect = spec.strict ? bad() : ok(spec.type ?? HTML);
+    // A parameter the route does not take is never ignored: a 400 naming it, or, on an address
+    // that takes none, a redirect to the bare address. Static files do not read the query.
+    const same = unknownParameter(spec);
     for (const key of POLLUTING_KEYS) cases.push({ url: join(`${key}=1`), expect: same }, { url: join(`${key}=${rng.pick(WIRE_VALUES)}&${key}=2`), expect: same });
     for (let i = 0; i < 6; i++) cases.push({ url: join(`zz${rng.string("xyzjw-_.~[]%", 0, 12)}=${rng.string(HOSTILE.replace(/[#&]/g, ""), 0, 30)}`), expect: same });
     cases.push({ url: join(`zz=${TEN_KB}`), expect: same }, { url: join(`${"zz".repeat(5_000)}=1`), expect: same }, { url: join("&&&=&=="), expect: same });
@@ -266,7 +306,8 @@ function queryCases(specs: RouteSpec[], rng: Rng): Case[] {
     for (const [name, kind] of Object.entries(spec.params)) {
       const check = (wire: string[]) => {
         const url = join(wire.map((w) => `${name}=${w}`).join("&"));
-        cases.push({ url, expect: accepts(kind, wire.map(decodeQueryValue)) ? ok(spec.type) : bad(name) });
+        const given = wire.map(decodeQueryValue);
+        cases.push({ url, expect: accepts(kind, given) ? ok(spec.type) : pastTheEnd(kind, given) ? notFound : bad(name) });
       };
       const signature = `${name} ${JSON.stringify(kind)}`;
       for (const w of tried.has(signature) ? Array.from({ length: 10 }, () => rng.pick(WIRE_VALUES)) : WIRE_VALUES) check([w]);
@@ -291,7 +332,7 @@ function validValue(kind: ParamKind, rng: Rng): string {
     case "one":
       return rng.pick(kind.values);
     case "page":
-      return String(rng.int(1, 10_000));
+      return String(rng.int(1, kind.last));
     case "size":
       return String(rng.pick([10, 25, 50, 100]));
     case "perPage":
@@ -306,15 +347,26 @@ function validValue(kind: ParamKind, rng: Rng): string {
 /** Numbers, pages, dates: the edges, and the same with noise around them. */
 function edgeCases(): Case[] {
   const cases: Case[] = [];
-  const pages = ["1", "2", "10000", "10001", "0", "-0", "-1", "-10000", "99999999999999999999", "1e3", "1e20", "1.0", "1.5", "0.1", ".5", "1e-3", "NaN", "Infinity", "abc", "1abc", "%31", "%EF%BC%91", " 3 ", "0b11", "0o7"];
-  for (const route of ["/provisions", "/penalties", "/penalties.csv", "/search"]) {
+  const pages = ["1", "2", "10000", "10001", "0", "-0", "-1", "-10000", "99999999999999999999", "1e3", "1e1", "1e20", "1.0", "1.5", "0.1", ".5", "1e-3", "NaN", "Infinity", "abc", "1abc", "%31", "%EF%BC%91", " 3 ", "0b11", "0o7", "0x10", "+3", "01", "%FF", "%"];
+  for (const route of ["/provisions", "/penalties", "/search", "/api/v1/provisions", "/api/v1/penalties"]) {
+    const last = lastPages[route] ?? 1;
     for (const p of pages) {
-      const v = decodeQueryValue(p);
-      const n = Number(v.trim());
-      const valid = v.trim() === "" || (Number.isInteger(n) && n >= 1 && n <= 10_000);
-      cases.push({ url: `${route}?page=${p}`, expect: valid ? ok(route.endsWith(".csv") ? /^text\/csv/ : HTML) : bad("page") });
+      const v = decodeQueryValue(p).trim();
+      const digits = v === "" || /^[1-9][0-9]*$/.test(v);
+      const n = v === "" ? 1 : Number(v);
+      const type = route.startsWith("/api/") ? /^application\/json/ : HTML;
+      // Digits only, up to 10000; a page past the end is not found.
+      const expect: Expect = !digits || n > 10_000 ? bad("page") : n > last ? notFound : ok(type);
+      cases.push(decodingFirst({ url: `${route}?page=${p}`, expect }));
     }
   }
+  // The CSV is every row: it has no pages.
+  for (const p of ["1", "2"]) cases.push({ url: `/penalties.csv?page=${p}`, expect: bad("page") });
+  for (const size of ["10", "25", "50", "100", " 25 ", "%32%35", "0x19", "25.0", "2.5e1", "+25", "025", "26"]) {
+    const v = decodeQueryValue(size).trim();
+    cases.push({ url: `/provisions?size=${size}`, expect: ["10", "25", "50", "100"].includes(v) ? ok() : bad("size") });
+  }
+  for (const q of ["%FF", "%E0%A4%A", "a%zz", "%"]) cases.push({ url: `/search?q=${q}`, expect: bad("q") }, { url: `/api/v1/search?q=${q}`, expect: bad("q") });
   const dates = ["2020-01-01", "1970-01-01", "0001-01-01", "9999-12-31", "2024-02-29", "2023-02-29", "2020-02-30", "2020-04-31", "2020-00-10", "2020-12-32", "2020-13-01", "20200101", "2020-1-01", "+02020-01-01", "2020-01-01x", "%202020-01-01", "2020%2D01%2D01", "２０２０-０１-０１"];
   for (const route of ["/actors/network-operator", "/profile", "/penalties", "/penalties.csv"]) {
     for (const d of dates) {
@@ -430,10 +482,15 @@ function pathCases(fastify: FastifyInstance, rng: Rng): Case[] {
     for (const url of [`/${b}`, `/actors/${b}`, `/actors/cii${b}`, `/laws/${b}`, `/laws/cybersecurity-law/${b}`, `/laws/cybersecurity-law/2017-06-01/art-${b}`, `/search${b}`, `/static/${b}`]) cases.push({ url, expect: bad() });
   }
   for (const url of ["/actors/%00", "/laws/%00", "/laws/cybersecurity-law/%00", "/laws/cybersecurity-law/2017-06-01/art-37%00", "/actors/cii-operator%0A", "/actors/%EF%BB%BFcii-operator"]) cases.push({ url, expect: notFound });
-  // Other methods: nothing but GET and HEAD is served.
-  for (const spec of ["/", "/search", "/provisions", "/actors/cii-operator", "/api/actors"]) {
-    cases.push({ url: spec, method: "POST", expect: notFound }, { url: spec, method: "DELETE", expect: notFound });
+  // Other methods: nothing but GET, HEAD and OPTIONS is served. A known path says so (405 with
+  // Allow); an unknown one is not found, whatever the method.
+  for (const spec of ["/", "/search", "/provisions", "/actors/cii-operator", "/actors/nobody", "/api/v1/actors", "/static/style.css"]) {
+    for (const method of ["POST", "DELETE", "PUT", "PATCH"] as const) cases.push({ url: spec, method, expect: { status: 405 } });
   }
+  for (const spec of ["/api/actors", "/nope", "/api/v1/nothing"]) {
+    for (const method of ["POST", "DELETE", "OPTIONS"] as const) cases.push({ url: spec, method, expect: notFound });
+  }
+  for (const spec of ["/", "/api/v1/actors", "/data/rules.json"]) cases.push({ url: spec, method: "OPTIONS", expect: { status: 204 } });
   cases.push({ url: "/provisions?page=0", method: "HEAD", expect: bad("page") }, { url: "/actors/nope", method: "HEAD", expect: notFound }, { url: "/laws", method: "HEAD", expect: ok() });
   return cases;
 }
@@ -533,8 +590,10 @@ function problems(c: Case, res: LightMyRequestResponse, ms: number): string[] {
   if (c.method === "HEAD") return out;
   const e = c.expect;
   if (e.status === 200 && !e.type.test(type)) out.push(`content-type ${type}`);
+  if (e.status === 301 && res.headers.location !== e.location) out.push(`location ${res.headers.location}, expected ${e.location}`);
   if (e.status === 302 && !String(res.headers.location ?? "").startsWith("/laws/")) out.push(`location ${res.headers.location}`);
   if (e.status === 303 && !String(res.headers.location ?? "").startsWith("/memo?items=")) out.push(`location ${res.headers.location}`);
+  if ((e.status === 405 || e.status === 204) && res.headers.allow !== "GET, HEAD, OPTIONS") out.push(`allow ${res.headers.allow}`);
   if (e.status >= 400) {
     if (String(res.headers["cache-control"]) !== "no-store") out.push("error answer may be cached");
     if (api) {
@@ -577,7 +636,21 @@ describe("generated malformed requests", () => {
   const rng = new Rng(SEED);
   let specs: RouteSpec[];
   let all: Record<string, Case[]>;
-  beforeAll(() => {
+  beforeAll(async () => {
+    for (const [shape, probe] of [
+      ["/provisions", "/api/v1/provisions?per_page=25"],
+      ["/penalties", "/api/v1/penalties?per_page=50"],
+      ["/search", undefined], // no query, no hits: one empty page
+      ["/api/v1/instruments", "/api/v1/instruments"],
+      ["/api/v1/instruments/:id/versions/:version", "/api/v1/instruments/cybersecurity-law/versions/2017-06-01"],
+      ["/api/v1/provisions", "/api/v1/provisions"],
+      ["/api/v1/actors", "/api/v1/actors"],
+      ["/api/v1/penalties", "/api/v1/penalties"],
+      ["/api/v1/search", "/api/v1/search?q=data"],
+      ["/api/v1/glossary", "/api/v1/glossary"],
+    ] as const) {
+      lastPages[shape] = probe ? ((JSON.parse((await app.inject(probe)).body) as { meta?: { pages?: number } }).meta?.pages ?? 1) : 1;
+    }
     specs = routeSpecs(app);
     all = {
       query: unique(queryCases(specs, rng)),
@@ -593,7 +666,7 @@ describe("generated malformed requests", () => {
     const total = Object.values(all).reduce((n, cases) => n + cases.length, 0);
     expect(total).toBeGreaterThanOrEqual(1_000);
     const statuses = new Set(Object.values(all).flatMap((cases) => cases.map((c) => c.expect.status)));
-    expect([...statuses].sort()).toEqual([200, 302, 303, 400, 404, 414]);
+    expect([...statuses].sort()).toEqual([200, 204, 301, 302, 303, 400, 404, 405, 414]);
     // The same seed, the same requests.
     const again = new Rng(SEED);
     const first = unique(queryCases(routeSpecs(app), again)).slice(0, 50).map((c) => c.url);
@@ -623,7 +696,7 @@ describe("generated malformed requests", () => {
   it("leaves Object.prototype untouched by polluting keys", async () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
     const cases: Case[] = [];
-    for (const spec of specs) for (const key of POLLUTING_KEYS) cases.push({ url: `${spec.base}${spec.base.includes("?") ? "&" : "?"}${key}=polluted&${key}[polluted]=yes`, expect: spec.strict ? bad() : ok(spec.type ?? HTML) });
+    for (const spec of specs) for (const key of POLLUTING_KEYS) cases.push({ url: `${spec.base}${spec.base.includes("?") ? "&" : "?"}${key}=polluted&${key}[polluted]=yes`, expect: unknownParameter(spec) });
     expect(await run(cases)).toEqual([]);
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
