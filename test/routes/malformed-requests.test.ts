@@ -6,9 +6,11 @@
 // problem+json under /api, and an answer within 100 ms.
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import http from "node:http";
+import net from "node:net";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "../../src/config.js";
+import { HTTP_LIMITS, PROJECT_ROOT, type HttpLimits } from "../../src/config.js";
+import { SECURITY_HEADERS } from "../../src/plugins/security.js";
 import { Bearer, InstrumentKind, InstrumentStatus, SanctionKind, Theme } from "../../src/domain/rules-schema.js";
 import { PENALTY_SORTS } from "../../src/query/penalty-table.js";
 import { PROVISION_SORTS } from "../../src/query/provision-filter.js";
@@ -729,5 +731,171 @@ describe("traversal over a real socket (no client-side normalisation of the path
     } finally {
       await server.close();
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Over a real socket: what inject cannot send (bytes Node's parser refuses, slow clients,
+// absolute-form targets, CONNECT, duplicate headers). Short limits keep every case quick: each
+// asserts the answer and that the server closed the connection, never how long it took.
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  closed: boolean; // the server closed the connection (not our guard)
+}
+
+describe("requests over a real socket", () => {
+  const limits: HttpLimits = { ...HTTP_LIMITS, headersTimeout: 300, requestTimeout: 600, keepAliveTimeout: 300, checkInterval: 50, maxConnections: 20 };
+  let server: FastifyInstance;
+  let port = 0;
+  beforeAll(async () => {
+    server = await buildTestApp({ http: limits });
+    port = Number(new URL(await server.listen({ host: "127.0.0.1", port: 0 })).port);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** Sends the chunks (a number is a pause in ms) and reads until the server closes, or 3 s pass. */
+  const exchange = (...chunks: (string | Buffer | number)[]) =>
+    new Promise<RawAnswer>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      const got: Buffer[] = [];
+      let closed = false;
+      const finish = () => {
+        clearTimeout(guard);
+        const text = Buffer.concat(got).toString("utf8");
+        const [head = "", ...rest] = text.split("\r\n\r\n");
+        const [statusLine = "", ...lines] = head.split("\r\n");
+        const headers: Record<string, string> = {};
+        for (const l of lines) {
+          const at = l.indexOf(":");
+          if (at > 0) headers[l.slice(0, at).toLowerCase()] = l.slice(at + 1).trim();
+        }
+        resolve({ status: Number(statusLine.split(" ")[1] ?? 0), headers, body: rest.join("\r\n\r\n"), closed });
+      };
+      const guard = setTimeout(() => {
+        socket.destroy();
+        finish();
+      }, 3_000);
+      socket.on("data", (d: Buffer) => got.push(d));
+      socket.on("error", () => undefined);
+      socket.on("close", () => {
+        closed = true;
+        finish();
+      });
+      socket.on("connect", async () => {
+        for (const c of chunks) {
+          if (typeof c === "number") await new Promise((r) => setTimeout(r, c));
+          else if (!socket.destroyed) socket.write(c);
+        }
+      });
+    });
+
+  const expectSiteAnswer = (a: RawAnswer, status: number, api: boolean) => {
+    expect(a.status).toBe(status);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(a.headers[name], name).toBe(value);
+    expect(a.headers["x-frame-options"]).toBe("DENY");
+    expect(a.headers["cache-control"]).toBe("no-store");
+    expect(a.body).not.toMatch(/FST_ERR|"statusCode"|\n\s+at /);
+    if (api) {
+      expect(a.headers["content-type"]).toBe("application/problem+json; charset=utf-8");
+      expect(JSON.parse(a.body)).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
+    } else {
+      expect(a.headers["content-type"]).toBe("text/html; charset=utf-8");
+      expect(a.body).toContain(`<h1>${status} · `);
+    }
+  };
+
+  it("answers a slow request body at once with 413 and closes the connection", { timeout: 5_000 }, async () => {
+    const a = await exchange("GET /search?q=data HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n", "a", 200, "b", 200, "c");
+    expectSiteAnswer(a, 413, false);
+    expect(a.closed).toBe(true);
+    const chunked = await exchange("GET /api/v1/actors HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n", "1\r\na\r\n", 200);
+    expectSiteAnswer(chunked, 413, true);
+    expect(chunked.closed).toBe(true);
+  });
+
+  it("cuts off a client that sends its headers too slowly: 408 and the connection closed", { timeout: 5_000 }, async () => {
+    const slow = ["GET / HTTP/1.1\r\n", ...Array.from({ length: 20 }, (_, i) => [100, `X-${i}: a\r\n`]).flat()];
+    const a = await exchange(...slow);
+    expect(a.closed).toBe(true);
+    expectSiteAnswer(a, 408, false);
+  });
+
+  it("closes an idle kept-alive connection", { timeout: 5_000 }, async () => {
+    const a = await exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    expect(a.status).toBe(200);
+    expect(a.closed).toBe(true);
+  });
+
+
+  it("routes an absolute-form target by its path, and builds links from our origin", async () => {
+    const list = await exchange("GET http://x/api/v1/provisions?per_page=2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(list.status).toBe(200);
+    const body = JSON.parse(list.body) as { links: Record<string, string> };
+    expect(body.links.self).toBe("http://test.local/api/v1/provisions?per_page=2&page=1");
+    expect(list.headers.link).toContain("<http://test.local/api/v1/provisions?per_page=2&page=2>; rel=\"next\"");
+    for (const target of ["http://x/api/v1/provisions?bogus=1", "HTTPS://user@x:8080/api/v1/actors?page=0x10", "http://x/api/v1/nothing"]) {
+      const a = await exchange(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expectSiteAnswer(a, target.endsWith("nothing") ? 404 : 400, true);
+    }
+    const page = await exchange("GET http://x/laws?x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(page).toMatchObject({ status: 301, headers: { location: "/laws" } });
+    const asPath = await exchange("GET //evil.example/?x=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expect(asPath.headers.location ?? "").not.toMatch(/^\/\//);
+  });
+
+  // [case, request, status, under /api]
+  const BEFORE_ROUTING: [string, string | Buffer, number, boolean][] = [
+    ["an unknown method", "FOO / HTTP/1.1\r\nHost: x\r\n\r\n", 501, false],
+    ["an unknown method under /api", "FOO /api/v1/actors HTTP/1.1\r\nHost: x\r\n\r\n", 501, true],
+    ["a lower-case method", "get /laws HTTP/1.1\r\nHost: x\r\n\r\n", 501, false],
+    ["a control byte in a header name", "GET / HTTP/1.1\r\nHost: x\r\nX-A\x01b: 1\r\n\r\n", 400, false],
+    ["a control byte in a header value", "GET /api/v1/actors HTTP/1.1\r\nHost: x\r\nX-A: a\x01b\r\n\r\n", 400, true],
+    ["raw non-ASCII bytes in the path", Buffer.concat([Buffer.from("GET /actors/"), Buffer.from("中文", "utf8"), Buffer.from(" HTTP/1.1\r\nHost: x\r\n\r\n")]), 400, false],
+    ["raw non-ASCII bytes in an /api path", Buffer.concat([Buffer.from("GET /api/v1/"), Buffer.from("é", "latin1"), Buffer.from(" HTTP/1.1\r\nHost: x\r\n\r\n")]), 400, true],
+    ["headers over 16 KB", `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(17_000)}\r\n\r\n`, 431, false],
+    ["headers over 16 KB under /api", `GET /api/v1/actors HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(17_000)}\r\n\r\n`, 431, true],
+    ["a missing Host", "GET / HTTP/1.1\r\n\r\n", 400, false],
+    ["a missing Host under /api", "GET /api/v1/actors HTTP/1.1\r\n\r\n", 400, true],
+    ["two Host headers", "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400, false],
+    ["two Host headers on a cached page", "GET /laws HTTP/1.1\r\nHost: a\r\nhost: a\r\n\r\n", 400, false],
+    ["CONNECT", "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n", 405, false],
+    ["a request line that is not HTTP", "HELLO\r\n\r\n", 501, false],
+  ];
+
+  it.each(BEFORE_ROUTING)("answers %s with the site's error, its headers, and closes", { timeout: 5_000 }, async (_name, request, status, api) => {
+    const a = await exchange(request);
+    expectSiteAnswer(a, status, api);
+    expect(a.closed).toBe(true);
+    if (status === 405) expect(a.headers.allow).toBe("GET, HEAD, OPTIONS");
+  });
+
+  it("answers OPTIONS on a known path with Allow (and CORS for open data), on an unknown API path with 404", async () => {
+    const known = await exchange("OPTIONS /api/v1/actors HTTP/1.1\r\nHost: x\r\nOrigin: https://elsewhere.example\r\nConnection: close\r\n\r\n");
+    expect(known).toMatchObject({ status: 204, headers: { allow: "GET, HEAD, OPTIONS", "access-control-allow-origin": "*", "access-control-allow-methods": "GET, HEAD, OPTIONS" } });
+    const unknown = await exchange("OPTIONS /api/v1/nothing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    expectSiteAnswer(unknown, 404, true);
+    const post = await exchange("POST /search HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+    expectSiteAnswer(post, 405, false);
+    expect(post.headers.allow).toBe("GET, HEAD, OPTIONS");
+  });
+
+  // Last: the sockets it holds open must not count against the cases above.
+  it("refuses connections over the cap without answering them", { timeout: 5_000 }, async () => {
+    const open = await Promise.all(Array.from({ length: limits.maxConnections }, () => new Promise<net.Socket>((resolve) => {
+      const s = net.connect(port, "127.0.0.1", () => resolve(s));
+    })));
+    try {
+      const extra = await exchange("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+      expect(extra).toMatchObject({ status: 0, closed: true });
+    } finally {
+      for (const s of open) s.destroy();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await exchange("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")).status).toBe(200);
   });
 });
