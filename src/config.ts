@@ -40,6 +40,19 @@ export const HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
   maxHeaderSize: 16_384,
 });
 
+/** Bounds of the page cache (src/plugins/page-cache.ts): bytes are what is stored, mostly brotli. */
+export interface PageCacheLimits {
+  pages: { maxEntries: number; maxBytes: number };
+  large: { maxEntries: number; maxBytes: number }; // answers over largeAnswer bytes, apart
+  largeAnswer: number; // uncompressed size from which an answer is "large"
+}
+
+export const PAGE_CACHE_LIMITS: Readonly<PageCacheLimits> = Object.freeze({
+  pages: { maxEntries: 4_000, maxBytes: 16 * 1024 * 1024 }, // ~1,500–3,000 pages
+  large: { maxEntries: 16, maxBytes: 4 * 1024 * 1024 }, // the bulk data, profiles of many roles
+  largeAnswer: 256 * 1024,
+});
+
 export interface Config {
   host: string;
   port: number;
@@ -48,6 +61,7 @@ export interface Config {
   logLevel: string;
   publicOrigin: string;
   http: Readonly<HttpLimits>;
+  pageCache: Readonly<PageCacheLimits>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
@@ -60,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
     http: HTTP_LIMITS,
+    pageCache: PAGE_CACHE_LIMITS,
     ...overrides,
   });
 }
