@@ -13,7 +13,7 @@ import pageCache from "./plugins/page-cache.js";
 import preRouting, { originForm, RawAnswers } from "./plugins/pre-routing.js";
 import queryPolicy from "./plugins/query-policy.js";
 import security from "./plugins/security.js";
-import staticFiles from "./plugins/static-files.js";
+import staticFiles, { readAssets } from "./plugins/static-files.js";
 import views from "./plugins/views.js";
 import actorRoutes from "./routes/actors.js";
 import apiRoutes from "./routes/api.js";
@@ -85,18 +85,20 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     for (const method of [r.method].flat()) routeList.push({ method, url: r.url });
   });
 
-  // Ecosystem plugins, then our own: headers, compression, static files, templates, the rules.
+  // Ecosystem plugins, then our own: headers, compression, templates, the rules, errors, the
+  // checks before routing, the page cache, then static files (their routes get every hook).
   await app.register(security);
   await app.register(knownPaths); // before any route: it records each as it is added
   await app.register(compression); // before any route: it attaches to each route as it is added
-  await app.register(staticFiles, { config });
-  await app.register(views, { config });
+  const assets = readAssets(); // public/, with content-hashed names
+  await app.register(views, { config, assets });
   await app.register(catalogPlugin, { config, catalog });
   await app.register(errorPages);
   await app.register(preRouting); // one Host, no body: before the page cache can answer
   await app.register(queryPolicy); // before any route: no query parameter is ever ignored
   await app.register(openDataCors);
   await app.register(pageCache, { config });
+  await app.register(staticFiles, { assets });
 
   // Routes, one encapsulated plugin per resource.
   await app.register(homeRoutes);

@@ -91,7 +91,7 @@ const INSPECT = `(() => {
   const found = [];
   for (const el of document.querySelectorAll("*")) {
     for (const a of el.attributes) if (a.name.startsWith("on")) found.push("<" + el.localName + " " + a.name + ">");
-    if (el.localName === "script" && el.getAttribute("src") !== "/static/app.js" && el.getAttribute("type") !== "application/ld+json") found.push("<script> element");
+    if (el.localName === "script" && !/^\/static\/app\.[0-9a-f]{10}\.js$/.test(el.getAttribute("src") ?? "") && el.getAttribute("type") !== "application/ld+json") found.push("<script> element");
     if (el.localName === "img" && el.getAttribute("src") === "x") found.push("<img src=x>");
     if (el.localName === "svg" && !el.classList.contains("chart-svg")) found.push("<svg> element");
     if (/^\\s*javascript:/i.test(el.getAttribute("href") || "")) found.push("javascript: link");

@@ -11,6 +11,7 @@ import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HTTP_LIMITS, PROJECT_ROOT, type HttpLimits } from "../../src/config.js";
 import { SECURITY_HEADERS } from "../../src/plugins/security.js";
+import { readAssets } from "../../src/plugins/static-files.js";
 import { Bearer, InstrumentKind, InstrumentStatus, SanctionKind, Theme } from "../../src/domain/rules-schema.js";
 import { PENALTY_SORTS } from "../../src/query/penalty-table.js";
 import { PROVISION_SORTS } from "../../src/query/provision-filter.js";
@@ -230,6 +231,7 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
     { shape: "/search", base: "/search", params: { q: { type: "text" }, instrument: list(instruments), actor: list(actors), theme: list(Theme.options), sanction: list(SanctionKind.options), bearer: list(Bearer.options), version: list(versions), page: page("/search") } },
     { shape: "/glossary", base: "/glossary", params: {}, none: true },
     { shape: "/static/*", base: "/static/style.css", type: /^text\/css/, params: {}, ignores: true },
+    ...[...readAssets().values()].map((a): RouteSpec => ({ shape: `/static/${a.hashed}`, base: `/static/${a.hashed}`, type: new RegExp(`^${a.type.split(";")[0]?.replace(/[+/]/g, "\\$&")}`), params: {}, none: true })),
     { shape: "/memo", base: "/memo", params: memoParams },
     { shape: "/memo.md", base: memoBase("md"), type: /^text\/markdown/, params: memoParams },
     { shape: "/memo.html", base: memoBase("html"), params: memoParams },
