@@ -4,7 +4,8 @@
 import { z } from "zod";
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import { citeArticle, permalink } from "../domain/citation.js";
-import { NotFoundError } from "../errors.js";
+import { BadQueryError, NotFoundError } from "../errors.js";
+import { ApplicableQuery, applicablePenalty } from "../query/applicable-penalty.js";
 import { obligationsForActors } from "../query/actor-obligations.js";
 import { filterPenaltyRows, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { filterProvisions, sortProvisions } from "../query/provision-filter.js";
@@ -101,13 +102,19 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
     versions: r.versionIds,
     url: abs(r.href),
     tier: r.tier.id,
+    level: r.level,
+    escalates: r.tier.escalates ?? null,
+    paragraph: r.tier.para ?? null,
+    imposedBy: r.tier.imposedBy ?? null,
+    aggravated: r.tier.aggravated === true,
+    refersTo: r.tier.refersTo ?? [],
     trigger: r.trigger,
     bearer: r.bearer,
     fineMin: r.fineMin ?? null,
     fineMax: r.fineMax === undefined || r.fineMax === Infinity ? null : r.fineMax,
     fineUncapped: r.fineMax === Infinity,
     fine: r.fineText,
-    gainsMultiple: r.gainsText,
+    relativeAmount: r.relativeText,
     custodyMaxDays: r.custodyMaxDays === undefined || r.custodyMaxDays === Infinity ? null : r.custodyMaxDays,
     custodyLife: r.custodyMaxDays === Infinity,
     custody: r.custodyText,
@@ -236,6 +243,36 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
           confidenceNote: d.confidenceNote,
           concerns: d.concerns,
           otherVersions: p.versionIds.filter((x) => x !== v).map((x) => ({ version: x, number: d.numbers[x] as string, url: abs(permalink(ins.id, x, d.numbers[x] as string)), api: provisionApi(ins.id, x, d.numbers[x] as string) })),
+        };
+      },
+    }),
+    defineOperation({
+      path: `${API_BASE}/provisions/{instrument}/{version}/{article}/applicable-penalty`,
+      operationId: "getApplicablePenalty",
+      tag: "Provisions",
+      summary: "Which text's penalty applies to an act, given when it was committed and when it is decided",
+      description: "Administrative penalties follow Administrative Penalty Law Art. 37, criminal ones Criminal Law Art. 12: the text in force at the act, unless the text in force at the decision is lighter (by each bearer's maximum fixed fine and custody).",
+      params: z.object({ instrument: z.string(), version: z.string(), article: z.string().describe("art-<number>, e.g. art-59") }),
+      query: ApplicableQuery,
+      response: S.ApplicablePenalty,
+      examples: [`${API_BASE}/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty?act=2025-06-01&decided=2026-03-01`],
+      handler: ({ params, query }) => {
+        const ins = instrumentOr404(params.instrument);
+        versionOr404(ins, params.version);
+        const number = params.article.replace(/^art-/, "");
+        const p = params.article.startsWith("art-") ? findByNumber(ins, params.version, number) : undefined;
+        if (!p) throw new NotFoundError(`${params.article} of the ${ins.data.short.en} (${params.version}) is not encoded. Articles are addressed art-<number>.`, [{ label: `Articles of the ${ins.data.short.en} in this text`, href: `${API_BASE}/instruments/${ins.id}/versions/${params.version}` }]);
+        if (!query.act) throw new BadQueryError("act", `"act" is required: the date the act was committed, written YYYY-MM-DD.`);
+        const a = applicablePenalty(catalog, ins, p, query.act, query.decided ?? catalog.meta.asOf);
+        const n = a.applies ? p.data.numbers[a.applies] : undefined;
+        return {
+          ...a,
+          actVersion: a.actVersion ?? null,
+          decisionVersion: a.decisionVersion ?? null,
+          applies: a.applies ?? null,
+          severity: a.severity ?? null,
+          appliesUrl: a.applies && n ? abs(permalink(ins.id, a.applies, n)) : null,
+          rule: { label: a.rule.label, url: a.rule.href ? abs(a.rule.href) : null },
         };
       },
     }),

@@ -2,7 +2,7 @@
 // generated from them: src/api/openapi.ts) and the route tests parse every answer with them.
 // Rules data is reused from src/domain/rules-schema.ts, so the API cannot drift from the rules.
 import { z } from "zod";
-import { Bearer, Bilingual, Concern, Confidence, GlossaryTerm, InstrumentKind, InstrumentStatus, Obligation, PenaltyTier, Sanction, SourceRef, Theme, WebSource } from "../domain/rules-schema.js";
+import { Authority, Bearer, Bilingual, Concern, Confidence, GlossaryTerm, InstrumentKind, InstrumentStatus, Obligation, PenaltyTier, Sanction, SourceRef, Theme, TierLevel, WebSource } from "../domain/rules-schema.js";
 
 /** Every schema with an id here becomes #/components/schemas/<id> in the OpenAPI document. */
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
@@ -45,7 +45,10 @@ export const VersionInfo = named(
   "Version",
   z.object({
     id: z.string().describe("the date the text came into force; part of every pinned URL"),
+    formerIds: z.array(z.string()).optional().describe("ids this version was once published under; their URLs redirect to this one"),
+    readFrom: z.enum(["official", "reproduction", "later-text"]).describe("how the text was read: from the official text, a third-party reproduction, or a later official text on the footing that the articles did not change"),
     label: z.string(),
+    text: z.object({ title: z.string(), date: z.string().optional() }).optional().describe("the official text file this version is read from, where the server has one"),
     adopted: z.string().optional(),
     official: z.string().optional(),
     note: z.string().optional(),
@@ -172,19 +175,25 @@ export const PenaltyRow = named(
     versions: z.array(z.string()),
     url: Url,
     tier: z.string(),
+    level: TierLevel.describe("the step of the ladder this tier is"),
+    escalates: z.string().nullable().describe("the tier of the same article this one escalates from"),
+    paragraph: z.number().nullable().describe("the paragraph of the penalty article that sets this tier"),
+    imposedBy: Authority.nullable(),
+    aggravated: z.boolean().describe("从重处罚: the article requires a heavier penalty"),
+    refersTo: z.array(z.string()).describe("articles whose sanctions apply instead (\"punished under …\")"),
     trigger: z.string(),
     bearer: Bearer,
     fineMin: z.number().nullable().describe("RMB"),
     fineMax: z.number().nullable().describe("RMB; null when uncapped or not fixed"),
     fineUncapped: z.boolean(),
     fine: z.string().describe("as the law states it"),
-    gainsMultiple: z.string(),
+    relativeAmount: z.string().describe("multiples and shares of a named base: illegal gains, turnover, purchase amount"),
     custodyMaxDays: z.number().nullable().describe("for sorting only; months count 30 days and years 365"),
     custodyLife: z.boolean(),
     custody: z.string(),
     other: z.array(z.string()),
     enforces: z.array(z.string()),
-    sanctions: z.array(Sanction),
+    sanctions: z.array(Sanction.extend({ choice: z.number().int().optional().describe("alternatives (或者) share the same choice number: one of them applies") })),
     confidence: Confidence,
   }),
 );
@@ -217,3 +226,20 @@ export const SearchPage = paged("SearchPage", SearchResult, {
   expansions: z.array(z.object({ id: z.string(), en: z.string(), zh: z.string() })).describe("glossary terms the query was expanded with"),
 });
 export const GlossaryPage = paged("GlossaryPage", GlossaryEntry);
+
+export const ApplicablePenalty = named(
+  "ApplicablePenalty",
+  z.object({
+    regime: z.enum(["administrative", "criminal"]),
+    actDate: z.string(),
+    decisionDate: z.string(),
+    actVersion: z.string().nullable().describe("the text in force at the act"),
+    decisionVersion: z.string().nullable().describe("the text in force at the decision"),
+    applies: z.string().nullable().describe("the version whose tiers apply; null when none does or the answer depends on the facts"),
+    severity: z.enum(["lighter", "heavier", "same", "mixed"]).nullable().describe("the later text compared with the earlier"),
+    appliesUrl: Url.nullable(),
+    reason: z.string(),
+    rule: z.object({ label: z.string(), url: Url.nullable() }),
+  }),
+  "Which text's penalty applies to an act (Administrative Penalty Law Art. 37; Criminal Law Art. 12).",
+);

@@ -3,6 +3,7 @@
 // derived from the "enforces" links the rules store.
 import { compareArticleNumbers } from "../domain/article-number.js";
 import { CORE_INSTRUMENTS, qualifyRef, type ActorEntry, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
+import { provisionOfRef } from "../domain/pinpoint.js";
 import type { Actor, Instrument } from "../domain/rules-schema.js";
 import type { ParsedRules } from "./load-rules.js";
 
@@ -15,6 +16,7 @@ export function buildCatalog(rules: ParsedRules): Catalog {
   const provisionByKey = new Map(provisions.map((p) => [p.key, p]));
   for (const p of provisions) {
     for (const target of p.enforces) provisionByKey.get(target)?.enforcedBy.push(p.key);
+    for (const target of p.refersTo) provisionByKey.get(target)?.referredBy.push(p.key);
     for (const target of p.related) {
       const other = provisionByKey.get(target);
       if (other && !other.related.includes(p.key)) other.related.push(p.key);
@@ -53,8 +55,10 @@ function buildInstrument(data: Instrument, asOf: string): InstrumentEntry {
       instrumentId: data.id,
       data: p,
       versionIds: versionIds.filter((v) => p.numbers[v] !== undefined),
-      enforces: unique(p.penalties.flatMap((t) => (t.enforces ?? []).map((r) => qualifyRef(data.id, r)))),
+      enforces: unique(p.penalties.flatMap((t) => (t.enforces ?? []).map((r) => qualifyRef(data.id, provisionOfRef(r))))),
       enforcedBy: [],
+      refersTo: unique(p.penalties.flatMap((t) => (t.refersTo ?? []).map((r) => qualifyRef(data.id, provisionOfRef(r))))).filter((k) => k !== key),
+      referredBy: [],
       related: unique(p.related.map((r) => qualifyRef(data.id, r))),
     };
   });

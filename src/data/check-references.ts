@@ -1,8 +1,9 @@
 // Checks that need more than one record: every pointer resolves, numbers are unique within a
 // version, amounts and dates are in order, drafts are labelled as drafts. Each problem points
 // at the file, line and path of the offending value.
-import type { Sanction, Unit } from "../domain/rules-schema.js";
+import type { Provision, Sanction, Unit } from "../domain/rules-schema.js";
 import { qualifyRef } from "../domain/catalog.js";
+import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
 import { suggest } from "../domain/closest-match.js";
 import { findSourceDocument } from "../domain/source-documents.js";
 import type { ParsedRules } from "./load-rules.js";
@@ -10,9 +11,8 @@ import type { RulesProblem } from "./problems.js";
 import { problemAt, type YamlFile } from "./yaml-file.js";
 
 const UNITS_BY_KIND: Partial<Record<Sanction["kind"], Unit[]>> = {
-  fine: ["CNY"],
+  fine: ["CNY", "multiple", "percent"],
   "criminal-fine": ["CNY", "multiple"], // 罚金 of N times the illegal gains is still a criminal fine
-  "fine-multiple-of-gains": ["multiple"],
   "administrative-detention": ["days"],
   "criminal-detention": ["days", "months"],
   "public-surveillance": ["months", "years"],
@@ -20,6 +20,8 @@ const UNITS_BY_KIND: Partial<Record<Sanction["kind"], Unit[]>> = {
   "deprivation-of-political-rights": ["years"],
   "entry-ban": ["years"],
   "employment-ban": ["years"],
+  "registration-ban": ["years"],
+  "civil-liability": ["multiple"], // damages set as a multiple of a statutory standard
   blacklist: ["years"],
   "credit-record": ["years"],
   "suspension-of-business": ["days", "months"],
@@ -48,11 +50,28 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
   // Instruments and provisions: collect keys first, so links can point forward.
   const instrumentIds = new Set<string>();
   const provisionKeys = new Set<string>();
+  const provisionByKey = new Map<string, Provision>();
   for (const { file, value: ins } of rules.instruments) {
     if (instrumentIds.has(ins.id)) at(file, ["id"], `duplicate instrument id "${ins.id}"`);
     instrumentIds.add(ins.id);
-    for (const p of ins.provisions) provisionKeys.add(`${ins.id}/${p.id}`);
+    for (const p of ins.provisions) {
+      provisionKeys.add(`${ins.id}/${p.id}`);
+      provisionByKey.set(`${ins.id}/${p.id}`, p);
+    }
   }
+  /** A pinpointed reference: the provision must exist and, in each version given, have that paragraph and item. */
+  const checkPinpoint = (f: YamlFile, path: ReadonlyArray<PropertyKey>, instrumentId: string, ref: string, versions: readonly string[] | undefined) => {
+    const key = qualifyRef(instrumentId, provisionOfRef(ref));
+    const target = provisionByKey.get(key);
+    if (!target) return resolves(key) ? undefined : at(f, path, `no provision "${key}"${suggest(key, provisionKeys)}`);
+    const pin = parseProvisionRef(ref);
+    if (pin?.para === undefined) return;
+    const inVersions = (versions ?? Object.keys(target.numbers)).filter((v) => target.numbers[v] !== undefined);
+    for (const v of inVersions) {
+      const problem = pinpointProblem(target, v, pin.para, pin.item);
+      if (problem) at(f, path, `${ref}: ${problem}`);
+    }
+  };
 
   const glossaryIds = new Set(rules.glossary.value.map((t) => t.id));
 
@@ -80,9 +99,20 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
     if (ins.interprets && !["judicial-interpretation", "local-regulation", "departmental-rule", "normative-document"].includes(ins.kind)) {
       at(file, ["interprets"], `only a judicial interpretation or implementing rule interprets another instrument, not a ${ins.kind}`);
     }
+    if (ins.sources.length === 0 && !ins.beyondSources) at(file, ["sources"], "must cite at least one source document (or mark the instrument beyondSources: true)");
+    ins.versions.forEach((v, vi) =>
+      (v.formerIds ?? []).forEach((old, oi) => {
+        if (versionIds.includes(old)) at(file, ["versions", vi, "formerIds", oi], `${old} is the id of a version of this instrument`);
+      }),
+    );
     ins.sources.forEach((s, i) => checkSourceDoc(s.doc, file, ["sources", i, "doc"], at));
+    for (const [path, text] of readerText(ins)) {
+      const m = WORKING_NOTE.exec(text);
+      if (m) at(file, path, `reads as a working note ("${m[0]}"): it is shown to readers, so say what was read and where, as a legal publisher would`);
+    }
     ins.concerns.forEach((c, i) => checkSourceDoc(c.source.doc, file, ["concerns", i, "source", "doc"], at));
 
+    const readFrom = new Map(ins.versions.map((v) => [v.id, v.readFrom]));
     const numberOwner = new Map<string, string>(); // "version|number" → provision id
     const provisionIds = new Set<string>();
     ins.provisions.forEach((p, pi) => {
@@ -123,6 +153,13 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
         (o.versions ?? []).forEach((v, vi) => {
           if (!present.includes(v)) at(file, [...ob, "versions", vi], `the article does not exist in version "${v}"`);
         });
+        if (o.item !== undefined && o.para === undefined) at(file, [...ob, "item"], "an item needs its paragraph (para)");
+        if (o.para !== undefined) {
+          for (const v of (o.versions ?? present).filter((x) => present.includes(x))) {
+            const problem = pinpointProblem(p, v, o.para, o.item);
+            if (problem) at(file, [...ob, o.item !== undefined ? "item" : "para"], problem);
+          }
+        }
       });
 
       const tierIds = new Set<string>();
@@ -133,11 +170,29 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
         (t.versions ?? []).forEach((v, vi) => {
           if (!present.includes(v)) at(file, [...tb, "versions", vi], `the article does not exist in version "${v}"`);
         });
-        (t.enforces ?? []).forEach((ref, ri) => {
-          const key = qualifyRef(ins.id, ref);
-          if (!resolves(key)) at(file, [...tb, "enforces", ri], `no provision "${key}"${suggest(key, provisionKeys)}`);
+        (t.enforces ?? []).forEach((ref, ri) => checkPinpoint(file, [...tb, "enforces", ri], ins.id, ref, t.versions));
+        (t.refersTo ?? []).forEach((ref, ri) => {
+          checkPinpoint(file, [...tb, "refersTo", ri], ins.id, ref, t.versions);
+          if (qualifyRef(ins.id, provisionOfRef(ref)) === `${ins.id}/${p.id}` && parseProvisionRef(ref)?.para === undefined) {
+            at(file, [...tb, "refersTo", ri], "a tier cannot refer to its own article as a whole (name the paragraph)");
+          }
         });
-        t.sanctions.forEach((s, si) => checkSanction(s, file, [...tb, "sanctions", si], at));
+        if (t.sanctions.length === 0 && !t.refersTo?.length) at(file, [...tb, "sanctions"], "must list at least one sanction, or name the article whose sanctions apply in refersTo");
+        if (t.escalates !== undefined) {
+          const from = p.penalties.findIndex((x) => x.id === t.escalates);
+          if (from < 0) at(file, [...tb, "escalates"], `no tier "${t.escalates}" in this provision${suggest(t.escalates, p.penalties.map((x) => x.id))}`);
+          else if (from >= ti) at(file, [...tb, "escalates"], `tier "${t.escalates}" must come before the tier that escalates from it`);
+        }
+        if (t.para !== undefined) {
+          for (const v of (t.versions ?? present).filter((x) => present.includes(x))) {
+            const problem = pinpointProblem(p, v, t.para, undefined);
+            if (problem) at(file, [...tb, "para"], problem);
+          }
+        }
+        t.sanctions.forEach((e, si) => {
+          if ("oneOf" in e) e.oneOf.forEach((s, ai) => checkSanction(s, file, [...tb, "sanctions", si, "oneOf", ai], at));
+          else checkSanction(e, file, [...tb, "sanctions", si], at);
+        });
       });
 
       p.related.forEach((ref, ri) => {
@@ -151,6 +206,18 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
       p.sources.forEach((s, si) => checkSourceDoc(s.doc, file, [...base, "sources", si, "doc"], at));
       p.concerns.forEach((c, ci) => checkSourceDoc(c.source.doc, file, [...base, "concerns", ci, "source", "doc"], at));
       if (p.confidence !== "high" && !p.confidenceNote) at(file, [...base, "confidenceNote"], `is required when confidence is "${p.confidence}": say what is unconfirmed`);
+      // "high" means read from an official text: an article, or a tier, known only from
+      // reproductions (or from a later text) cannot claim it.
+      const officialIn = (vs: readonly string[]) => vs.some((v) => readFrom.get(v) === "official");
+      if (p.confidence === "high" && present.length > 0 && !officialIn(present)) {
+        at(file, [...base, "confidence"], `is "high", but no text this article is in was read from an official text (${present.map((v) => `${v}: ${readFrom.get(v)}`).join(", ")}): use medium and say so in confidenceNote`);
+      }
+      p.penalties.forEach((t, ti) => {
+        const vs = (t.versions ?? present).filter((v) => present.includes(v));
+        if ((t.confidence ?? p.confidence) === "high" && vs.length > 0 && !officialIn(vs)) {
+          at(file, [...base, "penalties", ti, t.confidence ? "confidence" : "versions"], `tier "${t.id}" applies only in texts not read from an official text (${vs.map((v) => `${v}: ${readFrom.get(v)}`).join(", ")}): give it confidence: medium`);
+        }
+      });
     });
   }
 
@@ -167,6 +234,22 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
   return problems;
 }
 
+/**
+ * Words that belong in a working note, not in text a reader sees: local folders and file names,
+ * tool names, guesses and promises of later work.
+ */
+const WORKING_NOTE = /law-texts|\/work\/|\b[\w\u4e00-\u9fff()（）-]+\.md\b|\bsearch tools?\b|\bpresumably\b|\bnot encoded\b|\brecollection\b|\bfrom memory\b|\bthe project's\b|\bthis file\b|\bTODO\b/i;
+
+/** Every string of an instrument file that pages print, with its path. */
+function readerText(value: unknown, path: PropertyKey[] = []): [PropertyKey[], string][] {
+  if (typeof value === "string") return [[path, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => readerText(v, [...path, i]));
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => (k === "url" || k === "official" || k === "id" ? [] : readerText(v, [...path, k])));
+  }
+  return [];
+}
+
 function checkSanction(s: Sanction, file: YamlFile, p: ReadonlyArray<PropertyKey>, at: (f: YamlFile, p: ReadonlyArray<PropertyKey>, m: string) => void) {
   if (s.min !== undefined && s.max !== undefined && s.min > s.max) at(file, [...p, "max"], `must be ≥ min (${s.min})`);
   const hasAmount = s.min !== undefined || s.max !== undefined;
@@ -175,6 +258,28 @@ function checkSanction(s: Sanction, file: YamlFile, p: ReadonlyArray<PropertyKey
   const allowed = UNITS_BY_KIND[s.kind];
   if (s.unit && allowed && !allowed.includes(s.unit)) at(file, [...p, "unit"], `a ${s.kind} is measured in ${allowed.join(" or ")}, not ${s.unit}`);
   if (s.unit && !allowed) at(file, [...p, "unit"], `a ${s.kind} has no amount`);
+  const relative = s.unit === "multiple" || s.unit === "percent";
+  if (relative && !s.base) at(file, [...p, "base"], `is required with unit ${s.unit}: say what it is a ${s.unit === "multiple" ? "multiple" : "share"} of (illegal-gains, previous-year-turnover …)`);
+  if (s.base && !relative) at(file, [...p, "base"], "makes sense only with unit multiple or percent");
+  if (s.unit === "percent" && s.max !== undefined && s.max > 100) at(file, [...p, "max"], "a share cannot exceed 100 percent");
+  if (s.duration && (hasAmount || s.unit)) at(file, [...p, "duration"], `a ${s.duration} sanction has no min, max or unit`);
+  if (s.who && s.bearer !== "managers") at(file, [...p, "who"], "names a group of managers: only with bearer managers");
+  if (s.combine && s.kind !== "criminal-fine" && s.kind !== "fine") at(file, [...p, "combine"], "says how a fine goes with the other sanctions: only with kind fine or criminal-fine");
+  if (s.if && !hasAmount) at(file, [...p, "if"], "makes an amount conditional: give the amount (min or max) it applies to");
+  if (s.if && s.if.gains !== "none" && s.if.gains.below === undefined && s.if.gains.atLeast === undefined && !s.if.gains.orNone) at(file, [...p, "if", "gains"], "must say below, atLeast or orNone");
+}
+
+/** Why a paragraph or item does not exist in a version, or undefined when it does. */
+function pinpointProblem(p: Provision, version: string, para: number, item: number | undefined): string | undefined {
+  const count = typeof p.paragraphs === "number" ? p.paragraphs : p.paragraphs?.[version];
+  const number = p.numbers[version];
+  if (count === undefined) return `${p.id} gives no paragraph count for version ${version} (add paragraphs: to it)`;
+  if (para > count) return `Art. ${number} has ${count} paragraph${count === 1 ? "" : "s"} in version ${version}, not ${para}`;
+  if (item === undefined) return undefined;
+  const items = p.items?.[String(para)];
+  if (items === undefined) return `${p.id} gives no item count for paragraph ${para} (add items: { ${para}: N } to it)`;
+  if (item > items) return `paragraph ${para} of Art. ${number} has ${items} item${items === 1 ? "" : "s"}, not ${item}`;
+  return undefined;
 }
 
 function checkSourceDoc(doc: string, file: YamlFile, p: ReadonlyArray<PropertyKey>, at: (f: YamlFile, p: ReadonlyArray<PropertyKey>, m: string) => void) {

@@ -59,7 +59,7 @@ export async function validateRules(rulesDir: string, options: LoadOptions = {})
       if (file.problems.length > 0) return undefined;
       const result = schema.safeParse(file.value);
       if (!result.success) {
-        for (const issue of result.error.issues) {
+        for (const issue of result.error.issues.flatMap((i) => unwrapUnion(i))) {
           // Point an unknown key at its own line, not at the object that holds it.
           const at = issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0] as string] : issue.path;
           problems.push(problemAt(file, at, describeIssue(issue, valueAt(file.value, issue.path))));
@@ -120,4 +120,17 @@ function valueAt(root: unknown, at: ReadonlyArray<PropertyKey>): unknown {
   let cur = root;
   for (const key of at) cur = cur !== null && typeof cur === "object" ? (cur as Record<PropertyKey, unknown>)[key] : undefined;
   return cur;
+}
+
+/**
+ * A value that matches no branch of a union (a sanction, or a oneOf choice of sanctions) is
+ * reported through the branch it came closest to, so the editor reads "kind: invalid option"
+ * rather than "Invalid input".
+ */
+function unwrapUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union" || !("errors" in issue) || issue.errors.length === 0) return [issue];
+  const branches = issue.errors as z.core.$ZodIssue[][];
+  const closest = branches.reduce((best, b) => (b.length < best.length ? b : best));
+  if (closest.length === 0) return [issue];
+  return closest.flatMap((i) => unwrapUnion({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));
 }

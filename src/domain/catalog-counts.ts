@@ -1,4 +1,5 @@
 import type { Catalog } from "./catalog.js";
+import { sanctionsOf } from "./penalty-arithmetic.js";
 
 export interface CatalogCounts {
   instruments: number;
@@ -18,7 +19,7 @@ export function countCatalog(c: Catalog): CatalogCounts {
     provisions: c.provisions.length,
     obligations: c.provisions.reduce((n, p) => n + p.data.obligations.length, 0),
     tiers: c.provisions.reduce((n, p) => n + p.data.penalties.length, 0),
-    sanctions: c.provisions.reduce((n, p) => n + p.data.penalties.reduce((m, t) => m + t.sanctions.length, 0), 0),
+    sanctions: c.provisions.reduce((n, p) => n + p.data.penalties.reduce((m, t) => m + sanctionsOf(t).length, 0), 0),
     actors: c.actors.length,
     terms: c.glossary.length,
   };

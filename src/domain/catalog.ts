@@ -29,6 +29,8 @@ export interface ProvisionEntry {
   versionIds: string[]; // versions it exists in, ascending
   enforces: string[]; // provision keys this one's penalties enforce
   enforcedBy: string[]; // derived: provision keys whose penalties enforce this one
+  refersTo: string[]; // provision keys whose sanctions this one's tiers apply ("punished under PIPL Art. 66")
+  referredBy: string[]; // derived: provision keys whose tiers refer here
   related: string[]; // both directions
 }
 

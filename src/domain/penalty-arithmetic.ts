@@ -1,6 +1,89 @@
 // Sanction amounts: normalised for sorting and comparison, displayed as the law states them.
 // Custody is converted to days only to order it; pages print the unit the article uses.
-import type { Bearer, Sanction, SanctionKind, Unit } from "./rules-schema.js";
+import type { AmountBase, AmountCondition, Authority, Bearer, ManagerGroup, PenaltyTier, Sanction, SanctionEntry, SanctionKind, TierLevel, Unit } from "./rules-schema.js";
+
+/**
+ * A sanction as the tables and pages list it: a choice (oneOf) is spread into its
+ * alternatives, each marked with the index of the entry it came from, so a reader can print
+ * "warning or order to stop" and the arithmetic can take the worst alternative.
+ */
+export type FlatSanction = Sanction & { choice?: number };
+
+export function flattenSanctions(entries: readonly SanctionEntry[]): FlatSanction[] {
+  const out: FlatSanction[] = [];
+  entries.forEach((e, i) => {
+    if ("oneOf" in e) for (const alt of e.oneOf) out.push({ ...alt, choice: i, ...(e.optional ? { optional: true } : {}) });
+    else out.push(e);
+  });
+  return out;
+}
+
+/** Every sanction of a tier, choices spread out (see FlatSanction). */
+export function sanctionsOf(tier: Pick<PenaltyTier, "sanctions">): FlatSanction[] {
+  return flattenSanctions(tier.sanctions);
+}
+
+/** The ladder step of a tier: as written, else crime for a tier of criminal sanctions only. */
+export function tierLevel(tier: PenaltyTier): TierLevel {
+  if (tier.level) return tier.level;
+  const all = sanctionsOf(tier);
+  return all.length > 0 && all.every((s) => CRIMINAL_KINDS.has(s.kind)) ? "crime" : "first-violation";
+}
+
+/** Ladder steps in plain words, as a card prints them before the tier's own trigger. */
+export const LEVEL_LABELS: Record<TierLevel, string> = {
+  "first-violation": "On first violation",
+  "refuses-to-correct": "If it refuses to correct",
+  "refuses-or-harm": "If it refuses to correct or harm results",
+  "refuses-or-serious": "If it refuses to correct or the case is serious",
+  harm: "If harm results",
+  "more-serious": "If the circumstances are more serious",
+  serious: "If serious",
+  "especially-serious": "If especially serious",
+  repeat: "On a repeat violation",
+  crime: "If it is a crime",
+  other: "In the case described",
+};
+
+export const AUTHORITY_LABELS: Record<Authority, string> = {
+  "public-security-organ": "public security organ",
+  "state-security-organ": "state security organ",
+  "competent-department": "competent department",
+  "cyberspace-authority": "cyberspace authority",
+  "registration-authority": "registration authority",
+  court: "people's court",
+  procuratorate: "people's procuratorate",
+  other: "the authority the article names",
+};
+
+export const MANAGER_GROUP_LABELS: Record<ManagerGroup, string> = {
+  "persons-in-charge": "the directly responsible person in charge",
+  "persons-in-charge-and-others": "the directly responsible persons in charge and other directly responsible personnel",
+  "directors-and-senior-managers": "the directly responsible directors and senior managers",
+  "directly-responsible-persons": "the directly responsible personnel",
+};
+
+export const BASE_LABELS: Record<AmountBase, string> = {
+  "illegal-gains": "illegal gains",
+  "illegal-business-revenue": "illegal business revenue",
+  "purchase-amount": "the purchase amount",
+  "previous-year-turnover": "the previous year's turnover",
+  "transaction-amount": "the transaction amount",
+  "severance-standard": "the statutory severance standard",
+};
+
+/** "if there are no illegal gains", "if illegal gains are under RMB 100,000 or there are none". */
+export function describeCondition(c: AmountCondition | undefined): string {
+  if (!c) return "";
+  const g = c.gains;
+  if (g === "none") return "if there are no illegal gains";
+  const parts: string[] = [];
+  if (g.atLeast !== undefined && g.below !== undefined) parts.push(`illegal gains are RMB ${formatNumber(g.atLeast)} or more but under RMB ${formatNumber(g.below)}`);
+  else if (g.atLeast !== undefined) parts.push(`illegal gains are RMB ${formatNumber(g.atLeast)} or more`);
+  else if (g.below !== undefined) parts.push(`illegal gains are under RMB ${formatNumber(g.below)}`);
+  if (g.orNone) parts.push(parts.length ? "there are none" : "there are no illegal gains");
+  return parts.length ? `if ${parts.join(" or ")}` : "";
+}
 
 export const DAYS_PER_UNIT: Partial<Record<Unit, number>> = { days: 1, months: 30, years: 365 };
 
@@ -17,6 +100,24 @@ const CUSTODY_RANK: Partial<Record<SanctionKind, number>> = {
 export const CUSTODY_KINDS: ReadonlySet<SanctionKind> = new Set(Object.keys(CUSTODY_RANK) as SanctionKind[]);
 
 export const MONETARY_KINDS: ReadonlySet<SanctionKind> = new Set(["fine", "criminal-fine"]);
+
+/** Sanctions only a court imposes on conviction, and the referral to criminal liability. */
+export const CRIMINAL_KINDS: ReadonlySet<SanctionKind> = new Set([
+  "criminal-fine",
+  "criminal-detention",
+  "public-surveillance",
+  "fixed-term-imprisonment",
+  "life-imprisonment",
+  "death-penalty",
+  "deprivation-of-political-rights",
+  "confiscation-of-property",
+  "criminal-liability",
+]);
+
+/** A multiple or share of a base (× illegal gains, % of turnover): printed and sorted apart from fixed amounts. */
+export function isRelativeAmount(s: Pick<Sanction, "unit">): boolean {
+  return s.unit === "multiple" || s.unit === "percent";
+}
 
 export interface Range {
   min: number | undefined;
@@ -69,25 +170,33 @@ function unitLabel(unit: Unit, n: number | undefined): string {
     case "CNY":
       return "RMB";
     case "multiple":
-      return "× illegal gains";
+      return "×";
+    case "percent":
+      return "%";
     default:
       return n === 1 ? unit.slice(0, -1) : unit;
   }
 }
 
-/** "RMB 50,000–500,000", "≥ RMB 500,000 (no cap)", "up to 3 years", "1–10 × illegal gains". */
-export function formatAmount(s: Pick<Sanction, "min" | "max" | "unit">): string {
+/**
+ * "RMB 50,000–500,000", "≥ RMB 500,000 (no cap)", "up to 3 years", "1–10 × illegal gains",
+ * "up to 5% of the previous year's turnover", "for life".
+ */
+export function formatAmount(s: Pick<Sanction, "min" | "max" | "unit" | "base" | "duration">): string {
   const { min, max, unit } = s;
+  if (s.duration === "lifetime") return "for life";
+  if (s.duration === "open-ended") return "with no end date";
   if (!unit || (min === undefined && max === undefined)) return "";
   if (unit === "CNY") {
     if (min !== undefined && max !== undefined) return min === max ? `RMB ${formatNumber(min)}` : `RMB ${formatNumber(min)}–${formatNumber(max)}`;
     if (min !== undefined) return `≥ RMB ${formatNumber(min)} (no cap)`;
     return `up to RMB ${formatNumber(max as number)}`;
   }
-  if (unit === "multiple") {
-    if (min !== undefined && max !== undefined) return `${formatNumber(min)}–${formatNumber(max)} × illegal gains`;
-    if (min !== undefined) return `≥ ${formatNumber(min)} × illegal gains (no cap)`;
-    return `up to ${formatNumber(max as number)} × illegal gains`;
+  if (unit === "multiple" || unit === "percent") {
+    const of = unit === "multiple" ? ` × ${BASE_LABELS[s.base ?? "illegal-gains"]}` : `% of ${BASE_LABELS[s.base ?? "previous-year-turnover"]}`;
+    if (min !== undefined && max !== undefined) return min === max ? `${formatNumber(min)}${of}` : `${formatNumber(min)}–${formatNumber(max)}${of}`;
+    if (min !== undefined) return `≥ ${formatNumber(min)}${of} (no cap)`;
+    return `up to ${formatNumber(max as number)}${of}`;
   }
   if (min !== undefined && max !== undefined) return min === max ? `${formatNumber(min)} ${unitLabel(unit, min)}` : `${formatNumber(min)}–${formatNumber(max)} ${unitLabel(unit, max)}`;
   if (min !== undefined) return `${formatNumber(min)} ${unitLabel(unit, min)} or more`;
@@ -98,10 +207,15 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   warning: "Warning",
   "order-to-correct": "Order to correct",
   "order-to-stop": "Order to stop",
+  "public-criticism": "Public criticism",
+  notice: "Notice of the violation",
   fine: "Fine",
-  "fine-multiple-of-gains": "Fine (multiple of illegal gains)",
   "criminal-fine": "Criminal fine",
   confiscation: "Confiscation",
+  "confiscation-of-property": "Confiscation of property",
+  sealing: "Sealing",
+  "document-voiding": "Collection and voiding of documents",
+  "ban-of-activity": "Banning",
   "suspension-of-business": "Suspension of business",
   "closure-of-website": "Closure of website",
   "licence-revocation": "Licence revocation",
@@ -119,9 +233,11 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "credit-record": "Credit record",
   blacklist: "Blacklist",
   "employment-ban": "Employment ban",
+  "registration-ban": "Bar on registering again",
   "disciplinary-sanction": "Disciplinary sanction",
   "civil-liability": "Civil liability",
   "criminal-liability": "Criminal liability (referral)",
+  "unspecified-liability": "Legal liability (kind not specified)",
 };
 
 export const BEARER_LABELS: Record<Bearer, string> = {
@@ -131,9 +247,43 @@ export const BEARER_LABELS: Record<Bearer, string> = {
   official: "State functionary",
 };
 
-export function describeSanction(s: Sanction): string {
+/** How a fine goes with the tier's other sanctions: 并处或者单处 → "with or instead of the other penalties". */
+export function combineWords(s: Pick<Sanction, "combine">): string {
+  switch (s.combine) {
+    case "with-or-alone":
+      return "with or instead of the other penalties";
+    case "alone":
+      return "on its own";
+    case "with":
+      return "in addition to the other penalties";
+    default:
+      return "";
+  }
+}
+
+/** One sanction in words, with every qualifier the article attaches to it. */
+export function describeSanction(s: Sanction, o: { notes?: boolean } = {}): string {
   const amount = formatAmount(s);
-  return `${SANCTION_LABELS[s.kind]}${amount ? ` ${amount}` : ""}${s.optional ? " (discretionary)" : ""}`;
+  const qualifiers = [
+    combineWords(s),
+    describeCondition(s.if),
+    s.optional ? "discretionary" : "",
+    o.notes && s.note ? s.note : "",
+  ].filter(Boolean);
+  return `${SANCTION_LABELS[s.kind]}${amount ? ` ${amount}` : ""}${qualifiers.length ? ` (${qualifiers.join("; ")})` : ""}`;
+}
+
+/** A tier's sanctions for one bearer in words, alternatives joined by "or": "Warning or order to stop; fine RMB 10,000–50,000". */
+export function describeSanctions(list: readonly FlatSanction[], o: { notes?: boolean } = {}): string {
+  const parts: string[] = [];
+  let lastChoice: number | undefined;
+  for (const s of list) {
+    const text = describeSanction(s, o);
+    if (s.choice !== undefined && s.choice === lastChoice) parts[parts.length - 1] += ` or ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+    else parts.push(text);
+    lastChoice = s.choice;
+  }
+  return parts.join("; ");
 }
 
 /** The worst case a list of sanctions can reach for one bearer. */

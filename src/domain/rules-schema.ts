@@ -2,6 +2,7 @@
 // misspelt key is an error rather than a silently dropped fact. Cross-file checks (unknown
 // actor, dangling link, numbering per version) live in src/data/check-references.ts.
 import { z } from "zod";
+import { PROVISION_REF_PATTERN } from "./pinpoint.js";
 
 export const IsoDate = z
   .string()
@@ -27,7 +28,8 @@ export const ArticleNumber = z.preprocess(
 /**
  * The lineage id of a provision, minted once from its first number and never changed:
  * p37 (Art. 37 of the first version), p287-2 (Art. 287-2), p20-v2026 (an article first
- * inserted by the version in force from 2026). Paragraph-level ids add .pN: p59.p2.
+ * inserted by the version in force from 2026). A pinpoint at a paragraph or item is written
+ * after it (PinpointRef: p59.2, p21.1.3), never as a provision id of its own.
  */
 export const ProvisionKey = z
   .string()
@@ -37,6 +39,14 @@ export const ProvisionKey = z
 export const ProvisionRef = z
   .string()
   .regex(/^([a-z0-9]+(-[a-z0-9]+)*\/)?p[1-9]\d*(-[1-9]\d*)?(-v\d{4})?$/, "must be p37 or instrument-id/p37");
+
+/**
+ * A pointer at a provision or at one of its paragraphs or items (src/domain/pinpoint.ts):
+ * p22, p22.1 (paragraph 1), p21.1.3 (item 3 of paragraph 1), counterterrorism-law/p18.2.
+ */
+export const PinpointRef = z
+  .string()
+  .regex(PROVISION_REF_PATTERN, "must be p37, p37.2 (paragraph 2), p37.2.3 (item 3 of paragraph 2) or instrument-id/p37…");
 
 export const InstrumentKind = z.enum([
   "law",
@@ -89,14 +99,19 @@ export const SanctionKind = z.enum([
   "warning",
   "order-to-correct",
   "order-to-stop",
-  "fine",
-  "fine-multiple-of-gains",
-  "criminal-fine",
-  "confiscation",
+  "public-criticism", // 通报批评
+  "notice", // 通报
+  "fine", // 罚款: fixed amounts (unit CNY) or a multiple or share of a base (unit multiple or percent)
+  "criminal-fine", // 罚金
+  "confiscation", // of illegal gains or unlawful articles (say which in note)
+  "confiscation-of-property", // 没收财产: a criminal penalty
+  "sealing", // 封存
+  "document-voiding", // 收缴…公告作废
   "suspension-of-business",
   "closure-of-website",
   "licence-revocation",
   "registration-revocation",
+  "ban-of-activity", // 取缔
   "administrative-detention",
   "criminal-detention",
   "public-surveillance",
@@ -110,16 +125,18 @@ export const SanctionKind = z.enum([
   "credit-record",
   "blacklist",
   "employment-ban",
-  "disciplinary-sanction",
+  "registration-ban", // barred from registering or applying again
+  "disciplinary-sanction", // 处分
   "civil-liability",
-  "criminal-liability",
+  "criminal-liability", // 构成犯罪的，依法追究刑事责任: a referral
+  "unspecified-liability", // 依法追究法律责任: the article leaves the kind open
 ]);
 export type SanctionKind = z.infer<typeof SanctionKind>;
 
 export const Bearer = z.enum(["entity", "managers", "individual", "official"]);
 export type Bearer = z.infer<typeof Bearer>;
 
-export const Unit = z.enum(["CNY", "multiple", "days", "months", "years"]);
+export const Unit = z.enum(["CNY", "multiple", "percent", "days", "months", "years"]);
 export type Unit = z.infer<typeof Unit>;
 
 export const Confidence = z.enum(["high", "medium", "low"]);
@@ -158,28 +175,114 @@ export const Obligation = z.strictObject({
   duty: z.string().min(1), // what the actor must (or must not) do, in our words
   conditions: z.string().optional(), // when it applies
   theme: Theme,
+  para: z.number().int().positive().optional(), // the paragraph (款) that sets the duty
+  item: z.number().int().positive().optional(), // the item (项) of that paragraph
   versions: z.array(IsoDate).optional(), // default: every version in which the provision exists
 });
 export type Obligation = z.infer<typeof Obligation>;
 
+/** The group of managers a sanction reaches, as the article names it. */
+export const ManagerGroup = z.enum([
+  "persons-in-charge", // 直接负责的主管人员 (alone)
+  "persons-in-charge-and-others", // 直接负责的主管人员和其他直接责任人员
+  "directors-and-senior-managers", // 直接负责的董事、高级管理人员
+  "directly-responsible-persons", // 直接责任人员
+]);
+export type ManagerGroup = z.infer<typeof ManagerGroup>;
+
+/** What a multiple or a share is taken of. */
+export const AmountBase = z.enum([
+  "illegal-gains", // 违法所得
+  "illegal-business-revenue", // 违法经营额
+  "purchase-amount", // 采购金额
+  "previous-year-turnover", // 上一年度营业额
+  "transaction-amount", // 交易金额
+  "severance-standard", // 经济补偿标准 (Labor Contract Law Art. 47)
+]);
+export type AmountBase = z.infer<typeof AmountBase>;
+
+/** A condition on the illegal gains under which an amount applies. */
+export const GainsCondition = z.union([
+  z.literal("none"), // 没有违法所得的
+  z.strictObject({
+    below: z.number().positive().optional(), // 违法所得不足 N 元的
+    atLeast: z.number().positive().optional(), // 违法所得 N 元以上的
+    orNone: z.boolean().optional(), // 没有违法所得或者…
+  }),
+]);
+export type GainsCondition = z.infer<typeof GainsCondition>;
+
+export const AmountCondition = z.strictObject({ gains: GainsCondition });
+export type AmountCondition = z.infer<typeof AmountCondition>;
+
 export const Sanction = z.strictObject({
   bearer: Bearer,
+  who: ManagerGroup.optional(), // only with bearer managers; default persons-in-charge-and-others
   kind: SanctionKind,
   // Amounts as the article states them. A missing max with a min present is an open bound
   // ("500,000 or more"): never guess a cap. Both missing: the article fixes no amount.
   min: z.number().nonnegative().optional(),
   max: z.number().positive().optional(),
   unit: Unit.optional(),
+  base: AmountBase.optional(), // required with unit multiple or percent
+  duration: z.enum(["lifetime", "open-ended"]).optional(), // a ban or listing with no term
   optional: z.boolean().optional(), // "may" (可以) rather than "shall"
-  note: z.string().optional(),
+  combine: z.enum(["with", "with-or-alone", "alone"]).optional(), // 并处 / 并处或者单处 / 单处 (criminal fines)
+  if: AmountCondition.optional(), // the amount applies only under this condition
+  note: z.string().optional(), // never the only home of a figure
 });
 export type Sanction = z.infer<typeof Sanction>;
 
+/** 或者: exactly one of the listed sanctions, not all of them. */
+export const SanctionChoice = z.strictObject({
+  oneOf: z.array(Sanction).min(2),
+  optional: z.boolean().optional(),
+  note: z.string().optional(),
+});
+export type SanctionChoice = z.infer<typeof SanctionChoice>;
+
+export const SanctionEntry = z.union([Sanction, SanctionChoice]);
+export type SanctionEntry = z.infer<typeof SanctionEntry>;
+
+/** The step of the ladder a tier is, printed in plain words ("on first violation"). */
+export const TierLevel = z.enum([
+  "first-violation",
+  "refuses-to-correct",
+  "refuses-or-harm",
+  "refuses-or-serious",
+  "harm",
+  "more-serious",
+  "serious",
+  "especially-serious",
+  "repeat",
+  "crime",
+  "other",
+]);
+export type TierLevel = z.infer<typeof TierLevel>;
+
+export const Authority = z.enum([
+  "public-security-organ",
+  "state-security-organ",
+  "competent-department",
+  "cyberspace-authority",
+  "registration-authority",
+  "court",
+  "procuratorate",
+  "other",
+]);
+export type Authority = z.infer<typeof Authority>;
+
 export const PenaltyTier = z.strictObject({
   id: Slug, // unique within the provision, e.g. basic, refuses-to-correct, serious
+  level: TierLevel.optional(), // default: first-violation, or crime when only criminal sanctions
   trigger: z.string().min(1), // what conduct and circumstances bring this tier
-  enforces: z.array(ProvisionRef).optional(), // the duties this tier punishes
-  sanctions: z.array(Sanction).min(1),
+  para: z.number().int().positive().optional(), // the paragraph of the penalty article that sets it
+  escalates: Slug.optional(), // the tier of the same provision this one escalates from
+  enforces: z.array(PinpointRef).optional(), // the duties this tier punishes
+  refersTo: z.array(PinpointRef).optional(), // punished under another article, whose tiers apply
+  imposedBy: Authority.optional(),
+  aggravated: z.boolean().optional(), // 从重处罚
+  sanctions: z.array(SanctionEntry).default([]), // may be empty only with refersTo
   versions: z.array(IsoDate).optional(), // default: every version in which the provision exists
   confidence: Confidence.optional(), // default: the provision's
   note: z.string().optional(),
@@ -191,6 +294,13 @@ export const Provision = z.strictObject({
   // Article number in each version the provision exists in, keyed by version id.
   numbers: z.record(IsoDate, ArticleNumber),
   chapter: Bilingual.optional(),
+  // How many paragraphs (款) the article has, in every version or per version, and how many
+  // items (项) a paragraph has. Needed wherever a pinpoint points into the article.
+  paragraphs: z.union([z.number().int().positive(), z.record(IsoDate, z.number().int().positive())]).optional(),
+  items: z.record(z.string().regex(/^[1-9]\d*$/, "must be a paragraph number"), z.number().int().positive()).optional(),
+  // Paragraphs whose text in that version could not be read from an official or authorised
+  // text: their sanctions are not listed for that version, and no change is inferred from it.
+  unread: z.record(IsoDate, z.array(z.number().int().positive()).min(1)).optional(),
   heading: Bilingual,
   summary: z.string().min(1),
   versionNotes: z.record(IsoDate, z.string().min(1)).optional(), // what changed in that version
@@ -208,9 +318,17 @@ export type Provision = z.infer<typeof Provision>;
 
 export const Version = z.strictObject({
   id: IsoDate, // the date this text came into force; part of every pinned URL
-  label: z.string().min(1), // e.g. "2016 text"
+  formerIds: z.array(IsoDate).optional(), // ids this version was once published under: their URLs redirect here
+  label: z.string().min(1), // e.g. "2017 text"
   adopted: IsoDate.optional(),
   official: WebUrl.optional(), // the official text of this version
+  // How this text was read: from the official text (the NPC law database, an official gazette or
+  // the issuer's own publication), from a third-party reproduction, or from a later official
+  // text on the footing that the articles encoded did not change. Only "official" supports
+  // confidence high.
+  readFrom: z.enum(["official", "reproduction", "later-text"]),
+  // The official text file under LAW_TEXTS_DIR: "title(date).md", or "title.md" without a date.
+  text: z.strictObject({ title: z.string().min(1), date: IsoDate.optional() }).optional(),
   note: z.string().optional(),
 });
 export type Version = z.infer<typeof Version>;
@@ -250,7 +368,10 @@ export const Instrument = z.strictObject({
   replacedBy: z.string().optional(), // an instrument id in rules/ or a plain title
   summary: z.string().min(1),
   official: z.array(WebSource).default([]),
-  sources: z.array(SourceRef).min(1),
+  // Not discussed by the source documents, but needed for a current answer (the data laws the
+  // amended Cybersecurity Law refers to). Only such an instrument may have no sources.
+  beyondSources: z.boolean().optional(),
+  sources: z.array(SourceRef).default([]),
   versions: z.array(Version).min(1),
   provisions: z.array(Provision).default([]),
   concerns: z.array(Concern).default([]),

@@ -2,8 +2,8 @@
 // chosen actor and the rules, never on the clock, so the same URL always gives the same memo.
 import type { Catalog, TierRef } from "../domain/catalog.js";
 import { citeArticle, type Citations } from "../domain/citation.js";
-import { BEARER_LABELS, describeSanction } from "../domain/penalty-arithmetic.js";
-import type { Confidence } from "../domain/rules-schema.js";
+import { BEARER_LABELS, describeSanctions, LEVEL_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
+import { Bearer, type Confidence } from "../domain/rules-schema.js";
 import { tierRef, tiersEnforcing } from "../query/actor-obligations.js";
 import { appliesIn } from "../query/versions.js";
 import type { MemoItem } from "./memo-items.js";
@@ -19,6 +19,7 @@ export interface MemoObligation {
 export interface MemoTier {
   source: string; // "CSL Art. 59 (2017 text)"
   permalink: string;
+  level: string; // "If it refuses to correct or harm results"
   trigger: string;
   sanctions: { bearer: string; text: string }[];
 }
@@ -71,7 +72,11 @@ function tierView(catalog: Catalog, ref: TierRef, origin: string): MemoTier {
     source: `${ins?.data.short.en ?? ref.provision.instrumentId} Art. ${n}${multi ? ` (${v.slice(0, 4)} text)` : ""}`,
     permalink: `${origin}/laws/${ref.provision.instrumentId}/${v}/art-${n}`,
     trigger: ref.tier.trigger,
-    sanctions: ref.tier.sanctions.map((s) => ({ bearer: BEARER_LABELS[s.bearer], text: `${describeSanction(s)}${s.note ? ` (${s.note})` : ""}` })),
+    level: LEVEL_LABELS[tierLevel(ref.tier)],
+    sanctions: Bearer.options.flatMap((b) => {
+      const list = sanctionsOf(ref.tier).filter((s) => s.bearer === b);
+      return list.length ? [{ bearer: BEARER_LABELS[b], text: describeSanctions(list, { notes: true }) }] : [];
+    }),
   };
 }
 

@@ -7,7 +7,7 @@ import { formatNumber } from "../domain/penalty-arithmetic.js";
 import { Bearer } from "../domain/rules-schema.js";
 import type { PenaltyRow } from "./penalty-table.js";
 
-export type ChangeStatus = "raised" | "lowered" | "new" | "removed" | "changed" | "not-encoded";
+export type ChangeStatus = "raised" | "lowered" | "new" | "removed" | "changed" | "unconfirmed";
 
 export interface FiguresIn {
   versionId: string;
@@ -73,8 +73,8 @@ function describe(status: ChangeStatus, ratio: number | undefined, from: Figures
     }
     case "changed":
       return `tiers or sanctions changed ${since}, same maximum`;
-    case "not-encoded":
-      return `the ${to.versionId.slice(0, 4)} figures are not encoded yet: see the article's confidence note`;
+    case "unconfirmed":
+      return `the ${to.versionId.slice(0, 4)} figures could not be confirmed from an official or authorised text: see the article's confidence note`;
   }
 }
 
@@ -86,7 +86,7 @@ export function amendmentChanges(ins: InstrumentEntry, rows: readonly PenaltyRow
     const own = rows.filter((r) => r.provision.key === p.key);
     // An article that continues into the newer text but has no tier there was not encoded for it
     // (its figures could not be confirmed): that is not a repeal of its sanctions.
-    const unencoded = p.versionIds.includes(toV) && !own.some((r) => r.versionIds.includes(toV));
+    const unencoded = p.versionIds.includes(toV) && (!own.some((r) => r.versionIds.includes(toV)) || (p.data.unread?.[toV]?.length ?? 0) > 0);
     for (const bearer of Bearer.options) {
       const mine = own.filter((r) => r.bearer === bearer);
       if (mine.length === 0) continue;
@@ -97,9 +97,10 @@ export function amendmentChanges(ins: InstrumentEntry, rows: readonly PenaltyRow
       if (!hadAny && !hasAny) continue;
       let status: ChangeStatus;
       if (!hadAny) status = "new";
-      else if (!hasAny) status = unencoded ? "not-encoded" : "removed";
+      else if (!hasAny) status = unencoded ? "unconfirmed" : "removed";
       else if ((to.fineMax ?? 0) > (from.fineMax ?? 0) || (to.custodyMaxDays ?? 0) > (from.custodyMaxDays ?? 0)) status = "raised";
-      else if ((to.fineMax ?? 0) < (from.fineMax ?? 0) || (to.custodyMaxDays ?? 0) < (from.custodyMaxDays ?? 0)) status = "lowered";
+      // Lower figures where part of the newer text could not be read say nothing about the law.
+      else if ((to.fineMax ?? 0) < (from.fineMax ?? 0) || (to.custodyMaxDays ?? 0) < (from.custodyMaxDays ?? 0)) status = unencoded ? "unconfirmed" : "lowered";
       else if (!same(from.fines, to.fines) || !same(from.custody, to.custody) || !same(from.other, to.other)) status = "changed";
       else continue;
       const fineRatio = from.fineMax && to.fineMax && Number.isFinite(from.fineMax) && Number.isFinite(to.fineMax) ? to.fineMax / from.fineMax : undefined;

@@ -2,8 +2,9 @@
 // for sorting and comparison, and the duty each tier enforces.
 import { qualifyRef, type Catalog, type ProvisionEntry } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
-import { CUSTODY_KINDS, formatAmount, MONETARY_KINDS, maxCustodyDays, maxFine, minFine, SANCTION_LABELS, custodyRank } from "../domain/penalty-arithmetic.js";
-import { Bearer, type PenaltyTier, type Sanction, type SanctionKind } from "../domain/rules-schema.js";
+import { combineWords, CUSTODY_KINDS, custodyDays, custodyRank, describeCondition, describeSanctions, formatAmount, isRelativeAmount, MONETARY_KINDS, maxCustodyDays, maxFine, minFine, SANCTION_LABELS, sanctionsOf, tierLevel, LEVEL_LABELS, type FlatSanction } from "../domain/penalty-arithmetic.js";
+import { provisionOfRef } from "../domain/pinpoint.js";
+import { Bearer, type PenaltyTier, type SanctionKind, type TierLevel } from "../domain/rules-schema.js";
 import { descending } from "./provision-filter.js";
 import { appliesIn, versionAt } from "./versions.js";
 
@@ -21,11 +22,14 @@ export interface PenaltyRow {
   href: string;
   numbersLabel: string; // "Art. 59 (2017) / Art. 61 (2026)"
   trigger: string;
-  sanctions: Sanction[];
+  level: TierLevel; // the ladder step
+  levelLabel: string; // "If it refuses to correct or harm results"
+  sanctions: FlatSanction[];
+  sanctionsText: string; // every sanction of the row in words, alternatives joined by "or"
   fineMin: number | undefined; // RMB
   fineMax: number | undefined; // RMB; Infinity when uncapped
   fineText: string;
-  gainsText: string; // "1–10 × illegal gains"
+  relativeText: string; // multiples and shares of a named base: "1–10 × illegal gains", "up to 5% of the previous year's turnover"
   custodyMaxDays: number | undefined;
   custodyMinDays: number | undefined;
   custodyText: string; // "5–15 days administrative detention"
@@ -65,10 +69,13 @@ export function penaltyRows(catalog: Catalog): readonly PenaltyRow[] {
         const number = p.data.numbers[versionId] as string;
         const numbers = versionIds.map((v) => p.data.numbers[v] as string);
         const numbersLabel = ins.versions.length > 1 ? versionIds.map((v) => `Art. ${p.data.numbers[v]} (${v.slice(0, 4)})`).join(" / ") : `Art. ${number}`;
+        const all = sanctionsOf(t);
+        const level = tierLevel(t);
         for (const bearer of Bearer.options) {
-          const sanctions = t.sanctions.filter((s) => s.bearer === bearer);
+          const sanctions = all.filter((s) => s.bearer === bearer);
           if (sanctions.length === 0) continue;
-          const fines = sanctions.filter((s) => MONETARY_KINDS.has(s.kind) && s.unit === "CNY");
+          const fines = sanctions.filter((s) => MONETARY_KINDS.has(s.kind) && !isRelativeAmount(s));
+          const relative = sanctions.filter((s) => MONETARY_KINDS.has(s.kind) && isRelativeAmount(s));
           const custody = sanctions.filter((s) => CUSTODY_KINDS.has(s.kind)).sort((a, b) => descending(maxCustodyDays(a) ?? 0, maxCustodyDays(b) ?? 0) || custodyRank(b.kind) - custodyRank(a.kind));
           const worstCustody = custody[0];
           const fineMaxes = fines.map((s) => maxFine(s)).filter((n): n is number => n !== undefined);
@@ -87,17 +94,20 @@ export function penaltyRows(catalog: Catalog): readonly PenaltyRow[] {
             href: permalink(ins.id, versionId, number),
             numbersLabel: new Set(numbers).size === 1 && ins.versions.length > 1 ? `Art. ${number}` : numbersLabel,
             trigger: t.trigger,
+            level,
+            levelLabel: LEVEL_LABELS[level],
             sanctions,
+            sanctionsText: describeSanctions(sanctions),
             fineMin: fineMins.length ? Math.min(...fineMins) : undefined,
             fineMax: fineMaxes.length ? Math.max(...fineMaxes) : undefined,
-            fineText: fines.map((s) => `${formatAmount(s) || "amount not fixed"}${s.kind === "criminal-fine" ? " (criminal fine)" : ""}${s.optional ? " (may)" : ""}`).join("; "),
-            gainsText: sanctions.filter((s) => s.unit === "multiple").map((s) => formatAmount(s)).join("; "),
+            fineText: fines.map(amountWords).join("; "),
+            relativeText: relative.map(amountWords).join("; "),
             custodyMaxDays: worstCustody ? maxCustodyDays(worstCustody) : undefined,
-            custodyMinDays: worstCustody?.min !== undefined && worstCustody.unit ? worstCustody.min * ({ days: 1, months: 30, years: 365 }[worstCustody.unit as "days"] ?? 1) : undefined,
+            custodyMinDays: worstCustody ? custodyDays(worstCustody)?.min : undefined,
             custodyText: custody.map((s) => `${SANCTION_LABELS[s.kind]}${formatAmount(s) ? ` ${formatAmount(s)}` : ""}`).join("; "),
             custodyKind: worstCustody?.kind,
-            other: sanctions.filter((s) => !MONETARY_KINDS.has(s.kind) && !CUSTODY_KINDS.has(s.kind) && s.unit !== "multiple").map((s) => `${SANCTION_LABELS[s.kind]}${s.optional ? " (may)" : ""}`),
-            enforces: (t.enforces ?? []).map((r) => qualifyRef(ins.id, r)),
+            other: sanctions.filter((s) => !MONETARY_KINDS.has(s.kind) && !CUSTODY_KINDS.has(s.kind)).map((s) => `${SANCTION_LABELS[s.kind]}${formatAmount(s) ? ` ${formatAmount(s)}` : ""}${s.optional ? " (may)" : ""}`),
+            enforces: (t.enforces ?? []).map((r) => qualifyRef(ins.id, provisionOfRef(r))),
           });
         }
       }
@@ -106,6 +116,12 @@ export function penaltyRows(catalog: Catalog): readonly PenaltyRow[] {
   Object.freeze(rows);
   ROWS.set(catalog, rows);
   return rows;
+}
+
+/** A fine's amount with its qualifiers, as the table's fine columns print it. */
+function amountWords(s: FlatSanction): string {
+  const qualifiers = [s.kind === "criminal-fine" ? "criminal fine" : "", combineWords(s), describeCondition(s.if), s.optional ? "may" : ""].filter(Boolean);
+  return `${formatAmount(s) || "amount not fixed"}${qualifiers.length ? ` (${qualifiers.join("; ")})` : ""}`;
 }
 
 export function filterPenaltyRows(catalog: Catalog, rows: readonly PenaltyRow[], f: PenaltyFilter): PenaltyRow[] {

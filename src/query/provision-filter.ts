@@ -3,7 +3,7 @@
 // with every other facet applied, so they say what clicking the value would give.
 import { compareArticleNumbers } from "../domain/article-number.js";
 import type { Catalog, ProvisionEntry } from "../domain/catalog.js";
-import { maxCustodyDays, maxFine } from "../domain/penalty-arithmetic.js";
+import { maxCustodyDays, maxFine, sanctionsOf } from "../domain/penalty-arithmetic.js";
 import type { Bearer, InstrumentKind, InstrumentStatus, SanctionKind, Theme } from "../domain/rules-schema.js";
 
 export interface ProvisionFilter {
@@ -40,9 +40,9 @@ export function facetValues(catalog: Catalog, p: ProvisionEntry, facet: FacetNam
     case "theme":
       return [...new Set(p.data.obligations.map((o) => o.theme))];
     case "sanction":
-      return [...new Set(p.data.penalties.flatMap((t) => t.sanctions.map((s) => s.kind)))];
+      return [...new Set(p.data.penalties.flatMap((t) => sanctionsOf(t).map((s) => s.kind)))];
     case "bearer":
-      return [...new Set(p.data.penalties.flatMap((t) => t.sanctions.map((s) => s.bearer)))];
+      return [...new Set(p.data.penalties.flatMap((t) => sanctionsOf(t).map((s) => s.bearer)))];
   }
 }
 
@@ -82,13 +82,13 @@ export function facetCounts(catalog: Catalog, f: ProvisionFilter): Record<FacetN
 
 function worstFine(p: ProvisionEntry): number {
   let best = -1;
-  for (const t of p.data.penalties) for (const s of t.sanctions) best = Math.max(best, maxFine(s) ?? -1);
+  for (const t of p.data.penalties) for (const s of sanctionsOf(t)) best = Math.max(best, maxFine(s) ?? -1);
   return best;
 }
 
 function worstCustody(p: ProvisionEntry): number {
   let best = -1;
-  for (const t of p.data.penalties) for (const s of t.sanctions) best = Math.max(best, maxCustodyDays(s) ?? -1);
+  for (const t of p.data.penalties) for (const s of sanctionsOf(t)) best = Math.max(best, maxCustodyDays(s) ?? -1);
   return best;
 }
 

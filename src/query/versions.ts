@@ -47,3 +47,8 @@ export function isCurrentText(ins: InstrumentEntry, versionId: string, date: str
 export function displayVersion(ins: InstrumentEntry, p: ProvisionEntry): string {
   return p.versionIds.includes(ins.currentVersion) ? ins.currentVersion : (p.versionIds.at(-1) as string);
 }
+
+/** The id a version is published under now, for an id it once had (formerIds); undefined when it never had it. */
+export function renamedVersion(ins: InstrumentEntry, id: string): string | undefined {
+  return ins.versions.find((v) => v.formerIds?.includes(id))?.id;
+}

@@ -2,14 +2,16 @@
 // citable forever: the version in the path fixes which text a number means. Unpinned ones
 // (/laws/<id>/art-<n>) redirect only when the number means one provision in every version.
 import type { FastifyPluginAsync } from "fastify";
-import type { Catalog, InstrumentEntry } from "../domain/catalog.js";
+import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import { formatDate, permalink } from "../domain/citation.js";
 import { closestMatches } from "../domain/closest-match.js";
 import { compareArticleNumbers, parseArticleNumber } from "../domain/article-number.js";
 import { NotFoundError, type Suggestion } from "../errors.js";
-import { displayVersion, findByNumber, isCurrentText, provisionsNumbered } from "../query/versions.js";
+import { displayVersion, findByNumber, isCurrentText, provisionsNumbered, renamedVersion } from "../query/versions.js";
 import { provisionChanges } from "../query/amendment-changes.js";
 import { penaltyRows } from "../query/penalty-table.js";
+import { ApplicableQuery, applicablePenalty, offersApplicable, type ApplicablePenalty } from "../query/applicable-penalty.js";
+import { parseQuery } from "../query/query-params.js";
 import { BEARER_LABELS } from "../domain/penalty-arithmetic.js";
 import { query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
@@ -100,14 +102,19 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
       return reply.viewAsync("pages/disambiguation", { title: `${ins.data.short.en} Art. ${number}: which text?`, instrument: { id: ins.id, title: ins.data.title.en, short: ins.data.short.en }, number, options });
     }
     if (ins.versions.some((v) => v.id === segment)) return reply.viewAsync("pages/law", lawPage(catalog, ins, segment));
+    const renamed = renamedVersion(ins, segment);
+    if (renamed) return reply.redirect(`/laws/${ins.id}/${renamed}`, 301);
     throw new NotFoundError(`The ${ins.data.title.en} has no version "${segment}" and this is not an article address (art-<number>).`, [
       ...ins.versions.map((v) => ({ label: `${v.label} (in force from ${formatDate(v.id)})`, href: `/laws/${ins.id}/${v.id}` })),
     ]);
   });
 
-  app.get<{ Params: { id: string; version: string; article: string } }>("/laws/:id/:version/:article", NO_QUERY, async (req, reply) => {
+  app.get<{ Params: { id: string; version: string; article: string } }>("/laws/:id/:version/:article", async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
     const { version, article } = req.params;
+    // A version once published under another id keeps its pinned links: they move here for good.
+    const renamed = renamedVersion(ins, version);
+    if (renamed) return reply.redirect(`/laws/${ins.id}/${renamed}/${encodeURIComponent(article)}${req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : ""}`, 301);
     if (!ins.versions.some((v) => v.id === version)) {
       throw new NotFoundError(
         `The ${ins.data.title.en} has no version "${version}". Versions are named by the date the text came into force.`,
@@ -123,9 +130,18 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
       summary: c.summary,
       href: `/penalties/changes${query({ instrument: ins.id, from: c.from.versionId, to: c.to.versionId })}`,
     }));
-    return reply.viewAsync("pages/article", { title: "", origin: app.publicOrigin, page: buildArticlePage(catalog, ins, p, version, app.publicOrigin), penaltyChanges });
+    const q = parseQuery(ApplicableQuery, req.query);
+    const applicable = offersApplicable(ins, p)
+      ? { act: q.act ?? "", decided: q.decided ?? "", answer: q.act ? applicableView(ins, p, applicablePenalty(catalog, ins, p, q.act, q.decided ?? catalog.meta.asOf)) : undefined }
+      : undefined;
+    return reply.viewAsync("pages/article", { title: "", origin: app.publicOrigin, page: buildArticlePage(catalog, ins, p, version, app.publicOrigin), penaltyChanges, applicable });
   });
 };
+
+function applicableView(ins: InstrumentEntry, p: ProvisionEntry, a: ApplicablePenalty) {
+  const n = a.applies ? p.data.numbers[a.applies] : undefined;
+  return { ...a, appliesHref: a.applies && n ? permalink(ins.id, a.applies, n) : undefined, appliesLabel: a.applies && n ? `Art. ${n} of the text in force from ${formatDate(a.applies)}` : undefined };
+}
 
 function lawPage(catalog: Catalog, ins: InstrumentEntry, versionId: string | undefined) {
   const d = ins.data;

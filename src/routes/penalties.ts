@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from "fastify";
 import { z } from "zod";
 import type { Catalog } from "../domain/catalog.js";
-import { BEARER_LABELS, formatAmount, formatNumber, SANCTION_LABELS } from "../domain/penalty-arithmetic.js";
+import { BEARER_LABELS, describeSanctions, formatNumber, LEVEL_LABELS, SANCTION_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
 import { Bearer, SanctionKind } from "../domain/rules-schema.js";
 import { BadQueryError } from "../errors.js";
 import { DateParam, listOf, Page, pageOr404, parseQuery, single } from "../query/query-params.js";
@@ -43,9 +43,10 @@ export function rowView(r: PenaltyRow) {
     heading: r.provision.data.heading.en,
     versions: r.versionIds,
     trigger: r.trigger,
+    level: r.levelLabel,
     bearer: BEARER_LABELS[r.bearer],
     fine: r.fineText,
-    gains: r.gainsText,
+    relative: r.relativeText,
     custody: r.custodyText,
     other: r.other.join("; "),
     draft: r.draft,
@@ -167,7 +168,10 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
         label: `${instrument.data.short.en} Art. ${number} (${versionId.slice(0, 4)} text)`,
         href: `/laws/${instrument.id}/${versionId}/art-${number}`,
         heading: provision.data.heading.en,
-        tiers: tiers.map((t) => ({ id: t.id, trigger: t.trigger, byBearer: Object.fromEntries(Bearer.options.map((b) => [b, t.sanctions.filter((s) => s.bearer === b).map((s) => `${SANCTION_LABELS[s.kind]}${formatAmount(s) ? ` ${formatAmount(s)}` : ""}${s.optional ? " (may)" : ""}`)])) })),
+        tiers: tiers.map((t) => {
+          const all = sanctionsOf(t);
+          return { id: t.id, level: LEVEL_LABELS[tierLevel(t)], trigger: t.trigger, byBearer: Object.fromEntries(Bearer.options.map((b) => [b, all.some((s) => s.bearer === b) ? [describeSanctions(all.filter((s) => s.bearer === b))] : []])) };
+        }),
       };
     });
     const depth = Math.max(...columns.map((c) => c.tiers.length));
@@ -182,7 +186,7 @@ function fineMaxText(n: number | undefined): string {
 }
 
 export function penaltyCsvRows(rows: readonly PenaltyRow[], origin: string): (string | number | undefined)[][] {
-  const header = ["instrument", "article", "versions", "url", "tier", "trigger", "bearer", "fine_min_rmb", "fine_max_rmb", "fine_uncapped", "fine", "gains_multiple", "custody_max_days", "custody", "other_sanctions", "enforces"];
+  const header = ["instrument", "article", "versions", "url", "tier", "level", "escalates_from", "trigger", "bearer", "fine_min_rmb", "fine_max_rmb", "fine_uncapped", "fine", "relative_amount", "custody_max_days", "custody", "other_sanctions", "enforces"];
   return [
     header,
     ...rows.map((r) => [
@@ -191,13 +195,15 @@ export function penaltyCsvRows(rows: readonly PenaltyRow[], origin: string): (st
       r.versionIds.join(" "),
       `${origin}${r.href}`,
       r.tier.id,
+      r.level,
+      r.tier.escalates,
       r.trigger,
       r.bearer,
       r.fineMin,
       r.fineMax === Infinity ? undefined : r.fineMax,
       r.fineMax === Infinity ? "yes" : r.fineMax === undefined ? "" : "no",
       r.fineText,
-      r.gainsText,
+      r.relativeText,
       r.custodyMaxDays === Infinity ? "life" : r.custodyMaxDays,
       r.custodyText,
       r.other.join("; "),

@@ -1,7 +1,8 @@
 // The citable page of one article in one version: everything a lawyer needs on one screen.
 import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { citeArticle, formatDate, permalink, type Citations } from "../domain/citation.js";
-import { BEARER_LABELS, formatAmount, SANCTION_LABELS } from "../domain/penalty-arithmetic.js";
+import { AUTHORITY_LABELS, BEARER_LABELS, combineWords, describeCondition, formatAmount, LEVEL_LABELS, MANAGER_GROUP_LABELS, SANCTION_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
+import { formatPinpointEnglish, parseProvisionRef, pinpointAnchor, provisionOfRef } from "../domain/pinpoint.js";
 import type { Concern, GlossaryTerm, SourceRef, Version, WebSource } from "../domain/rules-schema.js";
 import { findSourceDocument } from "../domain/source-documents.js";
 import { tierRef } from "../query/actor-obligations.js";
@@ -21,12 +22,19 @@ export interface SanctionRow {
   kind: string;
   amount: string;
   optional: boolean;
+  alternative: boolean; // one of several alternatives (或者): the row before it is the other
   note?: string;
 }
 
 export interface TierView {
   id: string;
+  level: string; // "If it refuses to correct or harm results"
   trigger: string;
+  para?: number;
+  escalatesFrom?: string; // the level of the tier this one escalates from
+  imposedBy?: string;
+  aggravated: boolean;
+  refersTo: ProvisionLink[];
   enforces: ProvisionLink[];
   rows: SanctionRow[];
   note?: string;
@@ -86,6 +94,16 @@ export function linkToProvision(catalog: Catalog, key: string, date: string): Pr
   };
 }
 
+/** A link to a pinpointed reference (p22.1, other-law/p18.2) as it stood at `date`: "CSL Art. 22 para. 1 (2017 text)". */
+export function linkToRef(catalog: Catalog, instrumentId: string, ref: string, date: string): ProvisionLink | undefined {
+  const link = linkToProvision(catalog, qualifyRef(instrumentId, provisionOfRef(ref)), date);
+  const pin = parseProvisionRef(ref);
+  if (!link || pin?.para === undefined) return link;
+  const m = /^(.*) Art\. (\S+)(.*)$/.exec(link.label);
+  if (!m) return link;
+  return { ...link, label: `${m[1]} ${formatPinpointEnglish(m[2] as string, pin)}${m[3]}`, href: `${link.href}${pinpointAnchor(pin)}` };
+}
+
 export function sourceView(s: SourceRef): SourceView {
   const doc = findSourceDocument(s.doc);
   return { label: doc?.short ?? s.doc, title: doc ? `${doc.author}, ${doc.title} (${doc.date})` : s.doc, note: s.note, section: s.section };
@@ -106,13 +124,27 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
     .filter((t) => appliesIn(t.versions, p, versionId))
     .map((t): TierView => {
       const ref = tierRef(p, t, versionId);
+      const from = t.escalates ? d.penalties.find((x) => x.id === t.escalates) : undefined;
+      let lastChoice: number | undefined;
       return {
         id: ref.tier.id,
+        level: LEVEL_LABELS[tierLevel(t)],
         trigger: t.trigger,
+        para: t.para,
+        escalatesFrom: from ? LEVEL_LABELS[tierLevel(from)].replace(/^On /, "").replace(/^If /, "if ") : undefined,
+        imposedBy: t.imposedBy ? AUTHORITY_LABELS[t.imposedBy] : undefined,
+        aggravated: t.aggravated === true,
         note: t.note,
         confidence: t.confidence,
-        enforces: (t.enforces ?? []).map((r) => linkToProvision(catalog, qualifyRef(ins.id, r), versionId)).filter((l): l is ProvisionLink => !!l),
-        rows: t.sanctions.map((s) => ({ bearer: BEARER_LABELS[s.bearer], kind: SANCTION_LABELS[s.kind], amount: formatAmount(s), optional: s.optional ?? false, note: s.note })),
+        refersTo: (t.refersTo ?? []).map((r) => linkToRef(catalog, ins.id, r, versionId)).filter((l): l is ProvisionLink => !!l),
+        enforces: (t.enforces ?? []).map((r) => linkToRef(catalog, ins.id, r, versionId)).filter((l): l is ProvisionLink => !!l),
+        rows: sanctionsOf(t).map((s) => {
+          const alternative = s.choice !== undefined && s.choice === lastChoice;
+          lastChoice = s.choice;
+          const who = s.bearer === "managers" ? ` (${MANAGER_GROUP_LABELS[s.who ?? "persons-in-charge-and-others"]})` : "";
+          const amount = [formatAmount(s), describeCondition(s.if), combineWords(s)].filter(Boolean).join(", ");
+          return { bearer: `${BEARER_LABELS[s.bearer]}${who}`, kind: SANCTION_LABELS[s.kind], amount, optional: s.optional ?? false, alternative, note: s.note };
+        }),
       };
     });
   const enforcedBy = p.enforcedBy
@@ -121,7 +153,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
       const q = catalog.provisionByKey.get(k);
       const qi = q && catalog.instrumentById.get(q.instrumentId);
       const qv = qi && versionAt(qi, versionId);
-      return !!q && !!qv && q.data.penalties.some((t) => appliesIn(t.versions, q, qv) && (t.enforces ?? []).some((r) => qualifyRef(q.instrumentId, r) === p.key));
+      return !!q && !!qv && q.data.penalties.some((t) => appliesIn(t.versions, q, qv) && (t.enforces ?? []).some((r) => qualifyRef(q.instrumentId, provisionOfRef(r)) === p.key));
     })
     .map((k) => linkToProvision(catalog, k, versionId))
     .filter((l): l is ProvisionLink => !!l);

@@ -2,7 +2,7 @@
 // the pinned article, and the worst sanction for the entity and for managers.
 import type { Catalog, TierRef } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
-import { BEARER_LABELS, describeSanction, formatAmount, SANCTION_LABELS, worstCase } from "../domain/penalty-arithmetic.js";
+import { BEARER_LABELS, describeSanction, formatAmount, isRelativeAmount, MONETARY_KINDS, SANCTION_LABELS, sanctionsOf, worstCase, type FlatSanction } from "../domain/penalty-arithmetic.js";
 import type { Bearer } from "../domain/rules-schema.js";
 import type { BoundObligation } from "../query/actor-obligations.js";
 import { bindingAt } from "../query/versions.js";
@@ -61,8 +61,8 @@ export function explainReason(catalog: Catalog, chain: string[]): string {
 }
 
 export function summariseWorst(tiers: readonly TierRef[]): SanctionSummary[] {
-  const byBearer = new Map<Bearer, TierRef["tier"]["sanctions"]>();
-  for (const t of tiers) for (const s of t.tier.sanctions) byBearer.set(s.bearer, [...(byBearer.get(s.bearer) ?? []), s]);
+  const byBearer = new Map<Bearer, FlatSanction[]>();
+  for (const t of tiers) for (const s of sanctionsOf(t.tier)) byBearer.set(s.bearer, [...(byBearer.get(s.bearer) ?? []), s]);
   const out: SanctionSummary[] = [];
   for (const bearer of ["entity", "managers", "individual", "official"] as const) {
     const list = byBearer.get(bearer);
@@ -71,9 +71,9 @@ export function summariseWorst(tiers: readonly TierRef[]): SanctionSummary[] {
     const parts: string[] = [];
     if (w.maxFineSanction) parts.push(`${SANCTION_LABELS[w.maxFineSanction.kind].toLowerCase()} ${formatAmount(w.maxFineSanction) || "(amount not fixed)"}`);
     if (w.maxCustodySanction) parts.push(describeSanction(w.maxCustodySanction).replace(" (discretionary)", "").toLowerCase());
-    const multiple = list.find((s) => s.kind === "fine-multiple-of-gains");
-    if (multiple) parts.push(`fine of ${formatAmount(multiple)}`);
-    const others = w.other.filter((k) => k !== "fine-multiple-of-gains" && k !== "order-to-correct" && k !== "warning");
+    const relative = list.find((s) => MONETARY_KINDS.has(s.kind) && isRelativeAmount(s));
+    if (relative) parts.push(`fine of ${formatAmount(relative)}`);
+    const others = w.other.filter((k) => k !== "fine" && k !== "order-to-correct" && k !== "warning");
     parts.push(...others.map((k) => SANCTION_LABELS[k].toLowerCase()));
     if (parts.length === 0) parts.push(...w.other.map((k) => SANCTION_LABELS[k].toLowerCase()));
     out.push({ bearer: BEARER_LABELS[bearer], text: parts.join("; ") });

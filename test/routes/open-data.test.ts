@@ -1,4 +1,5 @@
 import { readFile, readdir } from "node:fs/promises";
+import { sanctionsOf } from "../../src/domain/penalty-arithmetic.js";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseYaml } from "yaml";
@@ -26,7 +27,7 @@ describe("bulk data", () => {
     const res = await get("/data/penalties.csv");
     expect(res.headers["content-type"]).toMatch(/^text\/csv/);
     const lines = res.body.replace(/^\uFEFF/, "").trim().split("\r\n");
-    const tiersByBearer = server.app.catalog.provisions.flatMap((p) => p.data.penalties.flatMap((t) => [...new Set(t.sanctions.map((s) => s.bearer))]));
+    const tiersByBearer = server.app.catalog.provisions.flatMap((p) => p.data.penalties.flatMap((t) => [...new Set(sanctionsOf(t).map((s) => s.bearer))]));
     expect(lines.length - 1).toBe(tiersByBearer.length);
   });
 

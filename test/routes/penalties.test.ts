@@ -26,7 +26,7 @@ describe("/penalties", () => {
   it("sorts by custody, and filters by bearer", async () => {
     const t = text((await get("/penalties?sort=max-custody&bearer=managers")).body);
     expect(t).toContain("Administrative detention 5–15 days");
-    expect(t).toContain("3 rows.");
+    expect(t).toContain("4 rows.");
     expect(t).not.toMatch(/ Entity up to| Entity RMB| Entity ≥/);
   });
 
@@ -54,8 +54,8 @@ describe("/penalties.csv", () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/^text\/csv/);
     const lines = res.body.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("instrument,article,versions,url,tier,trigger,bearer,fine_min_rmb,fine_max_rmb,fine_uncapped,fine,gains_multiple,custody_max_days,custody,other_sanctions,enforces");
-    expect(lines).toContainEqual(expect.stringMatching(/^counterterrorism-law,84,2016-01-01,http:\/\/test\.local\/laws\/counterterrorism-law\/2016-01-01\/art-84,basic,Fails to provide support\.,entity,500000,,yes,/));
+    expect(lines[0]).toBe("instrument,article,versions,url,tier,level,escalates_from,trigger,bearer,fine_min_rmb,fine_max_rmb,fine_uncapped,fine,relative_amount,custody_max_days,custody,other_sanctions,enforces");
+    expect(lines).toContainEqual(expect.stringMatching(/^counterterrorism-law,84,2016-01-01,http:\/\/test\.local\/laws\/counterterrorism-law\/2016-01-01\/art-84,basic,first-violation,,Fails to provide support\.,entity,500000,,yes,/));
     expect(lines).toContainEqual(expect.stringMatching(/,managers,0,100000,no,.*,15,/));
   });
 });

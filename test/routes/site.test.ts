@@ -204,6 +204,58 @@ describe("article pages", () => {
   });
 });
 
+describe("penalty ladders and which text applies", () => {
+  it("prints each tier's step and trigger, the managers' group and alternatives joined by 'or'", async () => {
+    const t = visibleText((await get("/laws/cybersecurity-law/2017-06-01/art-59")).body);
+    expect(t).toMatch(/On first violation: A network operator fails the duties of Art\. 21\./);
+    expect(t).toMatch(/If it refuses to correct or harm results \(escalates from: first violation\): It refuses to correct or harm results\./);
+    expect(t).toContain("Imposed by the competent department.");
+    expect(t).toContain("the directly responsible person in charge");
+    expect(t).toMatch(/or Closure of website/);
+  });
+
+  it("answers which text's penalty applies to an act, by a plain GET form", async () => {
+    const page = await get("/laws/cybersecurity-law/2017-06-01/art-59?act=2025-06-01&decided=2026-03-01");
+    expect(page.statusCode).toBe(200);
+    const t = visibleText(page.body);
+    expect(t).toContain("Which text's penalty applies?");
+    expect(t).toMatch(/Applies: Art\. 59 of the text in force from 1 June 2017 ?\. Art\. 61 of the text in force from 1 January 2026 punishes more heavily/);
+    expect(page.body).toMatch(/<form class="applicable" method="get"/);
+  });
+
+  it("names the parameter of a malformed act date", async () => {
+    const res = await get("/laws/cybersecurity-law/2017-06-01/art-59?act=2025-13-01");
+    expect(res.statusCode).toBe(400);
+    expect(visibleText(res.body)).toContain("Parameter: act");
+  });
+
+  it("gives the same answer in the API", async () => {
+    const res = await get("/api/v1/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty?act=2025-06-01&decided=2026-03-01");
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ regime: "administrative", applies: "2017-06-01", severity: "heavier", appliesUrl: "http://test.local/laws/cybersecurity-law/2017-06-01/art-59" });
+    const missing = await get("/api/v1/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty");
+    expect(missing.statusCode).toBe(400);
+    expect(missing.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe("a version published under an earlier id", () => {
+  it("moves its pinned links for good, keeping the article and query", async () => {
+    const res = await server.app.inject({ url: "/laws/counterterrorism-law/2015-12-27/art-18?act=2016-02-01" });
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe("/laws/counterterrorism-law/2016-01-01/art-18?act=2016-02-01");
+    const contents = await server.app.inject({ url: "/laws/counterterrorism-law/2015-12-27" });
+    expect(contents.statusCode).toBe(301);
+    expect(contents.headers.location).toBe("/laws/counterterrorism-law/2016-01-01");
+  });
+
+  it("still resolves in a memo", async () => {
+    const res = await get("/memo?items=counterterrorism-law/2015-12-27/art-18");
+    expect(res.statusCode).toBe(200);
+    expect(visibleText(res.body)).toContain("CTL Art. 18");
+  });
+});
+
 describe("instrument pages", () => {
   it("shows dates kept apart, versions and a contents table with numbers in every version", async () => {
     const t = text((await get("/laws/cybersecurity-law")).body);

@@ -31,7 +31,7 @@ status: in-force
 summary: A fixture.
 sources: [{ doc: 002_f153fa18b756d0f6, note: 1 }]
 versions:
-  - { id: 2016-06-01, label: first }
+  - { id: 2016-06-01, readFrom: official, label: first }
 `;
 
 const provision = (body: string) => `${HEAD}provisions:\n  - id: p1\n    numbers: { 2016-06-01: "1" }\n    heading: { en: One }\n    summary: S.\n    confidence: high\n${body}`;
@@ -50,7 +50,21 @@ const CASES: [string, string, string, RegExp][] = [
   ["dangling related link", "bad.yaml", provision("    related: [cybersecurity-law/p999]\n"), /bad\.yaml:19 provisions\[0\]\.related\[0\]: no provision "cybersecurity-law\/p999"/],
   ["min greater than max", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: fine, min: 500000, max: 50000, unit: CNY }]\n"), /bad\.yaml:22 provisions\[0\]\.penalties\[0\]\.sanctions\[0\]\.max: must be ≥ min \(500000\)/],
   ["amount without unit", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: fine, min: 5 }]\n"), /sanctions\[0\]\.unit: is required when min or max is given/],
-  ["wrong unit for kind", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: fine, max: 5, unit: days }]\n"), /sanctions\[0\]\.unit: a fine is measured in CNY, not days/],
+  ["wrong unit for kind", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: fine, max: 5, unit: days }]\n"), /sanctions\[0\]\.unit: a fine is measured in CNY or multiple or percent, not days/],
+  ["pinpoint to a paragraph the article does not have", "bad.yaml", provision("    paragraphs: 2\n    penalties:\n      - id: t\n        trigger: T.\n        enforces: [p1.3]\n        sanctions: [{ bearer: entity, kind: warning }]\n"), /bad\.yaml:\d+ provisions\[0\]\.penalties\[0\]\.enforces\[0\]: p1\.3: Art\. 1 has 2 paragraphs in version 2016-06-01, not 3/],
+  ["pinpoint into an article with no paragraph count", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        enforces: [p1.1]\n        sanctions: [{ bearer: entity, kind: warning }]\n"), /enforces\[0\]: p1\.1: p1 gives no paragraph count for version 2016-06-01/],
+  ["item beyond the paragraph's items", "bad.yaml", provision("    paragraphs: 1\n    items: { 1: 2 }\n    penalties:\n      - id: t\n        trigger: T.\n        enforces: [p1.1.4]\n        sanctions: [{ bearer: entity, kind: warning }]\n"), /p1\.1\.4: paragraph 1 of Art\. 1 has 2 items, not 4/],
+  ["multiple without a base", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: fine, min: 1, max: 5, unit: multiple }]\n"), /sanctions\[0\]\.base: is required with unit multiple/],
+  ["escalation from an unknown tier", "bad.yaml", provision("    penalties:\n      - id: t\n        escalates: basic\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: warning }]\n"), /penalties\[0\]\.escalates: no tier "basic" in this provision/],
+  ["escalation from a later tier", "bad.yaml", provision("    penalties:\n      - id: a\n        escalates: b\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: warning }]\n      - id: b\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: warning }]\n"), /escalates: tier "b" must come before the tier that escalates from it/],
+  ["misspelt kind inside a choice", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions:\n          - oneOf: [{ bearer: entity, kind: warnin }, { bearer: entity, kind: order-to-stop }]\n"), /sanctions\[0\]\.oneOf\[0\]\.kind: must be one of: warning/],
+  ["manager group on another bearer", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, who: persons-in-charge, kind: warning }]\n"), /sanctions\[0\]\.who: names a group of managers: only with bearer managers/],
+  ["condition without an amount", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: [{ bearer: entity, kind: warning, if: { gains: none } }]\n"), /sanctions\[0\]\.if: makes an amount conditional/],
+  ["a tier with no sanction and no referral", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        sanctions: []\n"), /penalties\[0\]\.sanctions: must list at least one sanction, or name the article whose sanctions apply in refersTo/],
+  ["an instrument with no source and not marked beyond the sources", "bad.yaml", HEAD.replace(/sources:.*\n/, "sources: []\n"), /bad\.yaml:\d+ sources: must cite at least one source document/],
+  ["high confidence for an article read only from a reproduction", "bad.yaml", HEAD.replace("readFrom: official", "readFrom: reproduction") + "provisions:\n  - id: p1\n    numbers: { 2016-06-01: \"1\" }\n    heading: { en: One }\n    summary: S.\n    confidence: high\n", /provisions\[0\]\.confidence: is "high", but no text this article is in was read from an official text \(2016-06-01: reproduction\)/],
+  ["a working note shown to readers", "bad.yaml", provision("    confidenceNote: Checked against the copy in law-texts.\n"), /provisions\[0\]\.confidenceNote: reads as a working note \("law-texts"\)/],
+  ["a guess shown to readers", "bad.yaml", HEAD.replace("summary:", "statusNote: Presumably in force.\nsummary:"), /statusNote: reads as a working note \("Presumably"\)/],
   ["duplicate provision id", "bad.yaml", `${provision("")}  - id: p1\n    numbers: { 2016-06-01: "2" }\n    heading: { en: Two }\n    summary: S.\n    confidence: high\n`, /bad\.yaml:19 provisions\[1\]\.id: duplicate provision id "p1"/],
   ["duplicate number in a version", "bad.yaml", `${provision("")}  - id: p2\n    numbers: { 2016-06-01: "1" }\n    heading: { en: Two }\n    summary: S.\n    confidence: high\n`, /provisions\[1\]\.numbers\.2016-06-01: Art\. 1 of version 2016-06-01 is already provision "p1"/],
   ["number in a missing version", "bad.yaml", provision("").replace('numbers: { 2016-06-01: "1" }', 'numbers: { 2016-06-01: "1", 2020-01-01: "2" }'), /bad\.yaml:15 provisions\[0\]\.numbers\.2020-01-01: unknown version "2020-01-01"/],
@@ -58,7 +72,7 @@ const CASES: [string, string, string, RegExp][] = [
   ["script URL in a link", "bad.yaml", provision('    web: [{ url: "javascript:alert(1)", title: T }]\n'), /bad\.yaml:\d+ provisions\[0\]\.web\[0\]\.url: must be an http:\/\/ or https:\/\/ URL/],
   ["data URL as a version's official text", "bad.yaml", HEAD.replace("label: first }", 'label: first, official: "data:text/html,x" }'), /bad\.yaml:\d+ versions\[0\]\.official: must be an http:\/\/ or https:\/\/ URL/],
   ["impossible date", "bad.yaml", HEAD.replace("adopted: 2016-01-01", "adopted: 2016-02-30"), /bad\.yaml:7 dates\.adopted: is not a real calendar date/],
-  ["versions out of order", "bad.yaml", HEAD.replace("  - { id: 2016-06-01, label: first }\n", "  - { id: 2016-06-01, label: first }\n  - { id: 2010-01-01, label: older }\n"), /bad\.yaml:11 versions: versions must be listed oldest first/],
+  ["versions out of order", "bad.yaml", HEAD.replace("  - { id: 2016-06-01, readFrom: official, label: first }\n", "  - { id: 2016-06-01, readFrom: official, label: first }\n  - { id: 2010-01-01, readFrom: official, label: older }\n"), /bad\.yaml:11 versions: versions must be listed oldest first/],
   ["draft reported as in force", "bad.yaml", HEAD.replace("draft: false", "draft: true"), /bad\.yaml:8 status: a draft must have status draft-pending, never-adopted or replaced/],
   ["lineage id not minted from first number", "bad.yaml", provision("").replace("  - id: p1\n", "  - id: p7\n"), /provisions\[0\]\.id: a lineage id is minted from the first number: expected p1/],
   ["low confidence without a note", "bad.yaml", provision("").replace("confidence: high", "confidence: low"), /provisions\[0\]\.confidenceNote: is required when confidence is "low"/],

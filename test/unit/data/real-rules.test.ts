@@ -4,6 +4,8 @@ import type { Catalog } from "../../../src/domain/catalog.js";
 import { loadRules } from "../../../src/data/load-rules.js";
 import { obligationsForActors } from "../../../src/query/actor-obligations.js";
 import { REAL_RULES } from "../../helpers/test-app.js";
+import { sanctionsOf } from "../../../src/domain/penalty-arithmetic.js";
+import { figuresOnlyInNotes } from "../../helpers/figures-in-notes.js";
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -25,8 +27,8 @@ const SCOPE_IDS = [
 ];
 
 const tiers = (key: string) => catalog.provisionByKey.get(key)?.data.penalties ?? [];
-const sanction = (key: string, tier: string, bearer: string, kind = "fine") =>
-  tiers(key).find((t) => t.id === tier)?.sanctions.find((s) => s.bearer === bearer && s.kind === kind);
+const tierSanctions = (key: string, tier: string) => sanctionsOf(tiers(key).find((t) => t.id === tier) ?? { sanctions: [] });
+const sanction = (key: string, tier: string, bearer: string, kind = "fine") => tierSanctions(key, tier).find((s) => s.bearer === bearer && s.kind === kind);
 
 describe("the real rules", () => {
   it("validate and cover every instrument in SCOPE.md", () => {
@@ -59,26 +61,26 @@ describe("the real rules", () => {
     expect(sanction("cybersecurity-law/p59", "operator-refuses-to-correct", "entity")).toMatchObject({ min: 10_000, max: 100_000, unit: "CNY" });
     expect(sanction("cybersecurity-law/p59", "operator-refuses-to-correct", "managers")).toMatchObject({ min: 5_000, max: 50_000 });
     expect(sanction("cybersecurity-law/p59", "cii-refuses-to-correct", "entity")).toMatchObject({ min: 100_000, max: 1_000_000 });
-    const p66 = tiers("cybersecurity-law/p66").flatMap((t) => t.sanctions);
+    const p66 = tiers("cybersecurity-law/p66").flatMap((t) => sanctionsOf(t));
     expect(p66).toContainEqual(expect.objectContaining({ bearer: "entity", kind: "fine", min: 50_000, max: 500_000 }));
     expect(p66).toContainEqual(expect.objectContaining({ bearer: "managers", kind: "fine", min: 10_000, max: 100_000 }));
   });
 
   it("reach RMB 10 million under the 2026 Cybersecurity Law", () => {
-    const max = Math.max(...catalog.provisions.filter((p) => p.instrumentId === "cybersecurity-law").flatMap((p) => p.data.penalties.filter((t) => t.versions?.includes("2026-01-01")).flatMap((t) => t.sanctions.map((s) => s.max ?? 0))));
+    const max = Math.max(...catalog.provisions.filter((p) => p.instrumentId === "cybersecurity-law").flatMap((p) => p.data.penalties.filter((t) => t.versions?.includes("2026-01-01")).flatMap((t) => sanctionsOf(t).map((s) => s.max ?? 0))));
     expect(max).toBe(10_000_000);
   });
 
   // 反恐怖主义法 Art. 84: entity ≥ RMB 500,000 in the serious tier, managers ≥ 100,000, detention 5–15 days.
   it("keep the Counterterrorism Law's open bounds open", () => {
-    const all = tiers("counterterrorism-law/p84").flatMap((t) => t.sanctions);
+    const all = tiers("counterterrorism-law/p84").flatMap((t) => sanctionsOf(t));
     expect(all).toContainEqual(expect.objectContaining({ bearer: "entity", kind: "fine", min: 500_000 }));
     expect(all.find((s) => s.bearer === "entity" && s.kind === "fine" && s.min === 500_000)?.max).toBeUndefined();
     expect(all).toContainEqual(expect.objectContaining({ bearer: "managers", kind: "administrative-detention", min: 5, max: 15, unit: "days" }));
   });
 
   it("let an entity commit the Art. 286-1 offence (单位犯前款罪)", () => {
-    const all = tiers("criminal-law/p286-1").flatMap((t) => t.sanctions);
+    const all = tiers("criminal-law/p286-1").flatMap((t) => sanctionsOf(t));
     expect(all).toContainEqual(expect.objectContaining({ bearer: "entity", kind: "criminal-fine" }));
     expect(all).toContainEqual(expect.objectContaining({ kind: "fixed-term-imprisonment", max: 3, unit: "years" }));
   });
@@ -90,4 +92,55 @@ describe("the real rules", () => {
     expect(operator.filter((k) => !cii.includes(k))).toEqual([]);
     expect(cii).toContain("cybersecurity-law/p37#" + (catalog.provisionByKey.get("cybersecurity-law/p37")?.data.obligations[0]?.id ?? ""));
   });
+
+  it("keep every penalty figure in the structured fields, never only in a note", () => {
+    expect(figuresOnlyInNotes(catalog)).toEqual([]);
+  });
+
+  // 网络安全法(2016) 第六十五条: 处采购金额一倍以上十倍以下罚款.
+  it("express a multiple of the purchase amount as data (CSL 2017 Art. 65, 2026 Art. 67)", () => {
+    for (const tier of ["basic", "basic-2026"]) {
+      expect(sanction("cybersecurity-law/p65", tier, "entity")).toMatchObject({ min: 1, max: 10, unit: "multiple", base: "purchase-amount" });
+    }
+  });
+
+  // 第六十四条: 处违法所得一倍以上十倍以下罚款，没有违法所得的，处一百万元以下罚款.
+  it("make the no-gains fine of CSL 2017 Art. 64 conditional, not a note", () => {
+    const fines = tierSanctions("cybersecurity-law/p64", "basic").filter((s) => s.kind === "fine" && s.bearer === "entity");
+    expect(fines).toContainEqual(expect.objectContaining({ max: 1_000_000, unit: "CNY", if: { gains: "none" } }));
+    expect(fines).toContainEqual(expect.objectContaining({ min: 1, max: 10, base: "illegal-gains" }));
+  });
+
+  // 第六十三条: 情节较重的 5–15 days and RMB 100,000–1,000,000 for the managers too (依照前款规定处罚).
+  it("give the CSL Art. 63 managers their own more-serious tier with figures", () => {
+    expect(sanction("cybersecurity-law/p63", "entity-managers-more-serious", "managers", "administrative-detention")).toMatchObject({ min: 5, max: 15, unit: "days" });
+    expect(sanction("cybersecurity-law/p63", "entity-managers-more-serious", "managers")).toMatchObject({ min: 100_000, max: 1_000_000, optional: true });
+    expect(sanction("cybersecurity-law/p63", "employment-ban-criminal", "individual", "employment-ban")).toMatchObject({ duration: "lifetime" });
+  });
+
+  it("keep the CSL Art. 63 organisation and ban paragraphs in the 2026 text (Art. 66)", () => {
+    const in2026 = tiers("cybersecurity-law/p63").filter((t) => !t.versions || t.versions.includes("2026-01-01")).map((t) => t.id);
+    expect(in2026).toEqual(expect.arrayContaining(["entity", "employment-ban", "employment-ban-criminal"]));
+  });
+
+  // 第六十条: 违反本法第二十二条第一款、第二款和第四十八条第一款规定 — Art. 48 para. 1 binds 任何个人和组织.
+  it("punish individuals under CSL 2017 Art. 60 and pinpoint the paragraphs it enforces", () => {
+    const basic = tiers("cybersecurity-law/p60").find((t) => t.id === "basic");
+    expect(basic?.enforces).toEqual(["p22.1", "p22.2", "p48.1"]);
+    expect(sanction("cybersecurity-law/p60", "refuses-to-correct", "individual")).toMatchObject({ min: 50_000, max: 500_000 });
+    expect(sanction("cybersecurity-law/p60", "refuses-to-correct", "managers")).toMatchObject({ who: "persons-in-charge" });
+  });
+
+  it("print the CSL 2017 Art. 59 ladder in order, each step pointing at the one it escalates from", () => {
+    const ladder = tiers("cybersecurity-law/p59").filter((t) => t.versions?.includes("2026-01-01"));
+    expect(ladder.map((t) => [t.id, t.level, t.escalates])).toEqual([
+      ["operator-basic-2026", "first-violation", undefined],
+      ["operator-refuses-to-correct-2026", "refuses-or-harm", "operator-basic-2026"],
+      ["cii-basic-2026", "first-violation", undefined],
+      ["cii-refuses-to-correct-2026", "refuses-or-harm", "cii-basic-2026"],
+      ["serious-2026", "serious", "operator-refuses-to-correct-2026"],
+      ["especially-serious-2026", "especially-serious", "serious-2026"],
+    ]);
+  });
 });
+

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { custodyDays, formatAmount, maxFine, worstCase } from "../../../src/domain/penalty-arithmetic.js";
-import type { Sanction } from "../../../src/domain/rules-schema.js";
+import { custodyDays, describeCondition, describeSanction, describeSanctions, flattenSanctions, formatAmount, maxFine, tierLevel, worstCase } from "../../../src/domain/penalty-arithmetic.js";
+import type { PenaltyTier, Sanction, SanctionEntry } from "../../../src/domain/rules-schema.js";
 
 const fine = (min?: number, max?: number): Sanction => ({ bearer: "entity", kind: "fine", min, max, unit: "CNY" });
 
@@ -9,7 +9,12 @@ describe("penalty arithmetic", () => {
     [fine(50_000, 500_000), "RMB 50,000–500,000"],
     [fine(500_000), "≥ RMB 500,000 (no cap)"],
     [fine(undefined, 100_000), "up to RMB 100,000"],
-    [{ bearer: "entity", kind: "fine-multiple-of-gains", min: 1, max: 10, unit: "multiple" } as Sanction, "1–10 × illegal gains"],
+    [{ bearer: "entity", kind: "fine", min: 1, max: 10, unit: "multiple", base: "illegal-gains" } as Sanction, "1–10 × illegal gains"],
+    [{ bearer: "entity", kind: "fine", min: 1, max: 10, unit: "multiple", base: "purchase-amount" } as Sanction, "1–10 × the purchase amount"],
+    [{ bearer: "entity", kind: "fine", max: 5, unit: "percent", base: "previous-year-turnover" } as Sanction, "up to 5% of the previous year's turnover"],
+    [{ bearer: "individual", kind: "employment-ban", duration: "lifetime" } as Sanction, "for life"],
+    [{ bearer: "individual", kind: "blacklist", duration: "open-ended" } as Sanction, "with no end date"],
+    [{ bearer: "entity", kind: "registration-ban", min: 5, max: 5, unit: "years" } as Sanction, "5 years"],
     [{ bearer: "individual", kind: "fixed-term-imprisonment", max: 3, unit: "years" } as Sanction, "up to 3 years"],
     [{ bearer: "individual", kind: "fixed-term-imprisonment", min: 10, unit: "years" } as Sanction, "10 years or more"],
     [{ bearer: "managers", kind: "administrative-detention", min: 5, max: 15, unit: "days" } as Sanction, "5–15 days"],
@@ -42,5 +47,41 @@ describe("penalty arithmetic", () => {
     expect(w.maxCustodyDays).toBe(3 * 365);
     expect(w.maxCustodySanction?.kind).toBe("fixed-term-imprisonment");
     expect(w.other).toEqual(["licence-revocation"]);
+  });
+
+  it.each([
+    [{ gains: "none" as const }, "if there are no illegal gains"],
+    [{ gains: { below: 100_000, orNone: true } }, "if illegal gains are under RMB 100,000 or there are none"],
+    [{ gains: { atLeast: 100_000 } }, "if illegal gains are RMB 100,000 or more"],
+  ])("states the condition %j on an amount in words", (c, text) => {
+    expect(describeCondition(c)).toBe(text);
+  });
+
+  it("keeps a multiple or a share of turnover out of the fixed-amount arithmetic", () => {
+    expect(maxFine({ bearer: "entity", kind: "fine", max: 5, unit: "percent", base: "previous-year-turnover" })).toBeUndefined();
+    expect(maxFine({ bearer: "entity", kind: "fine", min: 1, max: 10, unit: "multiple", base: "illegal-gains" })).toBeUndefined();
+  });
+
+  it("prints a fine that goes with or instead of the sentence, and a conditional one", () => {
+    expect(describeSanction({ bearer: "individual", kind: "criminal-fine", combine: "with-or-alone" })).toBe("Criminal fine (with or instead of the other penalties)");
+    expect(describeSanction({ bearer: "entity", kind: "fine", max: 1_000_000, unit: "CNY", if: { gains: "none" }, optional: true })).toBe("Fine up to RMB 1,000,000 (if there are no illegal gains; discretionary)");
+  });
+
+  it("spreads a choice into its alternatives and joins them with 'or'", () => {
+    const entries: SanctionEntry[] = [
+      { oneOf: [{ bearer: "individual", kind: "life-imprisonment" }, { bearer: "individual", kind: "fixed-term-imprisonment", min: 10, unit: "years" }] },
+      { bearer: "individual", kind: "deprivation-of-political-rights" },
+    ];
+    const flat = flattenSanctions(entries);
+    expect(flat.map((s) => [s.kind, s.choice])).toEqual([["life-imprisonment", 0], ["fixed-term-imprisonment", 0], ["deprivation-of-political-rights", undefined]]);
+    expect(describeSanctions(flat)).toBe("Life imprisonment or fixed-term imprisonment 10 years or more; Deprivation of political rights");
+    expect(worstCase(flat).maxCustodySanction?.kind).toBe("life-imprisonment");
+  });
+
+  it("calls a tier of criminal sanctions only a crime, and any other unlabelled tier a first violation", () => {
+    const tier = (sanctions: SanctionEntry[]): PenaltyTier => ({ id: "t", trigger: "T.", sanctions });
+    expect(tierLevel(tier([{ bearer: "individual", kind: "criminal-liability" }]))).toBe("crime");
+    expect(tierLevel(tier([{ bearer: "entity", kind: "warning" }]))).toBe("first-violation");
+    expect(tierLevel({ ...tier([{ bearer: "entity", kind: "warning" }]), level: "serious" })).toBe("serious");
   });
 });

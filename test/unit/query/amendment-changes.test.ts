@@ -70,8 +70,8 @@ describe("amendmentChanges on the real rules (CSL 2017 → 2026)", () => {
     expect(find("p60", "entity")?.summary).toBe("max fine ×20 since 2026-01-01");
   });
 
-  it("an article continued without encoded 2026 tiers is 'not encoded', never 'removed'", () => {
-    expect(find("p63", "individual")?.status).toBe("not-encoded");
+  it("an article whose 2026 text could not be read in part is 'unconfirmed', never 'removed' or 'lowered'", () => {
+    expect(find("p63", "individual")?.status).toBe("unconfirmed");
   });
 
   it("Art. 66 (data export) is deleted in 2026", () => {

@@ -1,0 +1,68 @@
+// Finds penalty figures written in notes. A note may explain a figure, never be its only home:
+// the tables, sorts, comparisons and exports read only the structured fields.
+import { flattenSanctions } from "../../src/domain/penalty-arithmetic.js";
+import type { Catalog } from "../../src/domain/catalog.js";
+import type { PenaltyTier, Sanction } from "../../src/domain/rules-schema.js";
+
+const FIGURE =
+  /(RMB|CNY|¥)\s*\d|\d[\d,.]*\s*(yuan|元|days?|months?|years?|times|×|%|percent|倍)|[一二三四五六七八九十百千万]+(元|日|年|倍)|\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\b[\s-]+(to|or)[\s-]+\w+\s+(times|days|years|months)/i;
+
+export function hasFigure(text: string | undefined): boolean {
+  return !!text && FIGURE.test(text);
+}
+
+export interface NoteFigure {
+  where: string; // instrument/pNN#tier
+  note: string;
+}
+
+/** The amounts a note states (RMB 100,000 → 100000; "15 days" → 15), leaving out article, paragraph and item numbers and years. */
+export function amountsIn(text: string): number[] {
+  const out: number[] = [];
+  const re = /(Arts?\.|paras?\.|items?|No\.|第)?\s*(\d[\d,]*(?:\.\d+)?)/g;
+  for (const m of text.matchAll(re)) {
+    if (m[1]) continue;
+    const raw = m[2] as string;
+    if (/^(19|20)\d\d$/.test(raw)) continue;
+    out.push(Number(raw.replace(/,/g, "")));
+  }
+  return out;
+}
+
+function structuredAmounts(t: PenaltyTier): Set<number> {
+  const set = new Set<number>();
+  for (const s of flattenSanctions(t.sanctions)) {
+    for (const n of [s.min, s.max]) if (n !== undefined) set.add(n);
+    const g = s.if?.gains;
+    if (g && g !== "none") for (const n of [g.below, g.atLeast]) if (n !== undefined) set.add(n);
+  }
+  return set;
+}
+
+/** Notes that carry a figure the structured fields beside them do not hold. */
+export function figuresOnlyInNotes(catalog: Catalog): NoteFigure[] {
+  const out: NoteFigure[] = [];
+  for (const p of catalog.provisions) {
+    for (const t of p.data.penalties) {
+      const where = `${p.key}#${t.id}`;
+      const known = structuredAmounts(t);
+      const unknown = (note: string | undefined) => hasFigure(note) && amountsIn(note as string).some((n) => !known.has(n));
+      if (hasFigure(t.note) && (!tierHasAmount(t) || unknown(t.note))) out.push({ where, note: t.note as string });
+      for (const e of t.sanctions) {
+        if ("oneOf" in e && hasFigure(e.note) && !e.oneOf.some(hasAmount)) out.push({ where, note: e.note as string });
+      }
+      for (const s of flattenSanctions(t.sanctions)) {
+        if (hasFigure(s.note) && (!hasAmount(s) || unknown(s.note))) out.push({ where, note: s.note as string });
+      }
+    }
+  }
+  return out;
+}
+
+function hasAmount(s: Sanction): boolean {
+  return s.min !== undefined || s.max !== undefined || s.duration !== undefined;
+}
+
+function tierHasAmount(t: PenaltyTier): boolean {
+  return flattenSanctions(t.sanctions).some(hasAmount);
+}
