@@ -45,12 +45,16 @@ export interface PageCacheLimits {
   pages: { maxEntries: number; maxBytes: number };
   large: { maxEntries: number; maxBytes: number }; // answers over largeAnswer bytes, apart
   largeAnswer: number; // uncompressed size from which an answer is "large"
+  concurrentMisses: number; // answers rendered (and compressed) at once; more requests wait their turn
 }
 
 export const PAGE_CACHE_LIMITS: Readonly<PageCacheLimits> = Object.freeze({
   pages: { maxEntries: 4_000, maxBytes: 16 * 1024 * 1024 }, // ~1,500–3,000 pages
   large: { maxEntries: 16, maxBytes: 4 * 1024 * 1024 }, // the bulk data, profiles of many roles
   largeAnswer: 256 * 1024,
+  // A render is synchronous and its compression runs on libuv's 4 threads: more at once only
+  // holds more half-built pages in memory (at 100 connections of unique URLs, ~200 MB more).
+  concurrentMisses: 4,
 });
 
 export interface Config {

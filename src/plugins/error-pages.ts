@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { BadQueryError, NotFoundError, type Suggestion } from "../errors.js";
 import { ALLOWED_METHODS } from "./known-paths.js";
+import { compress, COMPRESS_THRESHOLD, negotiate } from "./page-cache.js";
 import { setSecurityHeaders } from "./security.js";
 
 export interface ErrorPage {
@@ -48,9 +49,22 @@ function problemJson(req: FastifyRequest, page: ErrorPage): string {
 
 export async function sendError(req: FastifyRequest, reply: FastifyReply, page: ErrorPage): Promise<FastifyReply> {
   reply.code(page.status).header("cache-control", "no-store");
-  if (isApiRequest(req)) return reply.type("application/problem+json; charset=utf-8").send(problemJson(req, page));
-  const html = await reply.viewAsync("pages/error", { page, title: page.title });
-  return reply.type("text/html; charset=utf-8").send(html);
+  if (isApiRequest(req)) return sendCompressed(req, reply.type("application/problem+json; charset=utf-8"), problemJson(req, page));
+  const html = (await reply.viewAsync("pages/error", { page, title: page.title })) as string;
+  return sendCompressed(req, reply.type("text/html; charset=utf-8"), html);
+}
+
+/**
+ * Compressed here, in one call with the page cache's settings, not by @fastify/compress: its
+ * stream per answer (a 4 MB brotli window each) left resident memory ~45 MB higher after a
+ * burst of a few thousand error pages, the very answers an attack produces.
+ */
+async function sendCompressed(req: FastifyRequest, reply: FastifyReply, text: string): Promise<FastifyReply> {
+  const body = Buffer.from(text);
+  reply.header("vary", "Accept-Encoding");
+  const coding = body.length >= COMPRESS_THRESHOLD ? negotiate(req.headers["accept-encoding"]) : "identity";
+  if (coding === "identity") return reply.send(body);
+  return reply.header("content-encoding", coding).send(await compress(body, coding));
 }
 
 const FRAMEWORK_ERRORS: Record<string, [number, string]> = {

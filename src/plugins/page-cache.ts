@@ -25,7 +25,7 @@ import type { Config } from "../config.js";
 
 declare module "fastify" {
   interface FastifyInstance {
-    pageCache: { has(url: string): boolean; stats(): Record<"pages" | "large", { entries: number; bytes: number }> }; // for tests and the bench
+    pageCache: { has(url: string): boolean; stats(): Record<"pages" | "large", { entries: number; bytes: number }> & { peakRendering: number } }; // for tests and the bench
   }
 }
 
@@ -103,7 +103,7 @@ export const COMPRESS_THRESHOLD = 1024; // smaller bodies go out as they are (as
 const brotli = promisify(zlib.brotliCompress);
 const unbrotli = promisify(zlib.brotliDecompress);
 const gzip = promisify(zlib.gzip);
-function compress(body: Buffer, coding: "br" | "gzip"): Promise<Buffer> {
+export function compress(body: Buffer, coding: "br" | "gzip"): Promise<Buffer> {
   if (coding === "gzip") return gzip(body, { level: 6 });
   const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_PARAM_SIZE_HINT, BROTLI_PARAM_MODE, BROTLI_MODE_TEXT, BROTLI_MIN_WINDOW_BITS, BROTLI_DEFAULT_WINDOW } = zlib.constants;
   const lgwin = Math.min(BROTLI_DEFAULT_WINDOW, Math.max(BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(body.length + 1))));
@@ -166,7 +166,7 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     const lookup = (url: string) => pages.entries.get(url) ?? large.entries.get(url);
     app.decorate("pageCache", {
       has: (url: string) => lookup(url) !== undefined,
-      stats: () => ({ pages: { entries: pages.entries.size, bytes: pages.bytes }, large: { entries: large.entries.size, bytes: large.bytes } }),
+      stats: () => ({ pages: { entries: pages.entries.size, bytes: pages.bytes }, large: { entries: large.entries.size, bytes: large.bytes }, peakRendering }),
     });
 
     /** The uncompressed body: kept, or decompressed from the brotli coding. */
@@ -201,6 +201,43 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
       }
       return coding;
     };
+
+    // The cold path, bounded: a request the cache cannot answer waits for one of a few render
+    // slots (a hit never does). The slot is held until the answer is written or abandoned.
+    let rendering = 0; // slots held
+    let peakRendering = 0;
+    const waiting = new Map<object, () => void>(); // in arrival order
+    const held = new WeakSet<object>();
+    const release = (req: object) => {
+      if (waiting.delete(req)) return; // gave up before its turn
+      if (!held.delete(req)) return;
+      const [first] = waiting;
+      if (!first) {
+        rendering--;
+        return;
+      }
+      waiting.delete(first[0]);
+      held.add(first[0]); // the slot passes on
+      first[1]();
+    };
+    app.addHook("preHandler", (req, _reply, next) => {
+      if (!enabled) return next();
+      if (rendering < limits.concurrentMisses) {
+        rendering++;
+        peakRendering = Math.max(peakRendering, rendering);
+        held.add(req);
+        return next();
+      }
+      waiting.set(req, () => next());
+    });
+    app.addHook("onResponse", (req, _reply, next) => {
+      release(req);
+      next();
+    });
+    app.addHook("onRequestAbort", (req, next) => {
+      release(req);
+      next();
+    });
 
     // Callback-style hooks: the hit path allocates no promise when the coding is ready.
     app.addHook("onRequest", (req, reply, next) => {

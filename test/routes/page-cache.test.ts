@@ -8,7 +8,7 @@ import { buildTestApp } from "../helpers/test-app.js";
 
 // Small bounds, so the fixture pages (5–17 KB) exercise them: /data/rules.json (~12 KB) and
 // /penalties (~17 KB) are "large" here.
-const LIMITS = { pages: { maxEntries: 1_000, maxBytes: 40_000 }, large: { maxEntries: 1, maxBytes: 40_000 }, largeAnswer: 10_000 };
+const LIMITS = { pages: { maxEntries: 1_000, maxBytes: 40_000 }, large: { maxEntries: 1, maxBytes: 40_000 }, largeAnswer: 10_000, concurrentMisses: 2 };
 
 let app: FastifyInstance;
 beforeAll(async () => {
@@ -70,7 +70,7 @@ describe("the page cache", () => {
       expect((await get(`/provisions?x=${i}`)).statusCode).toBe(400);
       expect((await get(`/profile?actor=cii-operator&v=${i}`)).statusCode).toBe(400);
     }
-    expect(app.pageCache.stats()).toEqual(before);
+    expect({ ...app.pageCache.stats(), peakRendering: 0 }).toEqual({ ...before, peakRendering: 0 });
   });
 
   it("gives HTML pages a Cache-Control, and errors no-store", async () => {
@@ -82,6 +82,15 @@ describe("the page cache", () => {
       expect(again.headers["cache-control"]).toBe("public, max-age=300");
     }
     expect((await get("/nope")).headers["cache-control"]).toBe("no-store");
+  });
+
+  it("renders at most a few answers at once, and every request is answered", async () => {
+    const urls = Array.from({ length: 24 }, (_, i) => `/search?q=word${i}`);
+    const answers = await Promise.all(urls.map((url) => get(url, BR)));
+    expect(answers.map((a) => a.statusCode)).toEqual(urls.map(() => 200));
+    expect(app.pageCache.stats().peakRendering).toBe(LIMITS.concurrentMisses);
+    // The slots are all free again: more requests go through at once.
+    expect((await Promise.all(urls.map((url) => get(`${url}x`)))).every((a) => a.statusCode === 200)).toBe(true);
   });
 
   it("ships with bounds that keep large answers to a small share", () => {
