@@ -81,8 +81,8 @@ export function parseQuery<S extends z.ZodType>(schema: S, query: unknown): z.ou
     const unknown = Object.keys(raw).filter((k) => !Object.hasOwn(schema.shape, k));
     if (unknown.length > 0) {
       const shown = unknown.slice(0, 5).map((k) => `"${k.length > 40 ? `${k.slice(0, 40)}…` : k}"`).join(", ");
-      const takes = known.length > 0 ? `This address takes ${known.map((k) => `"${k}"`).join(", ")}.` : "This address takes no parameters.";
-      throw new BadQueryError(unknown[0] as string, `Unknown parameter${unknown.length > 1 ? "s" : ""} ${shown}${unknown.length > 5 ? " …" : ""}. ${takes}`, known, "parameters");
+      const takes = known.length > 0 ? "" : " This address takes no parameters."; // else the page lists them
+      throw new BadQueryError(unknown[0] as string, `Unknown parameter${unknown.length > 1 ? "s" : ""} ${shown}${unknown.length > 5 ? " …" : ""}.${takes}`, known, "parameters");
     }
   }
   const result = schema.safeParse(raw);
