@@ -113,7 +113,7 @@ const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" });
     selfUs.set(where, (selfUs.get(where) ?? 0) + (dt[i] ?? 0));
   });
   const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
-  const top = [...selfUs.entries()].filter(([k]) => !/^(\((idle|program|garbage collector)\)|dispatch ):?/.test(k)) // dispatch: the profiler's own session.sort((a, b) => b[1] - a[1]).slice(0, 12);
+  const top = [...selfUs.entries()].filter(([k]) => !/^(\((idle|program|garbage collector)\)|dispatch ):?/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 12); // dispatch: the profiler's own session
   const gc = [...selfUs.entries()].filter(([k]) => k.startsWith("(garbage collector)")).reduce((a, [, v]) => a + v, 0);
 
   console.log(`start-up in-process under tsx: ${f(startup)} ms (load and validate ${f(loaded)} ms, index and routes ${f(startup - loaded)} ms)`);
