@@ -196,8 +196,8 @@ console.log(`| server RSS after the load runs (peak) | ${n0(one.rssMb)} MB (${n0
 const c = one.churn;
 if (c) {
   console.log(`| server RSS after the churn (peak) | ${n0(c.rssAfter)} MB (${n0(c.peakAfter)}) | | < ${TARGETS.rssMb} MB: ${mark(c.rssAfter < TARGETS.rssMb)} |`);
-  console.log(`\n### Churn: ${c.urls} distinct URLs, ${c.connections} connections, ${c.seconds} s\n`);
-  console.log(`${n0(c.rps)} req/s, p99 ${c.p99} ms; answers ${Object.entries(c.statuses).map(([k, v]) => `${k} ${v}`).join(", ")}; RSS ${n0(c.rssBefore)} → ${n0(c.rssAfter)} MB (peak ${n0(c.peakAfter)} MB)\n`);
+  console.log(`\n### Churn: unique URLs at ${c.connections} connections, ${c.seconds} s timed (${c.timedUrls} URLs), RSS after ${c.urls}\n`);
+  console.log(`${n0(c.rps)} req/s, p99 ${c.p99} ms; answers in the timed run ${Object.entries(c.statuses).map(([k, v]) => `${k} ${v}`).join(", ")}; RSS ${n0(c.rssBefore)} → ${n0(c.rssAfter)} MB after ${c.urls} distinct URLs (peak ${n0(c.peakAfter)} MB)\n`);
   console.log("| popular page | one request before the churn, ms | after, ms |");
   console.log("| --- | ---: | ---: |");
   for (const p of c.popular) console.log(`| ${p.url} | ${p.beforeMs.toFixed(1)} | ${p.afterMs.toFixed(1)} |`);
