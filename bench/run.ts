@@ -2,13 +2,16 @@
 // times larger, page render times in-process, then the HTTP load bench (bench/load.ts) against
 // the compiled production server, with baselines. Not part of npm test. Prints markdown tables.
 import { Session } from "node:inspector/promises";
+import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
+import { loadConfig, PROJECT_ROOT } from "../src/config.js";
 import type { Catalog } from "../src/domain/catalog.js";
 import { loadRules } from "../src/data/load-rules.js";
 import { buildSearchIndex } from "../src/search/search-index.js";
+import { loadLawTexts, NO_TEXTS, type LawTexts } from "../src/texts/load-law-texts.js";
 import { API_TARGET, buildDist, DEFAULT_SETTINGS, loadScale, PAGE_TARGETS, removeDir, syntheticRules, type RunResult, type ScaleResult } from "./load.js";
 
 // A mix of what people type: English words and phrases, Chinese terms, mixed, typos, and
@@ -29,9 +32,9 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 }
 
-function timeSearch(catalog: Catalog, rounds: number) {
+function timeSearch(catalog: Catalog, rounds: number, texts: LawTexts = NO_TEXTS) {
   const t0 = performance.now();
-  const index = buildSearchIndex(catalog);
+  const index = buildSearchIndex(catalog, texts);
   const build = performance.now() - t0;
   // The first pass runs on a just-built index with nothing compiled yet: reported apart.
   const first = QUERIES.map((q) => {
@@ -63,7 +66,33 @@ function scaled(catalog: Catalog, factor: number): Catalog {
 }
 
 const f = (n: number) => n.toFixed(2);
-const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" });
+const config = loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent" }); // LAW_TEXTS_DIR and RULES_DIR pass through
+// The official texts: LAW_TEXTS_DIR, else the workspace's ../shared/law-texts when it is there.
+const textsDir = config.lawTextsDir ?? [path.join(PROJECT_ROOT, "../shared/law-texts")].find((d) => existsSync(d));
+
+/** Start-up in-process, without and with the official texts, alternating, best of `runs`. */
+async function timeStartup(runs: number) {
+  const best = { without: Infinity, with: Infinity, texts: Infinity, loaded: 0 };
+  for (let r = 0; r < runs; r++) {
+    for (const withTexts of [false, true]) {
+      const t0 = performance.now();
+      const catalog = await loadRules(config.rulesDir);
+      const t1 = performance.now();
+      const lawTexts = withTexts ? await loadLawTexts(textsDir, catalog) : NO_TEXTS;
+      const textsMs = performance.now() - t1;
+      const app = await buildApp(config, { catalog, lawTexts });
+      await app.ready();
+      const ms = performance.now() - t0;
+      await app.close();
+      if (withTexts) {
+        best.with = Math.min(best.with, ms);
+        best.texts = Math.min(best.texts, textsMs);
+        best.loaded = lawTexts.loaded;
+      } else best.without = Math.min(best.without, ms);
+    }
+  }
+  return best;
+}
 
 // 1. In-process, under tsx: the phases of start-up, search, page rendering through inject.
 {
@@ -75,6 +104,9 @@ const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" });
   const startup = performance.now() - t0;
 
   const real = timeSearch(catalog, 40);
+  const texts = textsDir ? await loadLawTexts(textsDir, catalog) : undefined;
+  const realTexts = texts ? timeSearch(catalog, 40, texts) : undefined;
+  const startups = textsDir ? await timeStartup(3) : undefined;
   const big = timeSearch(scaled(catalog, 10), 10);
 
   const pages = ["/", "/actors/cii-operator", "/laws/cybersecurity-law/2017-06-01/art-37", "/provisions?instrument=cybersecurity-law&sanction=fine", "/penalties", "/search?q=real+name"];
@@ -118,6 +150,9 @@ const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" });
 
   console.log(`start-up in-process under tsx: ${f(startup)} ms (load and validate ${f(loaded)} ms, index and routes ${f(startup - loaded)} ms)`);
   console.log(`search, real rules (${real.docs} provisions): build ${f(real.build)} ms, p50 ${f(real.p50)} ms, p99 ${f(real.p99)} ms (${real.n} queries); first pass p50 ${f(real.firstP50)} ms, max ${f(real.firstMax)} ms`);
+  if (realTexts && texts) console.log(`search, real rules with the official texts (${texts.loaded} texts): build ${f(realTexts.build)} ms, p50 ${f(realTexts.p50)} ms, p99 ${f(realTexts.p99)} ms (${realTexts.n} queries); first pass p50 ${f(realTexts.firstP50)} ms, max ${f(realTexts.firstMax)} ms`);
+  if (startups) console.log(`start-up in-process under tsx, best of 3 alternating: without texts ${f(startups.without)} ms, with LAW_TEXTS_DIR=${textsDir} ${f(startups.with)} ms (${startups.loaded} texts read and parsed in ${f(startups.texts)} ms)`);
+  else console.log("start-up with the official texts: not measured (set LAW_TEXTS_DIR)");
   console.log(`search, 10x synthetic (${big.docs} provisions): build ${f(big.build)} ms, p50 ${f(big.p50)} ms, p99 ${f(big.p99)} ms (${big.n} queries); first pass p50 ${f(big.firstP50)} ms, max ${f(big.firstMax)} ms`);
   // The machine is shared: a busy one stretches the tail (p99) most. Read the numbers with this.
   console.log(`load average (1, 5 min): ${loadavg()[0]?.toFixed(2)}, ${loadavg()[1]?.toFixed(2)} on ${availableParallelism()} cores`);
@@ -129,6 +164,7 @@ const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" });
 }
 
 // 2. Over HTTP: the compiled server in a child process, autocannon from here.
+if (process.argv.includes("--in-process")) process.exit(0); // npm run bench -- --in-process: part 1 only
 const s = DEFAULT_SETTINGS;
 console.log(`\nload: compiling (npm run build), then per target ${s.warmup} s warm-up and ${s.duration} s at ${s.connections} connections in ${s.rounds} rounds alternating with the baseline, Accept-Encoding: br, gzip`);
 buildDist();

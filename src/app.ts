@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { Catalog } from "./domain/catalog.js";
 import { loadRules } from "./data/load-rules.js";
+import { loadLawTexts, type LawTexts } from "./texts/load-law-texts.js";
 import catalogPlugin from "./plugins/catalog.js";
 import compression from "./plugins/compression.js";
 import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
@@ -36,6 +37,7 @@ declare module "fastify" {
 
 export interface BuildOptions {
   catalog?: Catalog; // tests pass a catalog built from fixture rules
+  lawTexts?: LawTexts; // default: the texts in config.lawTextsDir, if set
 }
 
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -44,6 +46,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   const catalog = options.catalog ?? (await loadRules(config.rulesDir));
   const limits = config.http;
   const raw = new RawAnswers(); // answers for requests Node's parser refuses (pre-routing.ts)
+  // The official texts, when LAW_TEXTS_DIR names a folder of them: none is not an error.
+  const lawTexts = options.lawTexts ?? (await loadLawTexts(config.lawTextsDir, catalog));
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
     // Slow or greedy clients (the values and why: HttpLimits in config.ts, and the README).
@@ -92,7 +96,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(compression); // before any route: it attaches to each route as it is added
   const assets = readAssets(); // public/, with content-hashed names
   await app.register(views, { config, assets });
-  await app.register(catalogPlugin, { config, catalog });
+  await app.register(catalogPlugin, { config, catalog, lawTexts });
+  for (const p of lawTexts.problems) app.log.warn(`official text ${p.file}${p.line ? `:${p.line}` : ""}: ${p.message} (this text is not shown; npm run validate lists every problem)`);
   await app.register(errorPages);
   await app.register(preRouting); // one Host, no body: before the page cache can answer
   await app.register(queryPolicy); // before any route: no query parameter is ever ignored

@@ -12,6 +12,7 @@ const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   PUBLIC_ORIGIN: z.string().url().optional(), // used in absolute permalinks and feeds
+  LAW_TEXTS_DIR: z.string().min(1).optional(), // a folder of official texts, title(YYYY-MM-DD).md; none: pages link the official source
 });
 
 /**
@@ -66,6 +67,7 @@ export interface Config {
   publicOrigin: string;
   http: Readonly<HttpLimits>;
   pageCache: Readonly<PageCacheLimits>;
+  lawTextsDir?: string; // absolute; undefined: no official texts are shown or checked
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
     http: HTTP_LIMITS,
     pageCache: PAGE_CACHE_LIMITS,
+    ...(e.LAW_TEXTS_DIR ? { lawTextsDir: path.resolve(e.LAW_TEXTS_DIR) } : {}),
     ...overrides,
   });
 }

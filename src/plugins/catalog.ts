@@ -1,24 +1,27 @@
-// Decorates the app with the frozen catalog, loaded and validated once at start-up, and the
-// search index built from it (the site's /search and the API's search share it). Invalid rules
+// Decorates the app with the frozen catalog, loaded and validated once at start-up, the official
+// texts read beside it (src/texts), and the search index built from both (the site's /search and the API's search share it). Invalid rules
 // throw RulesInvalidError here, so the server refuses to start and nothing is served.
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
 import type { Catalog } from "../domain/catalog.js";
 import { loadRules } from "../data/load-rules.js";
 import { buildSearchIndex, type SearchIndex } from "../search/search-index.js";
+import { NO_TEXTS, type LawTexts } from "../texts/load-law-texts.js";
 
 declare module "fastify" {
   interface FastifyInstance {
     catalog: Catalog;
     searchIndex: SearchIndex;
+    lawTexts: LawTexts; // the official texts under LAW_TEXTS_DIR (none when it is not set)
   }
 }
 
-export default fp<{ config: Readonly<Config>; catalog?: Catalog }>(
-  async (app, { config, catalog }) => {
+export default fp<{ config: Readonly<Config>; catalog?: Catalog; lawTexts?: LawTexts }>(
+  async (app, { config, catalog, lawTexts = NO_TEXTS }) => {
     const loaded = catalog ?? (await loadRules(config.rulesDir));
     app.decorate("catalog", loaded);
-    app.decorate("searchIndex", buildSearchIndex(loaded));
+    app.decorate("lawTexts", lawTexts);
+    app.decorate("searchIndex", buildSearchIndex(loaded, lawTexts));
   },
   { name: "catalog" },
 );

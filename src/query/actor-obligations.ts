@@ -1,6 +1,7 @@
 // "What binds me?": every obligation that binds an actor or any of its ancestors, at a date,
 // with the chain that makes it apply and the penalty tiers that punish its breach.
 import { qualifyRef, type Catalog, type ObligationRef, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
+import { parseProvisionRef, provisionOfRef, type Pinpoint } from "../domain/pinpoint.js";
 import { appliesIn, bindingAt, versionAt } from "./versions.js";
 
 export interface Reason {
@@ -40,15 +41,19 @@ export function obligationsForActors(catalog: Catalog, actorIds: readonly string
           if (bound) reasons.push({ selected: id, bound: bound.at(-1) as string, chain: bound });
         }
         if (reasons.length === 0) continue;
-        out.push({ key: `${p.key}#${o.id}`, provision: p, obligation: o, versionId: v, number, reasons, tiers: tiersEnforcing(catalog, p, date) });
+        out.push({ key: `${p.key}#${o.id}`, provision: p, obligation: o, versionId: v, number, reasons, tiers: tiersEnforcing(catalog, p, date, o) });
       }
     }
   }
   return out;
 }
 
-/** The penalty tiers, in force at `date`, that punish a breach of provision `p`. */
-export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string): TierRef[] {
+/**
+ * The penalty tiers, in force at `date`, that punish a breach of provision `p`. Given the
+ * paragraph (and item) of one duty, a tier that names another paragraph (p27.2 for a duty of
+ * p27 para. 1) is left out; a tier naming the whole article punishes every duty in it.
+ */
+export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string, duty: Pinpoint = {}): TierRef[] {
   const out: TierRef[] = [];
   for (const key of p.enforcedBy) {
     const q = catalog.provisionByKey.get(key);
@@ -57,11 +62,18 @@ export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string
     const v = versionAt(ins, date);
     if (!v || !q.versionIds.includes(v)) continue;
     for (const t of q.data.penalties) {
-      const targets = (t.enforces ?? []).map((r) => qualifyRef(q.instrumentId, r));
-      if (targets.includes(p.key) && appliesIn(t.versions, q, v)) out.push(tierRef(q, t, v));
+      const hits = (t.enforces ?? []).some((r) => qualifyRef(q.instrumentId, provisionOfRef(r)) === p.key && reaches(parseProvisionRef(r) ?? {}, duty));
+      if (hits && appliesIn(t.versions, q, v)) out.push(tierRef(q, t, v));
     }
   }
   return out;
+}
+
+/** Whether a tier's pinpoint covers a duty's: unset on either side means the whole article or paragraph. */
+function reaches(target: Pinpoint, duty: Pinpoint): boolean {
+  if (target.para === undefined || duty.para === undefined) return true;
+  if (target.para !== duty.para) return false;
+  return target.item === undefined || duty.item === undefined || target.item === duty.item;
 }
 
 export function tierRef(q: ProvisionEntry, t: ProvisionEntry["data"]["penalties"][number], ...onlyVersions: string[]): TierRef {

@@ -15,6 +15,7 @@ import { parseQuery } from "../query/query-params.js";
 import { BEARER_LABELS } from "../domain/penalty-arithmetic.js";
 import { query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
+import { buildOfficialText } from "../view-models/official-text.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 import { instrumentLabels } from "../view-models/instrument-view.js";
 import { NO_QUERY } from "../plugins/query-policy.js";
@@ -134,7 +135,9 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     const applicable = offersApplicable(ins, p)
       ? { act: q.act ?? "", decided: q.decided ?? "", answer: q.act ? applicableView(ins, p, applicablePenalty(catalog, ins, p, q.act, q.decided ?? catalog.meta.asOf)) : undefined }
       : undefined;
-    return reply.viewAsync("pages/article", { title: "", origin: app.publicOrigin, page: buildArticlePage(catalog, ins, p, version, app.publicOrigin), penaltyChanges, applicable });
+    const page = buildArticlePage(catalog, ins, p, version, app.publicOrigin);
+    const officialText = buildOfficialText(ins, p, version, app.lawTexts, page.official);
+    return reply.viewAsync("pages/article", { title: "", origin: app.publicOrigin, page, officialText, penaltyChanges, applicable });
   });
 };
 

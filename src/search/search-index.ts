@@ -8,6 +8,8 @@ import type { Options } from "minisearch";
 import type { Catalog, ProvisionEntry } from "../domain/catalog.js";
 import type { GlossaryTerm } from "../domain/rules-schema.js";
 import { THEME_LABELS } from "../view-models/format.js";
+import { NO_TEXTS, type LawTexts } from "../texts/load-law-texts.js";
+import { articleText, type TextArticle } from "../texts/parse-law-text.js";
 import { QueryEngine } from "./engine.js";
 import { indexTokenize, isHan, queryTokenize, stem } from "./tokenize.js";
 
@@ -22,12 +24,15 @@ export interface SearchDoc {
   themes: string;
   terms: string;
   citation: string;
+  text: string; // the official Chinese text of every loaded version, when LAW_TEXTS_DIR is set
 }
 
-const FIELDS = ["heading", "chapter", "summary", "duties", "actors", "themes", "terms", "citation", "instrument"] as const;
-const BOOST = { citation: 4, heading: 3, chapter: 0.3, terms: 2, actors: 1.5, duties: 1.2, instrument: 1, summary: 1, themes: 1 };
+const FIELDS = ["heading", "chapter", "summary", "duties", "actors", "themes", "terms", "citation", "instrument", "text"] as const;
+// The official text is long and repeats the law's stock phrases in every article: it counts for
+// less than our own words, but lets a phrase quoted from the law find its article.
+const BOOST = { citation: 4, heading: 3, chapter: 0.3, terms: 2, actors: 1.5, duties: 1.2, instrument: 1, summary: 1, themes: 1, text: 0.5 };
 
-export function documentFor(catalog: Catalog, p: ProvisionEntry): SearchDoc {
+export function documentFor(catalog: Catalog, p: ProvisionEntry, texts: LawTexts = NO_TEXTS): SearchDoc {
   const ins = catalog.instrumentById.get(p.instrumentId);
   const d = p.data;
   const actorIds = [...new Set(d.obligations.flatMap((o) => o.actors))];
@@ -48,6 +53,7 @@ export function documentFor(catalog: Catalog, p: ProvisionEntry): SearchDoc {
     themes: [...new Set(d.obligations.map((o) => THEME_LABELS[o.theme]))].join(" "),
     terms: terms.flatMap((t) => [t.en, t.zh, ...t.abbreviations, ...t.aliases]).join(" "),
     citation: numbers.map((n) => `${ins?.data.short.en ?? ""} ${n}`).join(" "),
+    text: [...new Set(p.versionIds.map((v) => texts.article(p.instrumentId, v, d.numbers[v] as string)).filter((a) => !!a).map((a) => articleText(a as TextArticle)))].join("\n"),
   };
 }
 
@@ -74,7 +80,9 @@ const queryTerms = (text: string): string[] => queryTokenize(text).map(stem).fil
 export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
   fields: [...FIELDS],
   storeFields: [],
-  tokenize: indexTokenize,
+  // The official text gets bigrams only, each once per article: a single character of the law's
+  // text would match nearly every article, and the law's stock phrases repeat within an article.
+  tokenize: (text, field) => (field === "text" ? [...new Set(queryTokenize(text))] : indexTokenize(text)),
   processTerm: stem,
   searchOptions: {
     tokenize: queryTokenize,
@@ -86,9 +94,9 @@ export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
   },
 };
 
-export function buildSearchIndex(catalog: Catalog): SearchIndex {
+export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): SearchIndex {
   const mini = new QueryEngine<SearchDoc>(MINISEARCH_OPTIONS);
-  mini.addAll(catalog.provisions.map((p) => documentFor(catalog, p)));
+  mini.addAll(catalog.provisions.map((p) => documentFor(catalog, p, texts)));
   mini.freeze();
 
   // Every name of every glossary term, lower-cased, pointing at the term.

@@ -7,7 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../helpers/browser.js";
-import { buildTestApp } from "../helpers/test-app.js";
+import { buildTestApp, FIXTURE_TEXTS } from "../helpers/test-app.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -18,7 +18,7 @@ let axePage: Page; // axe-core loaded into every document, the CSP bypassed so i
 let page: Page; // a plain page, CSP and all, for the keyboard
 
 beforeAll(async () => {
-  app = await buildTestApp();
+  app = await buildTestApp({ lawTextsDir: FIXTURE_TEXTS }); // article pages with their official text and its changes
   base = await app.listen({ host: "127.0.0.1", port: 0 });
   browser = await launchChromium();
   // The CSP (script-src 'self') would refuse axe; the pages' own markup is what is tested. An init
@@ -50,6 +50,7 @@ const PAGES: [string, string, number][] = [
   ["law contents", "/laws/cybersecurity-law", 200],
   ["article, 2017 text", "/laws/cybersecurity-law/2017-06-01/art-37", 200],
   ["article, 2026 text, with sanctions", "/laws/cybersecurity-law/2026-01-01/art-61", 200],
+  ["article with items in its official text", "/laws/cybersecurity-law/2017-06-01/art-21", 200],
   ["disambiguation", "/laws/cybersecurity-law/art-39", 200],
   ["provisions with filters", "/provisions?actor=network-operator&sanction=fine&sort=max-fine&size=10", 200],
   ["penalties", "/penalties", 200],

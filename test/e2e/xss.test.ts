@@ -32,7 +32,7 @@ const PLANTS: { file: string; from: string; to: string }[] = [
   { file: "glossary.yaml", from: "definition: Users give their true identity.", to: `definition: ${JSON.stringify(`Users give their true identity ${P.attr}`)}` },
   { file: "cybersecurity-law.yaml", from: "title: { en: Cybersecurity Law of the People's Republic of China, zh: 中华人民共和国网络安全法 }", to: `title: { en: ${JSON.stringify(`Cybersecurity Law ${P.ldjson}`)}, zh: 中华人民共和国网络安全法 }` },
   { file: "cybersecurity-law.yaml", from: "summary: Fixture of the Cybersecurity Law.", to: `summary: ${JSON.stringify(`Fixture summary ${P.script}`)}` },
-  { file: "cybersecurity-law.yaml", from: "{ id: 2017-06-01, readFrom: official, label: 2016 text, adopted: 2016-11-07 }", to: `{ id: 2017-06-01, readFrom: official, label: ${JSON.stringify(`2016 text ${P.attr}`)}, adopted: 2016-11-07, note: ${JSON.stringify(`Version note ${P.svg}`)} }` },
+  { file: "cybersecurity-law.yaml", from: "{ id: 2017-06-01, readFrom: official, label: 2016 text, adopted: 2016-11-07,", to: `{ id: 2017-06-01, readFrom: official, label: ${JSON.stringify(`2016 text ${P.attr}`)}, adopted: 2016-11-07, note: ${JSON.stringify(`Version note ${P.svg}`)},` },
   { file: "cybersecurity-law.yaml", from: "heading: { en: Data localisation }", to: `heading: { en: ${JSON.stringify(`Data localisation ${P.title}`)} }` },
   { file: "cybersecurity-law.yaml", from: "summary: CII operators store personal information and important data in China.", to: `summary: ${JSON.stringify(`CII operators store data in China ${P.svg}`)}` },
   { file: "cybersecurity-law.yaml", from: "duty: Store data in China. }", to: `duty: ${JSON.stringify(`Store data in China ${P.img}`)} }` },
@@ -196,7 +196,7 @@ describe("payloads in the address", () => {
 describe("the rules validator", () => {
   it.each([
     ["an instrument's official link", "cybersecurity-law.yaml", 'official:\n  - { url: "http://www.npc.gov.cn/", title: NPC }', `official:\n  - { url: ${JSON.stringify(P.js)}, title: NPC }`],
-    ["a version's official text", "cybersecurity-law.yaml", "{ id: 2026-01-01, readFrom: official, label: 2025 amended text, adopted: 2025-10-28 }", `{ id: 2026-01-01, readFrom: official, label: 2025 amended text, adopted: 2025-10-28, official: "data:text/html,<script>alert(1)</script>" }`],
+    ["a version's official text", "cybersecurity-law.yaml", "{ id: 2026-01-01, readFrom: official, label: 2025 amended text, adopted: 2025-10-28,", `{ id: 2026-01-01, readFrom: official, label: 2025 amended text, adopted: 2025-10-28, official: "data:text/html,<script>alert(1)</script>",`],
     ["a provision's web source", "counterterrorism-law.yaml", "    heading: { en: Content monitoring }\n", `    heading: { en: Content monitoring }\n    web: [{ url: "JAVASCRIPT:alert(1)", title: T }]\n`],
   ])("refuses a script URL in %s", async (_what, file, from, to) => {
     const dir = mkdtempSync(path.join(tmpdir(), "xss-url-"));

@@ -9,6 +9,7 @@ import { loadRules } from "../../src/data/load-rules.js";
 
 export const FIXTURE_RULES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/rules");
 export const REAL_RULES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../rules");
+export const FIXTURE_TEXTS = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/law-texts"); // short texts written for the tests
 
 export async function buildTestApp(overrides: Partial<Config> = {}, rulesDir = FIXTURE_RULES): Promise<FastifyInstance> {
   const config = loadConfig({ NODE_ENV: "test", RULES_DIR: rulesDir }, { publicOrigin: "http://test.local", ...overrides });

