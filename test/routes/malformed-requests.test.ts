@@ -842,6 +842,13 @@ describe("requests over a real socket", () => {
     const body = JSON.parse(list.body) as { links: Record<string, string> };
     expect(body.links.self).toBe("http://test.local/api/v1/provisions?per_page=2&page=1");
     expect(list.headers.link).toContain("<http://test.local/api/v1/provisions?per_page=2&page=2>; rel=\"next\"");
+    // Every paged list of the API (they used to answer 500: links were the origin + the raw target).
+    for (const list of ["/api/v1/instruments", "/api/v1/instruments/cybersecurity-law/versions/2017-06-01", "/api/v1/provisions", "/api/v1/actors", "/api/v1/penalties", "/api/v1/search?q=data", "/api/v1/glossary"]) {
+      const a = await exchange(`GET http://example.com:8080${list} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(a.status, list).toBe(200);
+      const links = (JSON.parse(a.body) as { links: Record<string, string> }).links;
+      for (const href of Object.values(links)) expect(href, list).toMatch(new RegExp(`^http://test\\.local${list.split("?")[0]?.replace(/[/.]/g, "\\$&")}\\?`));
+    }
     for (const target of ["http://x/api/v1/provisions?bogus=1", "HTTPS://user@x:8080/api/v1/actors?page=0x10", "http://x/api/v1/nothing"]) {
       const a = await exchange(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
       expectSiteAnswer(a, target.endsWith("nothing") ? 404 : 400, true);
