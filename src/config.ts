@@ -67,6 +67,7 @@ export interface Config {
   publicOrigin: string;
   http: Readonly<HttpLimits>;
   pageCache: Readonly<PageCacheLimits>;
+  publicOriginDefaulted: boolean; // PUBLIC_ORIGIN was unset: links point at http://localhost:PORT
   lawTextsDir?: string; // absolute; undefined: no official texts are shown or checked
 }
 
@@ -81,7 +82,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
     http: HTTP_LIMITS,
     pageCache: PAGE_CACHE_LIMITS,
+    publicOriginDefaulted: e.PUBLIC_ORIGIN === undefined,
     ...(e.LAW_TEXTS_DIR ? { lawTextsDir: path.resolve(e.LAW_TEXTS_DIR) } : {}),
     ...overrides,
   });
+}
+
+/**
+ * What a production start-up must shout about. Without PUBLIC_ORIGIN every absolute link the
+ * site hands out (permalinks, citations, memo links, JSON-LD, CSV, Atom, API links) points at
+ * localhost, which works on the server and nowhere else.
+ */
+export function productionWarnings(config: Readonly<Config>): string[] {
+  if (!config.production || !config.publicOriginDefaulted) return [];
+  return [`config: PUBLIC_ORIGIN is not set, so every permalink, citation, memo link, feed, CSV and API link points at ${config.publicOrigin}. Set PUBLIC_ORIGIN to the site's public address, e.g. PUBLIC_ORIGIN=https://law.example.org`];
 }

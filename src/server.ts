@@ -1,6 +1,6 @@
 // Listens, and closes gracefully on SIGINT/SIGTERM. Nothing else.
 import { buildApp } from "./app.js";
-import { loadConfig } from "./config.js";
+import { loadConfig, productionWarnings } from "./config.js";
 import { RulesInvalidError, formatProblem } from "./data/problems.js";
 
 const config = loadConfig();
@@ -24,5 +24,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       () => process.exit(1),
     );
   });
+}
+for (const warning of productionWarnings(config)) {
+  // Loudly: on standard error, where an operator watching the start-up sees it, and in the log.
+  console.error(`\n*** WARNING ***\n${warning}\n`);
+  app.log.warn(warning);
 }
 await app.listen({ host: config.host, port: config.port });

@@ -20,6 +20,7 @@ import { defineOperation, pagingParams, type ApiOperation } from "./define.js";
 import { paginate } from "./paging.js";
 import * as S from "./schemas.js";
 import { InstrumentKind, InstrumentStatus } from "../domain/rules-schema.js";
+import { articleLabel, versionName } from "../domain/version-name.js";
 
 export const API_BASE = "/api/v1";
 
@@ -37,7 +38,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
 
   const versionOr404 = (ins: InstrumentEntry, version: string) => {
     if (ins.versions.some((v) => v.id === version)) return;
-    throw new NotFoundError(`The ${ins.data.short.en} has no version "${version}".`, ins.versions.map((v) => ({ label: v.label, href: `${API_BASE}/instruments/${ins.id}/versions/${v.id}` })));
+    throw new NotFoundError(`The ${ins.data.short.en} has no version "${version}".`, ins.versions.map((v) => ({ label: versionName(ins, v.id), href: `${API_BASE}/instruments/${ins.id}/versions/${v.id}` })));
   };
 
   const instrumentSummary = (ins: InstrumentEntry) => ({
@@ -51,6 +52,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
     currentVersion: ins.currentVersion,
     versions: ins.versions.map((v) => ({
       ...v,
+      label: versionName(ins, v.id), // the one name of a text (version-name.ts), not the rules file's label
       current: v.id === ins.currentVersion,
       provisions: ins.provisions.filter((p) => p.versionIds.includes(v.id)).length,
       url: abs(`/laws/${ins.id}/${v.id}`),
@@ -357,17 +359,17 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
         const filter = { instrument: query.instrument, actor: query.actor, version: query.version, theme: [], sanction: [], bearer: [], status: [], kind: [] };
         const filtered = query.instrument.length + query.actor.length + query.version.length > 0;
         const allowed = filtered ? new Set(filterProvisions(catalog, filter).map((p) => p.key)) : undefined;
-        const hits = search.search(query.q, allowed);
+        const hits = search.rank(query.q, allowed).hits; // every word first (a glossary name standing in for its words)
         const results = hits.flatMap((h) => {
           const p = catalog.provisionByKey.get(h.key);
           if (!p) return [];
           const s = provisionSummary(p);
           const ins = catalog.instrumentById.get(p.instrumentId) as InstrumentEntry;
           const v = displayVersion(ins, p);
-          return [{ key: h.key, score: Math.round(h.score * 1000) / 1000, label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, heading: p.data.heading.en, url: s.url, api: s.api, matched: h.terms, fields: h.fields }];
+          return [{ key: h.key, score: Math.round(h.score * 1000) / 1000, label: articleLabel(ins, v, p.data.numbers[v] as string), heading: p.data.heading.en, url: s.url, api: s.api, matched: h.terms, fields: h.fields, matchesAll: h.complete }];
         });
         const citations = citationTargets(parseCitationQuery(catalog, query.q)).map(({ instrument: ins, provision, versionId: v, number, now }) => ({
-          label: `${ins.data.short.en} Art. ${number} (${v})`,
+          label: articleLabel(ins, v, number),
           heading: provision.data.heading.en,
           url: abs(permalink(ins.id, v, number)),
           api: provisionApi(ins.id, v, number),

@@ -47,7 +47,7 @@ export const VersionInfo = named(
     id: z.string().describe("the date the text came into force; part of every pinned URL"),
     formerIds: z.array(z.string()).optional().describe("ids this version was once published under; their URLs redirect to this one"),
     readFrom: z.enum(["official", "reproduction", "later-text"]).describe("how the text was read: from the official text, a third-party reproduction, or a later official text on the footing that the articles did not change"),
-    label: z.string(),
+    label: z.string().describe('the name of the text, derived from its id: "2017 text", "2016 draft", or the full date when two texts of the instrument start in the same year'),
     text: z.object({ title: z.string(), date: z.string().optional() }).optional().describe("the official text file this version is read from, where the server has one"),
     adopted: z.string().optional(),
     official: z.string().optional(),
@@ -200,7 +200,7 @@ export const PenaltyRow = named(
 
 export const SearchResult = named(
   "SearchResult",
-  z.object({ key: z.string(), score: z.number(), label: z.string(), heading: z.string(), url: Url, api: Url, matched: z.array(z.string()), fields: z.array(z.string()) }),
+  z.object({ key: z.string(), score: z.number(), label: z.string(), heading: z.string(), url: Url, api: Url, matched: z.array(z.string()), fields: z.array(z.string()), matchesAll: z.boolean().describe("matches every word typed (a glossary name in the query standing in for its words when one of the term's names matches in full); such results come first") }),
 );
 
 export const CitationMatch = named(

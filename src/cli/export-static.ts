@@ -45,7 +45,7 @@ export function staticUrls(catalog: Catalog): Record<string, string[]> {
     laws: ["/laws", ...catalog.instruments.map((i) => `/laws/${i.id}`)],
     contents: catalog.instruments.flatMap((i) => i.versions.map((v) => `/laws/${i.id}/${v.id}`)),
     articles: [...new Set(articles)],
-    lists: ["/provisions", "/penalties", "/glossary"],
+    lists: ["/provisions", "/penalties", "/penalties/compare", "/glossary"],
     changes: amended.length ? ["/penalties/changes", ...amended.map((a) => `/penalties/changes${query({ instrument: a.ins.id, from: a.from, to: a.to })}`)] : [],
     csv: ["/penalties.csv"],
     memo: ["/memo"], // an empty memo: items arrive in the query string, which needs the server

@@ -2,6 +2,7 @@
 // short form, plus the pinned permalink they all point at.
 import { formatChineseArticle } from "./article-number.js";
 import type { InstrumentEntry } from "./catalog.js";
+import { versionName } from "./version-name.js";
 
 const MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
@@ -11,12 +12,7 @@ export function formatCitationDate(iso: string): string {
   return `${MONTHS[(m ?? 1) - 1]} ${d}, ${y}`;
 }
 
-/** 2017-06-01 → "1 June 2017". */
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const month = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][(m ?? 1) - 1];
-  return `${d} ${month} ${y}`;
-}
+export { formatDate } from "./version-name.js"; // 2017-06-01 → "1 June 2017"
 
 /** 2017-06-01 → 2017年6月1日 */
 export function formatChineseDate(iso: string): string {
@@ -37,7 +33,6 @@ export interface Citations {
 
 export function citeArticle(ins: InstrumentEntry, versionId: string, number: string): Citations {
   const d = ins.data;
-  const version = ins.versions.find((v) => v.id === versionId);
   const amendment = d.dates.amendments.filter((a) => (a.inForce ?? a.adopted) <= versionId).at(-1);
   const made = d.draft
     ? `draft published by the ${d.issuer.en}, ${formatCitationDate(d.dates.drafted ?? versionId)}`
@@ -53,8 +48,8 @@ export function citeArticle(ins: InstrumentEntry, versionId: string, number: str
   const zhVersion = d.draft ? `（${formatChineseDate(versionId)}征求意见稿）` : `（${formatChineseDate(versionId)}起施行文本）`;
   return {
     permalink: permalink(ins.id, versionId, number),
-    english: `${d.title.en} (${made}) art. ${number.replace("-", "-")}${version ? ` (${version.label})` : ""}`,
+    english: `${d.title.en} (${made}) art. ${number} (${versionName(ins, versionId)})`,
     chinese: `${zhTitle}${zhVersion}${formatChineseArticle(number)}`,
-    short: `${d.short.en} art. ${number} (${versionId.slice(0, 4)} text)`,
+    short: `${d.short.en} art. ${number} (${versionName(ins, versionId)})`,
   };
 }

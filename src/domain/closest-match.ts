@@ -6,14 +6,19 @@ export function suggest(input: string, known: Iterable<string>): string {
   return best ? ` (did you mean "${best}"?)` : "";
 }
 
-export function closestMatches(input: string, known: Iterable<string>, limit: number): string[] {
+/**
+ * The known names closest to the input, closest first. `maxDistance` (default: 2, or a third of
+ * the input's length if more) is how far a name may be; one containing the input counts as 2.
+ */
+export function closestMatches(input: string, known: Iterable<string>, limit: number, maxDistance?: number): string[] {
   const scored: [string, number][] = [];
   const needle = input.toLowerCase();
+  const within = maxDistance ?? Math.max(2, Math.floor(needle.length / 3));
   for (const k of known) {
     const d = editDistance(needle, k.toLowerCase());
     const contains = k.toLowerCase().includes(needle) || needle.includes(k.toLowerCase());
     const score = contains ? Math.min(d, 2) : d;
-    if (score <= Math.max(2, Math.floor(needle.length / 3))) scored.push([k, score]);
+    if (score <= within) scored.push([k, score]);
   }
   return scored.sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit).map(([k]) => k);
 }

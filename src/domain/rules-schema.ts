@@ -279,6 +279,10 @@ export const PenaltyTier = z.strictObject({
   para: z.number().int().positive().optional(), // the paragraph of the penalty article that sets it
   escalates: Slug.optional(), // the tier of the same provision this one escalates from
   enforces: z.array(PinpointRef).optional(), // the duties this tier punishes
+  // How the penalty article points at those duties: by citing their articles (违反本法第…条, the
+  // default), or by describing the conduct, often item by item, so that the links are the
+  // editors' reading of the description.
+  enforcesBy: z.enum(["citation", "description"]).optional(),
   refersTo: z.array(PinpointRef).optional(), // punished under another article, whose tiers apply
   imposedBy: Authority.optional(),
   aggravated: z.boolean().optional(), // 从重处罚

@@ -7,6 +7,7 @@ import { Bearer, type Confidence } from "../domain/rules-schema.js";
 import { tierRef, tiersEnforcing } from "../query/actor-obligations.js";
 import { appliesIn } from "../query/versions.js";
 import type { MemoItem } from "./memo-items.js";
+import { articleLabel, versionName } from "../domain/version-name.js";
 
 export interface MemoObligation {
   id: string;
@@ -17,7 +18,7 @@ export interface MemoObligation {
 }
 
 export interface MemoTier {
-  source: string; // "CSL Art. 59 (2017 text)"
+  source: string; // "CSL Art. 59 (2017)"
   permalink: string;
   level: string; // "If it refuses to correct or harm results"
   trigger: string;
@@ -27,7 +28,7 @@ export interface MemoTier {
 export interface MemoEntry {
   item: string; // the pinned path, as in the URL
   instrument: { id: string; title: { en: string; zh: string }; short: string };
-  version: { id: string; label: string; official?: string };
+  version: { id: string; label: string; official?: string }; // label: "2017 text" (version-name.ts)
   article: string;
   heading: { en: string; zh?: string };
   permalink: string; // absolute
@@ -67,9 +68,8 @@ function tierView(catalog: Catalog, ref: TierRef, origin: string): MemoTier {
   const ins = catalog.instrumentById.get(ref.provision.instrumentId);
   const v = ref.versionIds.at(-1) as string;
   const n = ref.provision.data.numbers[v] as string;
-  const multi = (ins?.versions.length ?? 1) > 1;
   return {
-    source: `${ins?.data.short.en ?? ref.provision.instrumentId} Art. ${n}${multi ? ` (${v.slice(0, 4)} text)` : ""}`,
+    source: ins ? articleLabel(ins, v, n) : `${ref.provision.instrumentId} Art. ${n}`,
     permalink: `${origin}/laws/${ref.provision.instrumentId}/${v}/art-${n}`,
     trigger: ref.tier.trigger,
     level: LEVEL_LABELS[tierLevel(ref.tier)],
@@ -93,7 +93,7 @@ export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoO
     return {
       item: it.path,
       instrument: { id: ins.id, title: ins.data.title, short: ins.data.short.en },
-      version: { id: versionId, label: version?.label ?? versionId, official: version?.official ?? ins.data.official[0]?.url },
+      version: { id: versionId, label: versionName(ins, versionId), official: version?.official ?? ins.data.official[0]?.url },
       article: number,
       heading: p.data.heading,
       permalink: `${o.origin}/laws/${ins.id}/${versionId}/art-${number}`,

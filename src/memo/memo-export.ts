@@ -4,9 +4,43 @@
 import { formatDate } from "../domain/citation.js";
 import type { MemoDocument, MemoEntry, MemoTier } from "./memo-document.js";
 
-/** Text safe to drop into Markdown: no accidental emphasis, links, HTML or headings. */
+/**
+ * Text safe to drop into Markdown: no accidental emphasis, links, HTML, headings or lists. A
+ * leading "1." would start a list: its dot is escaped ("1\\."), never the number.
+ */
 export function mdEscape(s: string): string {
-  return s.replace(/\s+/g, " ").replace(/([\\`*_[\]<>|])/g, "\\$1").replace(/^([#+\-=]|\d+\.)/, "\\$1");
+  return s
+    .replace(/\s+/g, " ")
+    .replace(/([\\`*_[\]<>|])/g, "\\$1")
+    .replace(/^([#+\-=>])/, "\\$1")
+    .replace(/^(\d+)([.)])(?=\s|$)/, "$1\\$2");
+}
+
+/** A clause as a sentence: ends with a full stop unless it already ends with punctuation. */
+function sentence(s: string): string {
+  const t = s.trim();
+  return /[.!?:;。！？]$/.test(t) ? t : `${t}.`;
+}
+
+/**
+ * A memo title as typed, made safe to show and to put in a file name: control characters and
+ * the invisible bidirectional controls (which can make a title read backwards) are removed.
+ */
+export function cleanTitle(s: string): string {
+  return s.replace(/[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * A Content-Disposition value for a download named after the memo title (RFC 6266): an ASCII
+ * `filename` for old clients and, when the title is not plain ASCII, the exact name as a
+ * UTF-8 `filename*` (RFC 5987).
+ */
+export function downloadDisposition(title: string, ext: string, disposition: "attachment" | "inline" = "attachment"): string {
+  const base = cleanTitle(title).replace(/[\\/:*?"<>|]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 80) || "memo";
+  const ascii = base.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase() || "memo";
+  const exact = `${base}.${ext}`;
+  const encoded = encodeURIComponent(exact).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${ascii}.${ext}"${/^[\x20-\x7e]*$/.test(exact) && exact.toLowerCase() === `${ascii}.${ext}` ? "" : `; filename*=UTF-8''${encoded}`}`;
 }
 
 export function entryTitle(e: MemoEntry, i: number): string {
@@ -18,7 +52,7 @@ export function memoLead(doc: MemoDocument): string {
 }
 
 function tierLines(t: MemoTier): string[] {
-  return [`- [${mdEscape(t.source)}](${t.permalink}): ${mdEscape(t.trigger)}`, ...t.sanctions.map((s) => `  - ${mdEscape(s.bearer)}: ${mdEscape(s.text)}`)];
+  return [`- [${mdEscape(t.source)}](${t.permalink}): ${mdEscape(sentence(t.trigger))}`, ...t.sanctions.map((s) => `  - ${mdEscape(s.bearer)}: ${mdEscape(s.text)}`)];
 }
 
 export function memoMarkdown(doc: MemoDocument): string {
@@ -33,7 +67,7 @@ export function memoMarkdown(doc: MemoDocument): string {
     if (e.confidence !== "high") out.push(`*Confidence ${e.confidence}:* ${mdEscape(e.confidenceNote ?? "some facts could not be confirmed against an official text")}`, "");
     if (e.obligations.length) {
       out.push(`**Obligations${doc.actor ? ` of a ${mdEscape(doc.actor.label.toLowerCase())}` : ""}**`, "");
-      for (const o of e.obligations) out.push(`- ${mdEscape(o.duty)}${o.conditions ? ` (${mdEscape(o.conditions)})` : ""}; binds: ${o.actors.map(mdEscape).join(", ")}`);
+      for (const o of e.obligations) out.push(`- ${mdEscape(sentence(o.duty))}${o.conditions ? ` *When:* ${mdEscape(sentence(o.conditions))}` : ""} *Binds:* ${o.actors.map(mdEscape).join(", ")}.`);
       out.push("");
     }
     if (e.otherObligations) out.push(`${e.otherObligations} other obligation${e.otherObligations === 1 ? "" : "s"} of this article bind${e.otherObligations === 1 ? "s" : ""} other actors.`, "");
@@ -48,7 +82,7 @@ export function memoMarkdown(doc: MemoDocument): string {
       out.push("");
     }
   });
-  doc.items.forEach((e, i) => out.push(`[^${i + 1}]: ${mdEscape(e.citation.english)}; ${mdEscape(e.citation.chinese)}. <${e.permalink}>`));
+  doc.items.forEach((e, i) => out.push(`[^${i + 1}]: ${mdEscape(e.citation.english)}; ${mdEscape(e.citation.chinese)} <${e.permalink}>`));
   return `${out.join("\n")}\n`;
 }
 

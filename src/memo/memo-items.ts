@@ -3,12 +3,21 @@
 // obligation of the article by a fourth segment ("…/art-37/store-in-china").
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import type { Obligation } from "../domain/rules-schema.js";
+import { z } from "zod";
 import { BadQueryError } from "../errors.js";
+import { listOf } from "../query/query-params.js";
 import { parseArticlePath } from "../query/article-path.js";
 import { appliesIn, displayVersion } from "../query/versions.js";
-import { parseCitationQuery } from "../search/citation-query.js";
+import { citationTargets, parseCitationQuery, type CitationTarget } from "../search/citation-query.js";
 
 export const MAX_MEMO_ITEMS = 50;
+
+/**
+ * `memo`: the memo a page carries along while a memo is built without JavaScript (the memo's
+ * "find articles to add" search, its results and their articles), so that their "Add to memo"
+ * forms add to it instead of starting a new one.
+ */
+export const MemoCarry = listOf(z.string().max(200, "must be at most 200 characters"));
 
 export interface MemoItem {
   path: string; // normalised: "cybersecurity-law/2017-06-01/art-37[/obligation-id]"
@@ -42,13 +51,16 @@ export function resolveMemoItem(catalog: Catalog, raw: string): MemoItem | { err
   return { path: articlePath(instrument.id, versionId, number, obligation?.id), instrument, provision, versionId, number, obligation };
 }
 
-/** The `items` parameter → resolved items, in order, duplicates dropped; the first bad one is a 400. */
-export function resolveMemoItems(catalog: Catalog, paths: readonly string[]): MemoItem[] {
-  if (paths.length > MAX_MEMO_ITEMS) throw new BadQueryError("items", `A memo holds at most ${MAX_MEMO_ITEMS} items (${paths.length} given).`);
+/**
+ * The `items` parameter (or `memo`, the memo a page carries along) → resolved items, in order,
+ * duplicates dropped; the first bad one is a 400 naming the parameter.
+ */
+export function resolveMemoItems(catalog: Catalog, paths: readonly string[], parameter = "items"): MemoItem[] {
+  if (paths.length > MAX_MEMO_ITEMS) throw new BadQueryError(parameter, `A memo holds at most ${MAX_MEMO_ITEMS} items (${paths.length} given).`);
   const out: MemoItem[] = [];
   for (const p of paths) {
     const item = resolveMemoItem(catalog, p);
-    if ("error" in item) throw new BadQueryError("items", item.error);
+    if ("error" in item) throw new BadQueryError(parameter, item.error);
     if (!out.some((o) => o.path === item.path)) out.push(item);
   }
   return out;
@@ -56,17 +68,16 @@ export function resolveMemoItems(catalog: Catalog, paths: readonly string[]): Me
 
 /**
  * What the user typed in the memo's "add" box: a pinned path, or a citation ("CSL 37",
- * "网络安全法第三十七条"), which is pinned to the text in force now (or the text that bore the
- * number last, when it no longer does).
+ * "网络安全法第三十七条"). A citation whose number names one article is pinned to the text in
+ * force now (or the text that bore the number last, when it no longer does); one that names
+ * different articles in different texts comes back with every choice (`targets`), to ask which.
  */
-export function resolveAddition(catalog: Catalog, input: string): MemoItem | { error: string; choices?: string[] } {
+export function resolveAddition(catalog: Catalog, input: string): MemoItem | { error: string; targets?: CitationTarget[] } {
   if (/^[/a-z0-9-]+\/\d{4}-\d{2}-\d{2}\//.test(input.trim())) return resolveMemoItem(catalog, input);
   const hit = parseCitationQuery(catalog, input)[0];
   if (!hit) return { error: `"${input}" is neither a pinned article path (cybersecurity-law/2017-06-01/art-37) nor a citation we recognise (CSL 37, 网络安全法第三十七条).` };
   if (hit.candidates.length > 1) {
-    // The number names different articles in different texts: the user must choose.
-    const choices = hit.candidates.map((c) => articlePath(hit.instrument.id, c.versions.at(-1) as string, hit.number));
-    return { error: `${hit.instrument.data.short.en} Art. ${hit.number} names different articles in different texts: ${hit.candidates.map((c, i) => `${choices[i]} (${c.provision.data.heading.en})`).join("; ")}. Add the one you mean by its pinned path.`, choices };
+    return { error: `${hit.instrument.data.short.en} Art. ${hit.number} names different articles in different texts: which text do you mean?`, targets: citationTargets([hit]) };
   }
   const current = hit.candidates.find((c) => c.versions.includes(hit.instrument.currentVersion));
   const chosen = current ?? hit.candidates.at(-1);

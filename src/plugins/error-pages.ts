@@ -2,6 +2,7 @@
 // application/problem+json under /api. Never a stack trace, never unescaped input.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { closestMatches } from "../domain/closest-match.js";
 import { BadQueryError, NotFoundError, type Suggestion } from "../errors.js";
 import { ALLOWED_METHODS } from "./known-paths.js";
 import { compress, COMPRESS_THRESHOLD, negotiate } from "./page-cache.js";
@@ -98,6 +99,15 @@ function withOnly(url: string, names: readonly string[]): string {
   return `${path.replace(/^[/\\]+/, "/")}${qs ? `?${qs}` : ""}`;
 }
 
+// The site's sections, for a mistyped first segment ("/penaltys" → Penalties).
+const SECTIONS: Record<string, string> = { actors: "Who is bound: actors", profile: "Company profile", laws: "Laws", provisions: "Provisions", penalties: "Penalties", glossary: "Glossary", memo: "Memo", search: "Search" };
+
+function sectionsNear(path: string): Suggestion[] {
+  const first = (path.split("/")[1] ?? "").toLowerCase().replace(/\.[a-z]+$/, "");
+  if (!first || first in SECTIONS) return [];
+  return closestMatches(first, Object.keys(SECTIONS), 2).map((k) => ({ label: SECTIONS[k] as string, href: `/${k}` }));
+}
+
 export default fp(
   async (app) => {
     app.setNotFoundHandler(async (req, reply) => {
@@ -119,6 +129,7 @@ export default fp(
         title: TITLES[404] as string,
         detail: `There is no page at ${path}.`,
         suggestions: [
+          ...sectionsNear(path),
           { label: "Home", href: "/" },
           { label: "All laws and regulations", href: "/laws" },
           { label: "Who is bound: actors", href: "/actors" },

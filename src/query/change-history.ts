@@ -1,6 +1,7 @@
 // The amendment and change history of the rules, from the dates they record: drafts published,
 // laws adopted, amended, brought into force and repealed, and what each new text renumbered.
 import type { Catalog, InstrumentEntry } from "../domain/catalog.js";
+import { versionName } from "../domain/version-name.js";
 
 export type ChangeKind = "drafted" | "adopted" | "amended" | "in-force" | "repealed";
 
@@ -43,8 +44,8 @@ export function instrumentHistory(ins: InstrumentEntry): ChangeEvent[] {
   for (const a of d.dates.amendments) add("amended", a.adopted, `${name} amended`, `${a.act.en}${a.act.zh ? ` (${a.act.zh})` : ""}.${a.inForce ? ` In force from ${a.inForce}.` : ""}`, a.version ? `${base}/${a.version}` : base);
   ins.versions.forEach((v, i) => {
     const prev = ins.versions[i - 1];
-    const what = d.draft ? `${name}: ${v.label} published` : `${name}: ${v.label} in force`;
-    add("in-force", v.id, what, `${v.note ? `${v.note} ` : ""}${prev ? versionDiff(ins, prev.id, v.id).trim() : ""}`.trim() || `${v.label}.`, `${base}/${v.id}`);
+    const what = d.draft ? `${name}: ${versionName(ins, v.id)} published` : `${name}: ${versionName(ins, v.id)} in force`;
+    add("in-force", v.id, what, `${v.note ? `${v.note} ` : ""}${prev ? versionDiff(ins, prev.id, v.id).trim() : ""}`.trim() || `The ${versionName(ins, v.id)}.`, `${base}/${v.id}`);
   });
   add("repealed", d.dates.repealed, `${name} repealed`, d.statusNote ?? `The ${d.title.en} was repealed${d.replacedBy ? ` and replaced by ${d.replacedBy}` : ""}.`);
   return events;

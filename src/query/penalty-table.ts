@@ -1,12 +1,13 @@
 // The normalised penalties table: one row per penalty tier and bearer, with numeric columns
 // for sorting and comparison, and the duty each tier enforces.
-import { qualifyRef, type Catalog, type ProvisionEntry } from "../domain/catalog.js";
+import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { combineWords, CUSTODY_KINDS, custodyDays, custodyRank, describeCondition, describeSanctions, formatAmount, isRelativeAmount, MONETARY_KINDS, maxCustodyDays, maxFine, minFine, SANCTION_LABELS, sanctionsOf, tierLevel, LEVEL_LABELS, type FlatSanction } from "../domain/penalty-arithmetic.js";
 import { provisionOfRef } from "../domain/pinpoint.js";
 import { Bearer, type PenaltyTier, type SanctionKind, type TierLevel } from "../domain/rules-schema.js";
 import { descending } from "./provision-filter.js";
 import { appliesIn, versionAt } from "./versions.js";
+import { articleLabel, versionTag } from "../domain/version-name.js";
 
 export interface PenaltyRow {
   id: string; // instrument/pNN#tier@bearer
@@ -21,6 +22,7 @@ export interface PenaltyRow {
   number: string;
   href: string;
   numbersLabel: string; // "Art. 59 (2017) / Art. 61 (2026)"
+  label: string; // the article the row links to: "CSL Art. 61 (2026)"
   trigger: string;
   level: TierLevel; // the ladder step
   levelLabel: string; // "If it refuses to correct or harm results"
@@ -36,6 +38,19 @@ export interface PenaltyRow {
   custodyKind: SanctionKind | undefined;
   other: string[]; // non-monetary, non-custodial sanctions
   enforces: string[]; // provision keys
+}
+
+/**
+ * "Art. 37" when the article bears that number in every text of the instrument; otherwise each
+ * number with the texts it is in: "Art. 63 (2017)", "Art. 59 (2017) / Art. 61 (2026)". The same
+ * number can name different articles in different texts, so it never stands without its text.
+ */
+export function numbersWithVersions(ins: InstrumentEntry, p: ProvisionEntry, versionIds: readonly string[]): string {
+  const byNumber = new Map<string, string[]>();
+  for (const v of versionIds) byNumber.set(p.data.numbers[v] as string, [...(byNumber.get(p.data.numbers[v] as string) ?? []), v]);
+  const [only] = byNumber.keys();
+  if (byNumber.size === 1 && (ins.versions.length === 1 || versionIds.length === ins.versions.length)) return `Art. ${only}`;
+  return [...byNumber].map(([n, vs]) => `Art. ${n} (${vs.map((v) => versionTag(ins, v)).join(", ")})`).join(" / ");
 }
 
 export const PENALTY_SORTS = ["max-fine", "min-fine", "max-custody", "article"] as const;
@@ -67,8 +82,7 @@ export function penaltyRows(catalog: Catalog): readonly PenaltyRow[] {
         const versionId = versionIds.at(-1);
         if (!versionId) continue;
         const number = p.data.numbers[versionId] as string;
-        const numbers = versionIds.map((v) => p.data.numbers[v] as string);
-        const numbersLabel = ins.versions.length > 1 ? versionIds.map((v) => `Art. ${p.data.numbers[v]} (${v.slice(0, 4)})`).join(" / ") : `Art. ${number}`;
+        const numbersLabel = numbersWithVersions(ins, p, versionIds);
         const all = sanctionsOf(t);
         const level = tierLevel(t);
         for (const bearer of Bearer.options) {
@@ -92,7 +106,8 @@ export function penaltyRows(catalog: Catalog): readonly PenaltyRow[] {
             versionId,
             number,
             href: permalink(ins.id, versionId, number),
-            numbersLabel: new Set(numbers).size === 1 && ins.versions.length > 1 ? `Art. ${number}` : numbersLabel,
+            numbersLabel,
+            label: articleLabel(ins, versionId, number),
             trigger: t.trigger,
             level,
             levelLabel: LEVEL_LABELS[level],

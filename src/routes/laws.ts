@@ -13,12 +13,15 @@ import { penaltyRows } from "../query/penalty-table.js";
 import { ApplicableQuery, applicablePenalty, offersApplicable, type ApplicablePenalty } from "../query/applicable-penalty.js";
 import { parseQuery } from "../query/query-params.js";
 import { BEARER_LABELS } from "../domain/penalty-arithmetic.js";
-import { query } from "../view-models/format.js";
+import { metaDescription, query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { buildOfficialText } from "../view-models/official-text.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 import { instrumentLabels } from "../view-models/instrument-view.js";
 import { NO_QUERY } from "../plugins/query-policy.js";
+import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
+import { otherTextsOf, penaltyArticleChoices } from "../view-models/compare.js";
+import { MemoCarry, resolveMemoItems } from "../memo/memo-items.js";
 
 function instrumentOr404(catalog: Catalog, id: string): InstrumentEntry {
   const ins = catalog.instrumentById.get(id);
@@ -36,8 +39,8 @@ function articleSuggestions(ins: InstrumentEntry, versionId: string, number: str
   const inVersion = ins.provisions.map((p) => p.data.numbers[versionId]).filter((n): n is string => !!n);
   const target = parseArticleNumber(number)?.main ?? 0;
   const near = [...inVersion].sort((a, b) => Math.abs((parseArticleNumber(a)?.main ?? 0) - target) - Math.abs((parseArticleNumber(b)?.main ?? 0) - target) || compareArticleNumbers(a, b)).slice(0, 4);
-  const other = provisionsNumbered(ins, number).flatMap(({ provision, versions }) => versions.map((v) => ({ label: `Art. ${number} of the text in force from ${formatDate(v)}: ${provision.data.heading.en}`, href: permalink(ins.id, v, number) })));
-  return [...other, ...near.sort(compareArticleNumbers).map((n) => ({ label: `Art. ${n}`, href: permalink(ins.id, versionId, n) })), { label: `Contents of the ${ins.data.short.en}`, href: `/laws/${ins.id}/${versionId}` }];
+  const other = provisionsNumbered(ins, number).flatMap(({ provision, versions }) => versions.map((v) => ({ label: `Art. ${number} of the ${versionName(ins, v)} (in force from ${formatDate(v)}): ${provision.data.heading.en}`, href: permalink(ins.id, v, number) })));
+  return [...other, ...near.sort(compareArticleNumbers).map((n) => ({ label: articleLabel(ins, versionId, n), href: permalink(ins.id, versionId, n) })), { label: `Contents of the ${ins.data.short.en}`, href: `/laws/${ins.id}/${versionId}` }];
 }
 
 function contents(ins: InstrumentEntry, versionId: string | undefined) {
@@ -62,6 +65,7 @@ function contents(ins: InstrumentEntry, versionId: string | undefined) {
 const lawRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
   const penalties = penaltyRows(catalog);
+  const compareChoices = penaltyArticleChoices(catalog);
 
   app.get("/laws", NO_QUERY, async (_req, reply) => {
     const rows = catalog.instruments.map((i) => ({
@@ -95,9 +99,8 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
       }
       const options = found.flatMap(({ provision, versions }) =>
         versions.map((v) => {
-          const version = ins.versions.find((x) => x.id === v);
-          const others = ins.versions.filter((x) => x.id !== v).map((x) => ({ label: x.label, number: provision.data.numbers[x.id], id: x.id }));
-          return { href: permalink(ins.id, v, number), versionLabel: version?.label ?? v, versionId: v, heading: provision.data.heading.en, others };
+          const others = ins.versions.filter((x) => x.id !== v).map((x) => ({ label: versionName(ins, x.id), number: provision.data.numbers[x.id], id: x.id }));
+          return { href: permalink(ins.id, v, number), versionLabel: versionName(ins, v), versionId: v, heading: provision.data.heading.en, others };
         }),
       );
       return reply.viewAsync("pages/disambiguation", { title: `${ins.data.short.en} Art. ${number}: which text?`, instrument: { id: ins.id, title: ins.data.title.en, short: ins.data.short.en }, number, options });
@@ -106,10 +109,11 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     const renamed = renamedVersion(ins, segment);
     if (renamed) return reply.redirect(`/laws/${ins.id}/${renamed}`, 301);
     throw new NotFoundError(`The ${ins.data.title.en} has no version "${segment}" and this is not an article address (art-<number>).`, [
-      ...ins.versions.map((v) => ({ label: `${v.label} (in force from ${formatDate(v.id)})`, href: `/laws/${ins.id}/${v.id}` })),
+      ...ins.versions.map((v) => ({ label: `${versionName(ins, v.id)} (in force from ${formatDate(v.id)})`, href: `/laws/${ins.id}/${v.id}` })),
     ]);
   });
 
+  const ArticleQuery = ApplicableQuery.extend({ memo: MemoCarry });
   app.get<{ Params: { id: string; version: string; article: string } }>("/laws/:id/:version/:article", async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
     const { version, article } = req.params;
@@ -119,7 +123,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     if (!ins.versions.some((v) => v.id === version)) {
       throw new NotFoundError(
         `The ${ins.data.title.en} has no version "${version}". Versions are named by the date the text came into force.`,
-        ins.versions.map((v) => ({ label: `${v.label} (in force from ${formatDate(v.id)})`, href: article.startsWith("art-") ? `/laws/${ins.id}/${v.id}/${article}` : `/laws/${ins.id}/${v.id}` })),
+        ins.versions.map((v) => ({ label: `${versionName(ins, v.id)} (in force from ${formatDate(v.id)})`, href: article.startsWith("art-") ? `/laws/${ins.id}/${v.id}/${article}` : `/laws/${ins.id}/${v.id}` })),
       );
     }
     const number = article.startsWith("art-") ? article.slice(4) : "";
@@ -131,13 +135,17 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
       summary: c.summary,
       href: `/penalties/changes${query({ instrument: ins.id, from: c.from.versionId, to: c.to.versionId })}`,
     }));
-    const q = parseQuery(ApplicableQuery, req.query);
+    const q = parseQuery(ArticleQuery, req.query);
     const applicable = offersApplicable(ins, p)
       ? { act: q.act ?? "", decided: q.decided ?? "", answer: q.act ? applicableView(ins, p, applicablePenalty(catalog, ins, p, q.act, q.decided ?? catalog.meta.asOf)) : undefined }
       : undefined;
+    // ?memo=…: the memo being built without JavaScript, which this page's "Add to memo" adds to.
+    const memo = resolveMemoItems(catalog, q.memo, "memo").map((i) => i.path);
     const page = buildArticlePage(catalog, ins, p, version, app.publicOrigin);
     const officialText = buildOfficialText(ins, p, version, app.lawTexts, page.official);
-    return reply.viewAsync("pages/article", { title: "", origin: app.publicOrigin, page, officialText, penaltyChanges, applicable });
+    const self = `${ins.id}/${version}/art-${number}`;
+    const compareWith = p.data.penalties.length ? { id: self, label: articleLabel(ins, version, number), others: otherTextsOf(catalog, p, version), choices: compareChoices.filter((c) => c.value !== self) } : undefined;
+    return reply.viewAsync("pages/article", { title: "", description: metaDescription(page.summary), origin: app.publicOrigin, page, officialText, penaltyChanges, applicable, compareWith, memoCarry: memo.join(",") });
   });
 };
 
@@ -150,10 +158,11 @@ function lawPage(catalog: Catalog, ins: InstrumentEntry, versionId: string | und
   const d = ins.data;
   return {
     title: d.title.en,
+    description: metaDescription(`${d.title.en} (${d.title.zh}): ${d.summary}`),
     ins: d,
     kind: KIND_LABELS[d.kind],
     status: STATUS_LABELS[d.status],
-    versions: ins.versions.map((v) => ({ ...v, current: isCurrentText(ins, v.id, catalog.meta.asOf), selected: v.id === versionId })),
+    versions: ins.versions.map((v) => ({ ...v, label: versionName(ins, v.id), tag: versionTag(ins, v.id), current: isCurrentText(ins, v.id, catalog.meta.asOf), selected: v.id === versionId })),
     versionId,
     currentVersion: ins.currentVersion,
     replacedBy: d.replacedBy ? { text: catalog.instrumentById.get(d.replacedBy)?.data.title.en ?? d.replacedBy, href: catalog.instrumentById.has(d.replacedBy) ? `/laws/${d.replacedBy}` : undefined } : undefined,

@@ -12,9 +12,11 @@ import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenalty
 import { parseArticlePath } from "../query/article-path.js";
 import * as f from "../view-models/format.js";
 import { penaltyCharts } from "../view-models/penalty-charts.js";
+import { penaltyArticleChoices, suggestedPairs } from "../view-models/compare.js";
 import { toCsv } from "../view-models/csv.js";
 import { displayVersion } from "../query/versions.js";
 import { amendmentChanges, amendmentPairs, changeBadges, instrumentsWithChanges } from "../query/amendment-changes.js";
+import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
 
 export function penaltyQuerySchema(catalog: Catalog) {
   const { instrument, actor, bearer, sanction, version } = facetParams(catalog);
@@ -40,6 +42,8 @@ export function rowView(r: PenaltyRow) {
     instrumentId: r.instrumentId,
     articleLabel: `${r.instrumentShort} ${r.numbersLabel}`,
     href: r.href,
+    compareId: r.href.replace(/^\/laws\//, ""),
+    label: r.label,
     heading: r.provision.data.heading.en,
     versions: r.versionIds,
     trigger: r.trigger,
@@ -66,7 +70,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     const ins = p && catalog.instrumentById.get(p.instrumentId);
     if (!p || !ins) return { label: key, href: "#" };
     const v = displayVersion(ins, p);
-    return { label: `${ins.data.short.en} Art. ${p.data.numbers[v]}`, href: `/laws/${ins.id}/${v}/art-${p.data.numbers[v]}` };
+    return { label: articleLabel(ins, v, p.data.numbers[v] as string), href: `/laws/${ins.id}/${v}/art-${p.data.numbers[v]}` };
   };
 
   const CsvQuery = Query.omit({ page: true }); // the CSV is every row: it has no pages
@@ -84,7 +88,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     return reply.viewAsync("pages/penalties", {
       title: "Penalties compared",
       rows: filtered.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({ ...rowView(r), enforces: r.enforces.map(enforceLabel), change: badges.get(r.id) })),
-      amended: amended.map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${a.from} → ${a.to}`, count: a.changes.length })),
+      amended: amended.map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${versionName(a.ins, a.from)} → ${versionName(a.ins, a.to)}`, count: a.changes.length })),
       total: filtered.length,
       page,
       pages,
@@ -103,8 +107,8 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
         ...e,
         worst: e.worst.map((w) => ({
           bearer: BEARER_LABELS[w.bearer],
-          fine: w.fine ? { text: w.fine.fineMax === Infinity ? w.fine.fineText : `up to RMB ${formatNumber(w.fine.fineMax ?? 0)}`, href: w.fine.href, label: `${w.fine.instrumentShort} Art. ${w.fine.number}` } : undefined,
-          custody: w.custody ? { text: w.custody.custodyText, href: w.custody.href, label: `${w.custody.instrumentShort} Art. ${w.custody.number}` } : undefined,
+          fine: w.fine ? { text: w.fine.fineMax === Infinity ? w.fine.fineText : `up to RMB ${formatNumber(w.fine.fineMax ?? 0)}`, href: w.fine.href, label: w.fine.label } : undefined,
+          custody: w.custody ? { text: w.custody.custodyText, href: w.custody.href, label: w.custody.label } : undefined,
         })),
       })),
       csvHref: `/penalties.csv${f.query(state)}`, // the same filters; the CSV is every row, not a page
@@ -138,10 +142,11 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     if (from >= to) throw new BadQueryError("to", "must be a later text than from", versionIds.filter((v) => v > from));
     const changes = amendmentChanges(ins, rows, from, to);
     return reply.viewAsync("pages/changes", {
-      title: `${ins.data.short.en} penalties: ${from} → ${to}`,
+      title: `${ins.data.short.en} penalties: ${versionName(ins, from)} → ${versionName(ins, to)}`,
       instrument: { id: ins.id, short: ins.data.short.en, title: ins.data.title.en },
       from,
       to,
+      names: { from: versionName(ins, from), to: versionName(ins, to), fromTag: versionTag(ins, from), toTag: versionTag(ins, to) },
       changes: changes.map((c) => ({
         heading: c.provision.data.heading.en,
         bearer: BEARER_LABELS[c.bearer],
@@ -151,12 +156,38 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
         to: { ...c.to, fineMaxText: fineMaxText(c.to.fineMax) },
         compareHref: c.from.href && c.to.href ? `/penalties/compare?ids=${[c.from.href, c.to.href].map((h) => h.replace(/^\/laws\//, "")).join(",")}` : undefined,
       })),
-      others: amended.filter((a) => a.ins.id !== ins.id || a.from !== from || a.to !== to).map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${a.from} → ${a.to}` })),
+      others: amended.filter((a) => a.ins.id !== ins.id || a.from !== from || a.to !== to).map((a) => ({ href: `/penalties/changes${f.query({ instrument: a.ins.id, from: a.from, to: a.to })}`, label: `${a.ins.data.short.en}: ${versionName(a.ins, a.from)} → ${versionName(a.ins, a.to)}` })),
     });
   });
 
+  // Suggested comparisons for /penalties/compare without articles: curated pairs, then each
+  // amended article before and after.
+  const amendedPairs = amended.flatMap((a) =>
+    a.changes.flatMap((c) =>
+      c.from.href && c.to.href && c.from.number && c.to.number
+        ? [{ title: `${a.ins.data.short.en}: ${c.provision.data.heading.en}, ${versionName(a.ins, a.from)} and ${versionName(a.ins, a.to)}`, columns: [{ id: c.from.href.replace(/^\/laws\//, ""), label: articleLabel(a.ins, a.from, c.from.number) }, { id: c.to.href.replace(/^\/laws\//, ""), label: articleLabel(a.ins, a.to, c.to.number) }] }]
+        : [],
+    ),
+  );
+  const suggestions = suggestedPairs(catalog, amendedPairs);
+  const choices = penaltyArticleChoices(catalog);
+
   app.get("/penalties/compare", async (req, reply) => {
     const q = parseQuery(z.object({ ids: listOf(z.string().max(120)) }), req.query);
+    if (q.ids.length <= 1) {
+      // No article, or one ("compare with…" sent without a choice): say what the comparison
+      // does and offer ways in.
+      const found = q.ids[0] === undefined ? undefined : parseArticlePath(catalog, q.ids[0]);
+      if (found && "error" in found) throw new BadQueryError("ids", found.error);
+      const first = found ? { id: q.ids[0] as string, label: articleLabel(found.instrument, found.versionId, found.number), heading: found.provision.data.heading.en } : undefined;
+      return reply.viewAsync("pages/compare-start", {
+        title: "Compare penalties",
+        description: "Compare the sanctions of two to six articles of Chinese law side by side, tier by tier and bearer by bearer.",
+        first,
+        suggestions,
+        choices: choices.filter((c) => c.value !== first?.id),
+      });
+    }
     if (q.ids.length < 2 || q.ids.length > 6) throw new BadQueryError("ids", `Give 2 to 6 pinned articles to compare, e.g. ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2018-04-27/art-84 (${q.ids.length} given).`);
     const columns = q.ids.map((id) => {
       const found = parseArticlePath(catalog, id);
@@ -165,7 +196,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
       const tiers = provision.data.penalties.filter((t) => (t.versions ?? provision.versionIds).includes(versionId));
       return {
         id,
-        label: `${instrument.data.short.en} Art. ${number} (${versionId.slice(0, 4)} text)`,
+        label: articleLabel(instrument, versionId, number),
         href: `/laws/${instrument.id}/${versionId}/art-${number}`,
         heading: provision.data.heading.en,
         tiers: tiers.map((t) => {

@@ -12,6 +12,7 @@ import { BEARER_LABELS, KIND_LABELS, SANCTION_LABELS, STATUS_LABELS, THEME_LABEL
 import { summariseWorst } from "../view-models/obligation-view.js";
 import { tierRef } from "../query/actor-obligations.js";
 import { displayVersion } from "../query/versions.js";
+import { articleLabel } from "../domain/version-name.js";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 
@@ -70,8 +71,7 @@ const provisionRoutes: FastifyPluginAsync = async (app) => {
       return {
         key: p.key,
         href: permalink(p.instrumentId, v, n),
-        label: `${ins?.data.short.en ?? p.instrumentId} Art. ${n}`,
-        versionLabel: ins && ins.versions.length > 1 ? ins.versions.find((x) => x.id === v)?.label : undefined,
+        label: ins ? articleLabel(ins, v, n) : `${p.instrumentId} Art. ${n}`,
         heading: p.data.heading.en,
         summary: p.data.summary,
         draft: ins?.data.draft ?? false,

@@ -11,7 +11,7 @@ import { THEME_LABELS } from "../view-models/format.js";
 import { NO_TEXTS, type LawTexts } from "../texts/load-law-texts.js";
 import { articleText, type TextArticle } from "../texts/parse-law-text.js";
 import { QueryEngine } from "./engine.js";
-import { indexTokenize, isHan, queryTokenize, stem } from "./tokenize.js";
+import { indexTokenize, isHan, queryTerm, queryTokenize, stem } from "./tokenize.js";
 
 export interface SearchDoc {
   id: string; // provision key
@@ -58,7 +58,10 @@ export function documentFor(catalog: Catalog, p: ProvisionEntry, texts: LawTexts
 }
 
 export interface SearchIndex {
+  /** The engine's answer, in MiniSearch's order (engine.ts). */
   search(query: string, allowed?: ReadonlySet<string>): SearchHit[];
+  /** The answer as pages and the API show it: results that match every word first (a glossary name standing in for its words). */
+  rank(query: string, allowed?: ReadonlySet<string>): RankedSearch;
   expand(query: string): GlossaryTerm[];
   suggest(query: string): string[];
   size: number;
@@ -71,10 +74,22 @@ export interface SearchHit {
   fields: readonly string[]; // where they matched (shared between hits: frozen)
 }
 
+export interface RankedHit extends SearchHit {
+  complete: boolean; // every word typed matched, itself or through a glossary name it is part of, matched in full
+  allWords: boolean; // matched every word typed (stop words aside)
+  glossary: readonly GlossaryTerm[]; // the expanded glossary terms it matched in full
+}
+
+export interface RankedSearch {
+  hits: RankedHit[];
+  complete: number; // how many hits are complete (they come first)
+  words: string[]; // the query terms searched for, stop words dropped
+}
+
 const prefixFor = (term: string): boolean => !isHan(term) && term.length > 1;
 const fuzzyFor = (term: string): false | number => (isHan(term) || /\d/.test(term) || term.length < 5 ? false : 0.2);
-// MiniSearch's query processing: tokenize, then processTerm, dropping empty terms
-const queryTerms = (text: string): string[] => queryTokenize(text).map(stem).filter((t) => !!t);
+// MiniSearch's query processing: tokenize, then processTerm, dropping empty terms (and stop words)
+export const queryTerms = (text: string): string[] => queryTokenize(text).map(queryTerm).filter((t): t is string => !!t);
 
 /** The index's options; with them MiniSearch's own search() gives the scores we compute. */
 export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
@@ -86,7 +101,7 @@ export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
   processTerm: stem,
   searchOptions: {
     tokenize: queryTokenize,
-    processTerm: stem,
+    processTerm: queryTerm,
     boost: BOOST,
     prefix: prefixFor,
     fuzzy: fuzzyFor,
@@ -127,24 +142,63 @@ export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): 
   // its first six aliases, each processed as a query would be.
   const synonymWords = new Map(catalog.glossary.map((t) => [t.id, [t.en, t.zh, ...t.aliases.slice(0, 6)].map(queryTerms)]));
 
+  const run = (words: string[], terms: readonly GlossaryTerm[], allowed: ReadonlySet<string> | undefined): SearchHit[] =>
+    mini.run(
+      {
+        // AND within the typed words keeps "real name" from matching every "name"; the
+        // glossary's other names (实名 for "real name") join with OR, each as a phrase of
+        // AND-ed words, and count a little less than the words typed. Documents with only
+        // some of the words rank below those with all of them.
+        words,
+        synonyms: terms.flatMap((t) => synonymWords.get(t.id) ?? []),
+        weights: { exact: 1, synonyms: 0.6, partial: 0.5 },
+        prefix: prefixFor,
+        fuzzy: fuzzyFor,
+      },
+      allowed,
+    );
+
   return {
     size: mini.documentCount,
     expand,
-    search(query, allowed) {
-      return mini.run(
-        {
-          // AND within the typed words keeps "real name" from matching every "name"; the
-          // glossary's other names (实名 for "real name") join with OR, each as a phrase of
-          // AND-ed words, and count a little less than the words typed. Documents with only
-          // some of the words rank below those with all of them.
-          words: queryTerms(query),
-          synonyms: expand(query).flatMap((t) => synonymWords.get(t.id) ?? []),
-          weights: { exact: 1, synonyms: 0.6, partial: 0.5 },
-          prefix: prefixFor,
-          fuzzy: fuzzyFor,
-        },
-        allowed,
-      );
+    search: (query, allowed) => run(queryTerms(query), expand(query), allowed),
+    rank(query, allowed) {
+      // The engine ranks by score alone, so a document with one rare word can outrank one with
+      // all of them. Complete matches go first, each group kept in the engine's order.
+      const typed = queryTerms(query);
+      const terms = expand(query);
+      const words = [...new Set(typed)];
+      // Each glossary term the query named, with the typed words that named it ("encryption
+      // keys" names decryption support): a document that matches one of the term's names in
+      // full stands in for those words.
+      const typedSet = new Set(words);
+      const expansions = terms.map((t) => ({
+        term: t,
+        groups: (synonymWords.get(t.id) ?? []).filter((g) => g.length > 0),
+        covers: new Set([t.en, t.zh, ...t.abbreviations, ...t.aliases].map(queryTerms).filter((ws) => ws.length > 0 && ws.every((w) => typedSet.has(w))).flat()),
+      }));
+      // Hits that matched alike share one frozen terms array (engine.ts): classify each once.
+      const seen = new Map<readonly string[], { allWords: boolean; complete: boolean; glossary: GlossaryTerm[] }>();
+      const classify = (matched: readonly string[]) => {
+        let c = seen.get(matched);
+        if (!c) {
+          const has = (w: string) => matched.includes(w);
+          const found = expansions.filter((n) => n.groups.some((g) => g.every(has)));
+          const covered = (w: string) => found.some((n) => n.covers.has(w));
+          const allWords = words.length > 0 && words.every(has);
+          c = { allWords, complete: allWords || (found.length > 0 && words.every((w) => has(w) || covered(w))), glossary: found.map((n) => n.term) };
+          seen.set(matched, c);
+        }
+        return c;
+      };
+      const complete: RankedHit[] = [];
+      const partial: RankedHit[] = [];
+      for (const h of run(typed, terms, allowed)) {
+        const c = classify(h.terms);
+        const ranked = { ...h, complete: c.complete, allWords: c.allWords, glossary: c.glossary };
+        (ranked.complete ? complete : partial).push(ranked);
+      }
+      return { hits: complete.concat(partial), complete: complete.length, words };
     },
     suggest(query) {
       return mini.autoSuggest(query, { fuzzy: 0.3 }).slice(0, 5).map((s) => s.suggestion);

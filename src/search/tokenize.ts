@@ -47,3 +47,17 @@ export function stem(term: string): string {
   if (t.endsWith("e") && t.length > 4) t = t.slice(0, -1);
   return t;
 }
+
+/**
+ * English words too common to search for: a query drops them (they are neither matched nor
+ * taken as prefixes, so "in" finds neither "mainland" nor "information") and the results do
+ * not highlight them. Indexing keeps them: a document's text is indexed as written.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  "a an and any are as at be by can do does for from has have how i if in into is it its may me my no not of on or our so such than that the their them then there these they this to under upon was we were what when where which who whom why will with without you your".split(" "),
+);
+
+/** A query term as the search looks it up: stop words dropped (null), the rest stemmed. */
+export function queryTerm(term: string): string | null {
+  return STOP_WORDS.has(term) ? null : stem(term);
+}

@@ -330,7 +330,8 @@ async function checkEnforces(
     if (!q || n === undefined) continue; // the loader's check reports a dangling or absent target
     row.enforces++;
     const list = named;
-    if (list.length === 0) {
+    // An article that describes the conduct instead of citing it cannot confirm the links.
+    if (list.length === 0 || t.enforcesBy === "description") {
       row.enforcesNotNamed++;
       continue;
     }

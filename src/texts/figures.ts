@@ -5,6 +5,8 @@
 // amount (min = max, e.g. 五年内). Each carries its place in the text, so a page can mark it.
 // Pure.
 
+import { fromChineseNumeral } from "../domain/article-number.js";
+
 export type FigureUnit = "CNY" | "multiple" | "percent" | "days" | "months" | "years";
 
 export interface TextFigure {
@@ -51,21 +53,8 @@ export function parseChineseQuantity(text: string): number | undefined {
 /** A numeral below 10,000: 二百八十七, 十五, 一千零五, 5000, 2.5. */
 function parseSection(s: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
-  if (!/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return undefined;
   if (s.length > 1 && !/[十百千]/.test(s)) return undefined; // 二〇一七: a year written digit by digit, not a count
-  let total = 0;
-  let digit = 0;
-  for (const ch of s) {
-    const d = "零一二三四五六七八九".indexOf(ch === "〇" ? "零" : ch === "两" ? "二" : ch);
-    if (d >= 0) {
-      digit = d;
-      continue;
-    }
-    const mult = ch === "十" ? 10 : ch === "百" ? 100 : 1000;
-    total += (digit === 0 && mult === 10 ? 1 : digit) * mult;
-    digit = 0;
-  }
-  return total + digit;
+  return fromChineseNumeral(s);
 }
 
 interface Quantity {

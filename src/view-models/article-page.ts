@@ -9,9 +9,10 @@ import { tierRef } from "../query/actor-obligations.js";
 import { appliesIn, versionAt } from "../query/versions.js";
 import { CONFIDENCE_LABELS, KIND_LABELS, THEME_LABELS } from "./format.js";
 import { instrumentLabels } from "./instrument-view.js";
+import { articleLabel, versionName } from "../domain/version-name.js";
 
 export interface ProvisionLink {
-  label: string; // "CSL Art. 59 (2017 text)"
+  label: string; // "CSL Art. 59 (2017)"
   heading: string;
   href: string;
   note?: string;
@@ -87,7 +88,7 @@ export function linkToProvision(catalog: Catalog, key: string, date: string): Pr
   if (!v) return undefined;
   const n = p.data.numbers[v] as string;
   return {
-    label: `${ins.data.short.en} Art. ${n}${ins.versions.length > 1 ? ` (${v.slice(0, 4)} text)` : ""}`,
+    label: articleLabel(ins, v, n),
     heading: p.data.heading.en,
     href: permalink(ins.id, v, n),
     note: atDate && !p.versionIds.includes(atDate) ? "not in the text in force at that date" : undefined,
@@ -117,8 +118,8 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
   for (const v of ins.versions) {
     if (v.id === versionId) continue;
     const n = d.numbers[v.id];
-    if (n === undefined) elsewhere.push({ text: `Not in the ${v.label} (from ${formatDate(v.id)})` });
-    else if (n !== number) elsewhere.push({ text: `Art. ${n} ${v.id > versionId ? "since" : "in the text in force from"} ${formatDate(v.id)} (${v.label})`, href: permalink(ins.id, v.id, n) });
+    if (n === undefined) elsewhere.push({ text: `Not in the ${versionName(ins, v.id)} (from ${formatDate(v.id)})` });
+    else if (n !== number) elsewhere.push({ text: `Art. ${n} ${v.id > versionId ? "since" : "in the text in force from"} ${formatDate(v.id)} (${versionName(ins, v.id)})`, href: permalink(ins.id, v.id, n) });
   }
   const tiers = d.penalties
     .filter((t) => appliesIn(t.versions, p, versionId))
@@ -163,9 +164,9 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
   const neighbour = (q: ProvisionEntry | undefined) => (q ? linkToProvision(catalog, q.key, versionId) : undefined);
   const official = version.official ?? ins.data.official[0]?.url;
   return {
-    title: `${ins.data.short.en} Art. ${number} (${version.label}): ${d.heading.en}`,
+    title: `${ins.data.short.en} Art. ${number} (${versionName(ins, versionId)}): ${d.heading.en}`,
     instrument: { ...instrumentLabels(ins), href: `/laws/${ins.id}` },
-    version: { ...version, current: version.id === ins.currentVersion },
+    version: { ...version, label: versionName(ins, versionId), current: version.id === ins.currentVersion },
     number,
     key: p.key,
     heading: d.heading,
@@ -187,7 +188,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
     confidence: { level: d.confidence, label: CONFIDENCE_LABELS[d.confidence], note: d.confidenceNote },
     concerns: d.concerns.map((c) => ({ ...c, sourceLabel: `${sourceView(c.source).label}${c.source.note ? `, n. ${c.source.note}` : ""}` })),
     cite,
-    otherVersions: ins.versions.filter((v) => d.numbers[v.id]).map((v) => ({ id: v.id, label: v.label, href: permalink(ins.id, v.id, d.numbers[v.id] as string), number: d.numbers[v.id] as string })),
+    otherVersions: ins.versions.filter((v) => d.numbers[v.id]).map((v) => ({ id: v.id, label: versionName(ins, v.id), href: permalink(ins.id, v.id, d.numbers[v.id] as string), number: d.numbers[v.id] as string })),
     jsonLd: JSON.stringify({
       "@context": "https://schema.org",
       "@type": "Legislation",

@@ -69,3 +69,9 @@ export function query(params: Record<string, string | readonly string[] | number
   const s = sp.toString();
   return s ? `?${s}` : "";
 }
+
+/** A page's <meta name="description">: one paragraph, at most about 300 characters. */
+export function metaDescription(text: string): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  return t.length > 300 ? `${t.slice(0, 297).trimEnd()}…` : t;
+}

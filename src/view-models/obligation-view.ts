@@ -7,6 +7,7 @@ import type { Bearer } from "../domain/rules-schema.js";
 import type { BoundObligation } from "../query/actor-obligations.js";
 import { bindingAt } from "../query/versions.js";
 import { THEME_LABELS } from "./format.js";
+import { articleLabel } from "../domain/version-name.js";
 
 export interface SanctionSummary {
   bearer: string;
@@ -24,6 +25,7 @@ export interface ObligationView {
   instrumentShort: string;
   instrumentTitle: string;
   number: string;
+  articleLabel: string; // "CSL Art. 23 (2026)": the number with its text (version-name.ts)
   articleHref: string;
   memoItem: string; // the pinned memo item of this duty: instrument/version/art-N/obligation-id
   heading: string;
@@ -90,7 +92,7 @@ export function penaltyLinks(catalog: Catalog, tiers: readonly TierRef[], date?:
     const n = t.provision.data.numbers[v];
     if (!n) continue;
     const href = permalink(ins.id, v, n);
-    seen.set(href, { label: `${ins.data.short.en} Art. ${n}`, href });
+    seen.set(href, { label: articleLabel(ins, v, n), href });
   }
   return [...seen.values()];
 }
@@ -104,6 +106,7 @@ export function obligationView(catalog: Catalog, b: BoundObligation, date: strin
     instrumentShort: ins.data.short.en,
     instrumentTitle: ins.data.title.en,
     number: b.number,
+    articleLabel: articleLabel(ins, b.versionId, b.number),
     articleHref: permalink(ins.id, b.versionId, b.number),
     memoItem: `${ins.id}/${b.versionId}/art-${b.number}/${b.obligation.id}`,
     heading: b.provision.data.heading.en,

@@ -26,10 +26,13 @@ export interface Chart {
   plotRight: number;
 }
 
-const WIDTH = 760;
-const LABEL_WIDTH = 230;
-const ROW = 22;
-const TOP = 28;
+// Each row: its label on a line of its own, the bar below it, so that a long label ("Criminal
+// Law Art. 286-1 (2024) · individual") is never cut off and the chart can shrink to a phone.
+const WIDTH = 640;
+const LABEL_WIDTH = 24; // the plot's left edge (labels sit above the bars, from here); room for the first tick's label
+const ROW = 34;
+const TOP = 22;
+const ARROW = 14; // the arrow head's length, in the viewBox's units
 
 function logScale(min: number, max: number) {
   const lo = Math.log10(min);
@@ -54,10 +57,10 @@ export function fineChart(rows: readonly PenaltyRow[]): Chart {
       const open = r.fineMax === Infinity;
       const lo = r.fineMin ?? 0;
       return {
-        label: `${r.instrumentShort} Art. ${r.number} · ${r.bearer}`,
+        label: `${r.label} · ${r.bearer}`,
         href: r.href,
         x1: lo > 0 ? x(lo) : LABEL_WIDTH,
-        x2: open ? end : x(r.fineMax as number),
+        x2: open ? end - ARROW : x(r.fineMax as number), // an open bound: the arrow head ends at the edge
         y: TOP + i * ROW,
         open,
         point: lo === 0,
@@ -90,10 +93,10 @@ export function custodyChart(rows: readonly PenaltyRow[]): Chart {
       const open = r.custodyMaxDays === Infinity;
       const lo = r.custodyMinDays ?? 0;
       return {
-        label: `${r.instrumentShort} Art. ${r.number} · ${r.bearer}`,
+        label: `${r.label} · ${r.bearer}`,
         href: r.href,
         x1: lo > 0 && lo !== Infinity ? x(lo) : LABEL_WIDTH,
-        x2: open ? end : x(r.custodyMaxDays as number),
+        x2: open ? end - ARROW : x(r.custodyMaxDays as number),
         y: TOP + i * ROW,
         open,
         point: lo === 0,

@@ -185,3 +185,15 @@ describe("HTTP behaviour of the API", () => {
     expect(res.body).not.toMatch(/(src|href)="https?:\/\/(?!test\.local)/);
   });
 });
+
+describe("names and order, as on the pages", () => {
+  it("names each version by its in-force year and labels articles with their text", async () => {
+    const ins = (await get("/api/v1/instruments/cybersecurity-law")).json();
+    expect(ins.versions.map((v: { label: string }) => v.label)).toEqual(["2017 text", "2026 text"]);
+    const found = (await get("/api/v1/search?q=store+data+in+china")).json();
+    expect(found.data[0]).toMatchObject({ label: "CSL Art. 39 (2026)", matchesAll: true });
+    const flags = found.data.map((i: { matchesAll: boolean }) => i.matchesAll);
+    expect(flags.indexOf(false)).toBeGreaterThan(0);
+    expect(flags.slice(flags.indexOf(false))).not.toContain(true); // every complete match first
+  });
+});

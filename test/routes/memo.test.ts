@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { useTestApp, visibleText } from "../helpers/test-app.js";
 
@@ -45,14 +46,20 @@ describe("/memo", () => {
     expect(byPath.headers.location).toMatch(new RegExp(`^/memo\\?items=${ITEMS[1]}&data=`));
   });
 
-  it("asks which article is meant when a number names different articles in different texts", async () => {
+  it("asks which article is meant, inside the memo page, each choice a link that adds it", async () => {
     // The fixture CSL numbers data localisation 37 in 2017 and 39 in 2026; 39 is also CII measures in 2017.
-    const res = await get(`/memo?add=${encodeURIComponent("CSL 39")}`);
-    expect(res.statusCode).toBe(400);
+    const res = await get(`/memo?items=counterterrorism-law/2016-01-01/art-84&add=${encodeURIComponent("CSL 39")}`);
+    expect(res.statusCode).toBe(200);
     const t = text(res.body);
+    expect(t).toContain("Which text of “CSL 39”?");
     expect(t).toContain("names different articles in different texts");
-    expect(t).toContain("cybersecurity-law/2017-06-01/art-39");
-    expect(t).toContain("cybersecurity-law/2026-01-01/art-39");
+    expect(t).toContain("Add CSL Art. 39 (2017)");
+    expect(t).toContain("Add CSL Art. 39 (2026)");
+    // each choice keeps the memo's items and adds the chosen text
+    expect(res.body).toMatch(/href="\/memo\?items=counterterrorism-law\/2016-01-01\/art-84,cybersecurity-law\/2017-06-01\/art-39&amp;data=[^"#]+#item-2"/);
+    expect(res.body).toMatch(/href="\/memo\?items=counterterrorism-law\/2016-01-01\/art-84,cybersecurity-law\/2026-01-01\/art-39&amp;data=[^"#]+#item-2"/);
+    // the memo itself is still there
+    expect(t).toContain("CTL Art. 84");
   });
 
   it("answers a bad item with a 400 naming the parameter", async () => {
@@ -127,11 +134,52 @@ describe("memo exports round-trip", () => {
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(ITEMS);
   });
 
+  it("Word (.docx) is a Word package whose document holds every item, its footnoted citation and hyperlinked permalink", async () => {
+    const res = await get(`/memo.docx?${QUERY}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="data-memo.docx"; filename*=UTF-8\'\'Data%20memo.docx');
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(["[Content_Types].xml", "word/document.xml", "word/footnotes.xml", "word/_rels/document.xml.rels"]));
+    const xml = strFromU8(files["word/document.xml"] as Uint8Array);
+    expect(inOrder(xml, ["Data memo", "CTL Art. 84", "CSL Art. 37", "CSL Art. 61", "Foundations draft Art. 3", "CTL Art. 18"])).toBe(true);
+    expect(xml.match(/<w:footnoteReference w:id="\d+"\/>/g)).toHaveLength(ITEMS.length);
+    expect(xml).toContain("<w:tbl>"); // the sanctions tables
+    const rels = strFromU8(files["word/_rels/document.xml.rels"] as Uint8Array);
+    for (const p of permalinks) expect(rels).toContain(`Target="${p}" TargetMode="External"`);
+    const footnotes = strFromU8(files["word/footnotes.xml"] as Uint8Array);
+    expect(footnotes).toContain("第三十七条");
+  });
+
+  it("Markdown and CSV download under a file name made from the title", async () => {
+    const md = await get(`/memo.md?${QUERY}`);
+    expect(md.headers["content-disposition"]).toBe('attachment; filename="data-memo.md"; filename*=UTF-8\'\'Data%20memo.md');
+    const csv = await get(`/memo.csv?items=${ITEMS[0]}&title=${encodeURIComponent("网络安全 memo")}`);
+    expect(csv.headers["content-disposition"]).toBe("attachment; filename=\"memo.csv\"; filename*=UTF-8''%E7%BD%91%E7%BB%9C%E5%AE%89%E5%85%A8%20memo.csv");
+    const plain = await get(`/memo.csv?items=${ITEMS[0]}`);
+    expect(plain.headers["content-disposition"]).toBe('attachment; filename="compliance-memo.csv"; filename*=UTF-8\'\'Compliance%20memo.csv');
+  });
+
+  it("Markdown reads as sentences and does not mangle numbers", async () => {
+    const md = (await get(`/memo.md?${QUERY.replace("title=Data%20memo", "title=1.%20Data%20%282026%29")}`)).body;
+    expect(md.startsWith("# 1\\. Data (2026)\n")).toBe(true);
+    expect(md).not.toMatch(/\.; binds:/);
+    expect(md).toMatch(/\*Binds:\* Critical information infrastructure operator\./);
+  });
+
+  it("strips control and bidirectional-override characters from the title", async () => {
+    const title = encodeURIComponent("Memo\u202Eevil\u0007 \u2066x\u2069");
+    const doc = (await get(`/memo.json?items=${ITEMS[0]}&title=${title}`)).json();
+    expect(doc.title).toBe("Memo evil x");
+    const page = await get(`/memo?items=${ITEMS[0]}&title=${title}`);
+    expect(page.body).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0007]/);
+  });
+
   it("the same URL gives the same bytes every time", async () => {
-    for (const ext of ["md", "html", "csv", "json"]) {
+    for (const ext of ["docx", "md", "html", "csv", "json"]) {
       const a = await get(`/memo.${ext}?${QUERY}`);
       const b = await get(`/memo.${ext}?${QUERY}`);
-      expect(a.body).toBe(b.body);
+      expect(Buffer.compare(a.rawPayload, b.rawPayload), ext).toBe(0);
     }
   });
 
@@ -146,6 +194,27 @@ describe("memo exports round-trip", () => {
 });
 
 describe("add-to-memo controls", () => {
+  it("carries the memo being built (?memo=…) in the article page's forms and header link", async () => {
+    const memo = "counterterrorism-law/2016-01-01/art-84,cybersecurity-law/2026-01-01/art-61";
+    const res = await get(`/laws/cybersecurity-law/2017-06-01/art-37?memo=${memo}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`<input type="hidden" name="items" value="${memo}" data-memo-items-field>`);
+    expect(res.body).toContain(`href="/memo?items=${memo}" id="memo-link" data-memo-carried>Memo (2)</a>`);
+    const bad = await get("/laws/cybersecurity-law/2017-06-01/art-37?memo=nowhere/2017-06-01/art-1");
+    expect(bad.statusCode).toBe(400);
+    expect(text(bad.body)).toContain("memo");
+  });
+
+  it("offers a search from the memo page that carries the memo to its results", async () => {
+    const res = await get(`/memo?items=${ITEMS[0]}`);
+    expect(res.body).toMatch(/<form method="get" action="\/search" class="memo-find" role="search">\s*<input type="hidden" name="memo" value="counterterrorism-law\/2016-01-01\/art-84">/);
+    // the header's search box carries it too
+    expect(res.body).toMatch(/<form class="search" action="\/search" method="get" role="search">\s*<input type="hidden" name="memo" value="counterterrorism-law\/2016-01-01\/art-84">/);
+    const found = await get(`/search?q=data&memo=${ITEMS[0]}`);
+    expect(found.body).toContain(`<input type="hidden" name="items" value="${ITEMS[0]}" data-memo-items-field>`);
+    expect(found.body).toMatch(/href="\/laws\/cybersecurity-law\/[^"]+\?memo=counterterrorism-law\/2016-01-01\/art-84"/);
+  });
+
   it("every article page and duty carries a form that works without JavaScript", async () => {
     const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
     expect(res.body).toContain('<input type="hidden" name="add" value="cybersecurity-law/2017-06-01/art-37">');

@@ -65,16 +65,46 @@ describe("/penalties/compare", () => {
     const res = await get("/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2016-01-01/art-84");
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
-    expect(t).toContain("CSL Art. 66 (2017 text)");
-    expect(t).toContain("CTL Art. 84 (2016 text)");
+    expect(t).toContain("CSL Art. 66 (2017)");
+    expect(t).toContain("CTL Art. 84");
     expect(t).toContain("Fine RMB 50,000–500,000");
     expect(t).toContain("Fine ≥ RMB 500,000 (no cap)");
   });
 
-  it("explains a bad list of ids", async () => {
+  it("without articles, explains itself and suggests pairs", async () => {
+    const res = await get("/penalties/compare");
+    expect(res.statusCode).toBe(200);
+    const t = text(res.body);
+    expect(t).toContain("Put two to six penalty articles side by side");
+    expect(t).toContain("Suggested comparisons");
+    // in the fixtures: the curated CSL 66 / CTL 84 pair and the amended CSL article before and after
+    expect(res.body).toContain('href="/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2016-01-01/art-84"');
+    expect(res.body).toContain('href="/penalties/compare?ids=cybersecurity-law/2017-06-01/art-59,cybersecurity-law/2026-01-01/art-61"');
+    expect(res.body).toMatch(/<select id="cmp-1" name="ids" required>/);
+  });
+
+  it("with one article, asks what to compare it with", async () => {
     const one = await get("/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66");
-    expect(one.statusCode).toBe(400);
-    expect(text(one.body)).toContain("Give 2 to 6 pinned articles");
+    expect(one.statusCode).toBe(200);
+    expect(text(one.body)).toContain("Compare CSL Art. 66 (2017) (Penalty for unlawful data export) with");
+    expect(one.body).toContain('<input type="hidden" name="ids" value="cybersecurity-law/2017-06-01/art-66">');
+    expect(one.body).not.toContain('<option value="cybersecurity-law/2017-06-01/art-66">');
+  });
+
+  it("is reached from every penalty table row, every penalty article and the menu", async () => {
+    const table = await get("/penalties");
+    expect(table.body).toContain('<form method="get" action="/penalties/compare" class="compare-form" id="compare-form">');
+    expect(table.body).toMatch(/<input type="checkbox" name="ids" value="counterterrorism-law\/2016-01-01\/art-84" aria-label="Compare CTL Art\. 84">/);
+    const article = await get("/laws/cybersecurity-law/2017-06-01/art-59");
+    expect(article.body).toContain('<form method="get" action="/penalties/compare" class="compare-with">');
+    expect(article.body).toContain('<input type="hidden" name="ids" value="cybersecurity-law/2017-06-01/art-59">');
+    expect(article.body).toMatch(/<optgroup label="This article in other texts"><option value="cybersecurity-law\/2026-01-01\/art-61">/);
+    expect(table.body).toContain('<a href="/penalties/compare">Compare</a>');
+    const duty = await get("/laws/cybersecurity-law/2017-06-01/art-37");
+    expect(duty.body).not.toContain('class="compare-with"'); // no sanctions of its own
+  });
+
+  it("explains a bad list of ids", async () => {
     const bad = await get("/penalties/compare?ids=cybersecurity-law/2019-01-01/art-66,counterterrorism-law/2016-01-01/art-84");
     expect(bad.statusCode).toBe(400);
     expect(text(bad.body)).toContain("has no version \"2019-01-01\"");
@@ -86,7 +116,7 @@ describe("/penalties/changes", () => {
     const res = await get("/penalties/changes?instrument=cybersecurity-law");
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
-    expect(t).toContain("CSL: penalties in the 2017-06-01 and 2026-01-01 texts");
+    expect(t).toContain("CSL: penalties in the 2017 text and the 2026 text");
     expect(t).toContain("Art. 59 (2017) → Art. 61 (2026)");
     expect(t).toContain("max fine RMB 100,000");
     expect(t).toContain("max fine RMB 500,000");
@@ -98,8 +128,8 @@ describe("/penalties/changes", () => {
   it("is linked from /penalties, whose newer rows carry the change", async () => {
     const t = text((await get("/penalties?instrument=cybersecurity-law")).body);
     expect(t).toContain("What amendments changed");
-    expect(t).toContain("CSL: 2017-06-01 → 2026-01-01");
-    expect(t).toMatch(/CSL Art\. 61 max fine ×5 since 2026-01-01/);
+    expect(t).toContain("CSL: 2017 text → 2026 text");
+    expect(t).toMatch(/CSL Art\. 61 \(2026\) max fine ×5 since 2026-01-01/);
   });
 
   it("explains a bad choice of texts", async () => {

@@ -17,7 +17,7 @@ describe("/search", () => {
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
     expect(t).toContain("Go to the article");
-    expect(t).toContain("CSL Art. 37 (2016 text) : Data localisation (now Art. 39, since 1 January 2026)");
+    expect(t).toContain("CSL Art. 37 (2017) : Data localisation (now Art. 39, since 1 January 2026)");
     expect(res.body).toContain('href="/laws/cybersecurity-law/2017-06-01/art-37"');
   });
 
@@ -26,7 +26,9 @@ describe("/search", () => {
     expect(text(zh.body)).toContain("CSL Art. 26");
     const en = await get("/search?q=real+identity");
     expect(en.body).toContain("<mark>");
-    expect(text(en.body)).toMatch(/matched .* in /);
+    // a reason a reader can use, not the index terms
+    expect(text(en.body)).toMatch(/Every word matches, in [a-z ,]+ and the glossary term “real-name registration”\./);
+    expect(text(en.body)).not.toMatch(/matched “/);
   });
 
   it("combines with the provisions facets", async () => {
@@ -37,8 +39,40 @@ describe("/search", () => {
 
   it("explains an empty result and suggests terms", async () => {
     const t = text((await get("/search?q=zebra")).body);
-    expect(t).toContain("Nothing matched. We searched for the words zebra");
+    expect(t).toContain("Nothing matched zebra in article headings");
     expect(t).toContain("glossary");
+  });
+
+  it("offers the closest glossary terms, actors and instruments when nothing matches", async () => {
+    const res = await get("/search?q=ciii");
+    expect(text(res.body)).toContain("Did you mean: CII (critical information infrastructure)");
+    expect(res.body).toContain('href="/search?q=critical%20information%20infrastructure"');
+  });
+
+  it("neither matches nor highlights stop words, and ranks results with every word first", async () => {
+    const res = await get("/search?q=store+data+in+china");
+    expect(res.body).not.toMatch(/<mark>in<\/mark>/i);
+    expect(res.body).toMatch(/<mark>China<\/mark>/);
+    expect(res.body).not.toMatch(/[a-z]<mark>/i); // no mark starts inside a word
+    const t = text(res.body);
+    expect(t).toMatch(/11 provisions found: 2 match every word and come first; 9 match only some\./);
+    const order = [...res.body.matchAll(/<li( class="partial")?>\s*<p class="cite"><a href="([^"]+)"/g)].map((m) => [m[2], !!m[1]]);
+    expect(order.slice(0, 2).every(([, partial]) => !partial)).toBe(true);
+    expect(order.slice(2).every(([, partial]) => partial)).toBe(true);
+    expect(order[0]?.[0]).toBe("/laws/cybersecurity-law/2026-01-01/art-39");
+  });
+
+  it("filters by instrument, kind and text, as /provisions does", async () => {
+    const byKind = text((await get("/search?q=data&kind=administrative-regulation")).body);
+    expect(byKind).toContain("within the chosen filters");
+    expect(byKind).not.toContain("CSL Art.");
+    const byVersion = await get("/search?q=operator&version=2026-01-01&instrument=cybersecurity-law");
+    expect(byVersion.statusCode).toBe(200);
+    expect(text(byVersion.body)).not.toContain("CTL Art.");
+    expect(byVersion.body).toMatch(/<option value="2026-01-01" selected>/);
+    const bad = await get("/search?q=data&kind=treaty");
+    expect(bad.statusCode).toBe(400);
+    expect(text(bad.body)).toContain("kind");
   });
 
   it("escapes the query wherever it is shown", async () => {

@@ -168,15 +168,15 @@ describe("article pages", () => {
     const res = await get("/laws/cybersecurity-law/art-39");
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
-    expect(t).toContain("Art. 39 of the 2016 text");
-    expect(t).toContain("Art. 39 of the 2025 amended text");
-    expect(t).toContain("Art. 41 in the 2025 amended text");
+    expect(t).toContain("Art. 39 of the 2017 text");
+    expect(t).toContain("Art. 39 of the 2026 text");
+    expect(t).toContain("Art. 41 in the 2026 text");
   });
 
   it("disambiguates a number whose provision moved, even if only one text has it", async () => {
     const res = await get("/laws/cybersecurity-law/art-37");
     expect(res.statusCode).toBe(200);
-    expect(text(res.body)).toContain("Art. 39 in the 2025 amended text");
+    expect(text(res.body)).toContain("Art. 39 in the 2026 text");
   });
 
   it("redirects an unpinned number only when it means the same everywhere", async () => {
@@ -379,5 +379,41 @@ describe("the front page's list of instruments", () => {
   it("and so does an instrument's own page", async () => {
     expect(visibleText((await get("/laws/cybersecurity-law")).body)).toContain("in force from 1 January 2026 (current)");
     expect(visibleText((await get("/laws/foundations-draft")).body)).not.toContain("(current)");
+  });
+});
+
+describe("every page", () => {
+  const PAGES = ["/", "/actors", "/actors/cii-operator", "/profile?actor=cii-operator", "/laws", "/laws/cybersecurity-law", "/laws/cybersecurity-law/2017-06-01", "/laws/cybersecurity-law/2017-06-01/art-37", "/laws/cybersecurity-law/art-39", "/provisions", "/penalties", "/penalties/compare", "/penalties/compare?ids=cybersecurity-law/2017-06-01/art-66,counterterrorism-law/2016-01-01/art-84", "/penalties/changes", "/search?q=data", "/glossary", "/memo", "/memo?items=cybersecurity-law/2017-06-01/art-37", "/api/docs", "/nowhere"];
+
+  it.each(PAGES)("%s has a description and an Open Graph title for shared links", async (url) => {
+    const res = await get(url);
+    expect(res.body).toMatch(/<meta name="description" content="[^"]{40,}">/);
+    expect(res.body).toMatch(/<meta property="og:title" content="[^"]+">/);
+  });
+
+  it("describes an article page with its own summary", async () => {
+    const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
+    expect(res.body).toContain('<meta name="description" content="CII operators store personal information and important data in China.">');
+    expect(res.body).toContain('<meta property="og:title" content="CSL Art. 37 (2017 text): ');
+  });
+
+  it("suggests the section a misspelt path meant", async () => {
+    const res = await get("/penaltys");
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toMatch(/<h2>Perhaps you meant<\/h2>\s*<ul><li><a href="\/penalties">Penalties<\/a>/);
+    const glossary = await get("/glosary/x");
+    expect(glossary.body).toContain('<a href="/glossary">Glossary</a>');
+  });
+});
+
+describe("one name for a text", () => {
+  it("prints a renumbered law's article with its text in the register, the penalty table and the 404 suggestions", async () => {
+    const actor = text((await get("/actors/cii-operator")).body);
+    expect(actor).toMatch(/CSL Art\. 39 \(2026\) · Data localisation/);
+    const table = text((await get("/penalties?instrument=cybersecurity-law")).body);
+    expect(table).toContain("CSL Art. 61 (2026)");
+    expect(table).not.toMatch(/CSL Art\. \d+ (?!\()/); // every CSL number carries its text
+    const missing = text((await get("/laws/cybersecurity-law/2017-06-01/art-38")).body);
+    expect(missing).toContain("CSL Art. 37 (2017)");
   });
 });

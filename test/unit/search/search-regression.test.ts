@@ -66,6 +66,16 @@ const TEXT_QUERIES: [string, string, number][] = [
   ["CII 数据 境内存储", "cybersecurity-law/p37", 5], // mixed
   ["CII data export", "cybersecurity-law/p37", 3],
   ["数据出境", "cybersecurity-law/p37", 5],
+  // issue 16: the lawyer's word for a concept the law states otherwise, stop words, all words first
+  ["encryption keys", "counterterrorism-law/p18", 1],
+  ["encryption key", "counterterrorism-law/p18", 3],
+  ["decryption support for the police", "counterterrorism-law/p18", 1],
+  ["lawful access", "counterterrorism-law/p18", 3],
+  ["technical support to the police", "counterterrorism-law/p18", 5],
+  ["servers in the mainland", "cybersecurity-law/p37", 10],
+  ["critical information infrastructure operators abroad", "cybersecurity-law/p37", 3],
+  ["critical information infrastructure operators abroad", "personal-information-protection-law/p40", 3],
+  ["store personal information in China", "cybersecurity-law/p37", 10],
 ];
 
 // [query, instrument, number, first candidate's lineage key]
@@ -90,8 +100,41 @@ const CITATIONS: [string, string, string, string][] = [
 
 describe("search regression table", () => {
   it.each(TEXT_QUERIES)("%j finds %s in the first %i", (query, key, n) => {
-    const top = index.search(query).slice(0, n).map((h) => h.key);
+    const top = index.rank(query).hits.slice(0, n).map((h) => h.key);
     expect(top).toContain(key);
+  });
+
+  it("ranks the results that match every word above those that match some, and counts them", () => {
+    for (const query of ["critical information infrastructure", "personal information abroad", "map servers in China"]) {
+      const { hits, complete } = index.rank(query);
+      expect(complete, query).toBeGreaterThan(0);
+      expect(complete, query).toBeLessThan(hits.length);
+      expect(hits.slice(0, complete).every((h) => h.complete), query).toBe(true);
+      expect(hits.slice(complete).some((h) => h.complete), query).toBe(false);
+    }
+  });
+
+  it("lets a glossary name stand in only for the words that name it", () => {
+    // "personal information" names a glossary term; the other words must still match
+    const { hits, words, complete } = index.rank("personal information of citizens stored in China");
+    const rest = words.filter((w) => w !== "personal" && w !== "information");
+    expect(rest.length).toBe(3);
+    expect(complete).toBeLessThan(hits.length / 10);
+    for (const h of hits.slice(0, complete)) expect(rest.every((w) => h.terms.includes(w)), h.key).toBe(true);
+    // "encryption keys" names decryption support, which the article matches in full
+    const keys = index.rank("encryption keys").hits.find((h) => h.key === "counterterrorism-law/p18");
+    expect(keys).toMatchObject({ complete: true });
+    expect(keys?.glossary.map((t) => t.id)).toContain("decryption-support");
+  });
+
+  it("drops stop words: alone they find nothing, and they match no word as a prefix", () => {
+    expect(index.rank("in").hits).toEqual([]);
+    expect(index.rank("the of and").hits).toEqual([]);
+    expect(index.rank("map servers in China").words).toEqual(["map", "server", "china"]);
+  });
+
+  it("finds nothing for a word the laws do not use (VPN): the page offers help instead", () => {
+    expect(index.rank("VPN").hits).toEqual([]);
   });
 
   it.each(CITATIONS)("%j is a citation of %s Art. %s", (query, instrument, number, key) => {

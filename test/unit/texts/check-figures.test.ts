@@ -93,6 +93,13 @@ describe("checkFigures on the fixture texts", () => {
     expect(contradictionLines(lines)).toEqual([expect.stringMatching(/:\d+ p66 penalties\[0\]\.enforces\[0\]: rules say enforces p24 \(Art\. 24\), text says Art\. 66 names Arts\. 37$/)]);
   });
 
+  it("does not hold to the article's citations a link the editors made from a description of the conduct", async () => {
+    const rules = await copyOf(FIXTURE_RULES, "cybersecurity-law.yaml", (t) => t.replace("enforces: [p37]", "enforces: [p24]\n        enforcesBy: description"));
+    const { report, lines } = await check(rules);
+    expect(contradictionLines(lines)).toEqual([]);
+    expect(report.versions.find((v) => v.instrumentId === "cybersecurity-law" && v.versionId === "2017-06-01")?.enforcesNotNamed).toBeGreaterThan(0);
+  });
+
   it("fails a cap the rules give to an open bound (以上 with no cap)", async () => {
     const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("处五万元以上五十万元以下罚款", "处五万元以上罚款"));
     const { lines } = await check(FIXTURE_RULES, texts);
