@@ -45,6 +45,21 @@ export const LEVEL_LABELS: Record<TierLevel, string> = {
   other: "In the case described",
 };
 
+/** Ladder steps as nouns, for "one step up from: …". */
+export const LEVEL_NAMES: Record<TierLevel, string> = {
+  "first-violation": "first violation",
+  "refuses-to-correct": "refusal to correct",
+  "refuses-or-harm": "refusal to correct or harm",
+  "refuses-or-serious": "refusal to correct or a serious case",
+  harm: "harm",
+  "more-serious": "more serious circumstances",
+  serious: "serious case",
+  "especially-serious": "especially serious case",
+  repeat: "repeat violation",
+  crime: "crime",
+  other: "the case above",
+};
+
 export const AUTHORITY_LABELS: Record<Authority, string> = {
   "public-security-organ": "public security organ",
   "state-security-organ": "state security organ",

@@ -1,7 +1,7 @@
 // The citable page of one article in one version: everything a lawyer needs on one screen.
 import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { citeArticle, formatDate, permalink, type Citations } from "../domain/citation.js";
-import { AUTHORITY_LABELS, BEARER_LABELS, combineWords, describeCondition, formatAmount, LEVEL_LABELS, MANAGER_GROUP_LABELS, SANCTION_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
+import { AUTHORITY_LABELS, BEARER_LABELS, combineWords, describeCondition, formatAmount, LEVEL_LABELS, LEVEL_NAMES, MANAGER_GROUP_LABELS, SANCTION_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
 import { formatPinpointEnglish, parseProvisionRef, pinpointAnchor, provisionOfRef } from "../domain/pinpoint.js";
 import type { Concern, GlossaryTerm, SourceRef, Version, WebSource } from "../domain/rules-schema.js";
 import { findSourceDocument } from "../domain/source-documents.js";
@@ -132,7 +132,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
         level: LEVEL_LABELS[tierLevel(t)],
         trigger: t.trigger,
         para: t.para,
-        escalatesFrom: from ? LEVEL_LABELS[tierLevel(from)].replace(/^On /, "").replace(/^If /, "if ") : undefined,
+        escalatesFrom: from ? LEVEL_NAMES[tierLevel(from)] : undefined,
         imposedBy: t.imposedBy ? AUTHORITY_LABELS[t.imposedBy] : undefined,
         aggravated: t.aggravated === true,
         note: t.note,

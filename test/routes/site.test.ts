@@ -208,7 +208,7 @@ describe("penalty ladders and which text applies", () => {
   it("prints each tier's step and trigger, the managers' group and alternatives joined by 'or'", async () => {
     const t = visibleText((await get("/laws/cybersecurity-law/2017-06-01/art-59")).body);
     expect(t).toMatch(/On first violation: A network operator fails the duties of Art\. 21\./);
-    expect(t).toMatch(/If it refuses to correct or harm results \(escalates from: first violation\): It refuses to correct or harm results\./);
+    expect(t).toMatch(/If it refuses to correct or harm results \(one step up from: first violation\): It refuses to correct or harm results\./);
     expect(t).toContain("Imposed by the competent department.");
     expect(t).toContain("the directly responsible person in charge");
     expect(t).toMatch(/or Closure of website/);

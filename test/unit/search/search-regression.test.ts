@@ -33,7 +33,7 @@ const TEXT_QUERIES: [string, string, number][] = [
   ["foreign judicial", "data-security-law/p36", 3],
   ["separate consent", "personal-information-protection-law/p39", 3],
   ["separate consent", "network-data-security-regulations/p22", 5],
-  ["personal information abroad", "personal-information-protection-law/p38", 5],
+  ["personal information abroad", "personal-information-protection-law/p38", 3],
   ["CII data export", "personal-information-protection-law/p40", 3],
   ["关键信息基础设施", "cybersecurity-law/p31", 5],
   ["critical information infrastructure", "cybersecurity-law/p31", 5],
@@ -51,7 +51,7 @@ const TEXT_QUERIES: [string, string, number][] = [
   ["恐怖主义", "counterterrorism-law/p3", 5],
   // "servers in China" is an alias of the data-localisation term, which every export article of
   // the data laws carries, so these rank above the map article for this wording.
-  ["map servers in China", "mapping-regulations/p34", 12],
+  ["map servers in China", "mapping-regulations/p34", 1],
   ["map servers", "mapping-regulations/p34", 3],
   ["sexual harassment", "civil-code/p1010", 1],
   ["性骚扰", "civil-code/p1010", 1],
