@@ -75,7 +75,7 @@ export interface TargetResult {
   note?: string;
 }
 
-export const MIN_CHURN_URLS = 20_000;
+export const MIN_CHURN_URLS = Number(process.env.BENCH_CHURN_URLS ?? 20_000);
 
 /** The churn scenario: unique URLs, as an adversary or a crawler with random parameters sends them. */
 export interface ChurnResult {
