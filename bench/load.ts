@@ -75,8 +75,27 @@ export interface TargetResult {
   note?: string;
 }
 
+export const MIN_CHURN_URLS = Number(process.env.BENCH_CHURN_URLS ?? 20_000);
+
+/** The churn scenario: unique URLs, as an adversary or a crawler with random parameters sends them. */
+export interface ChurnResult {
+  seconds: number;
+  connections: number;
+  timedUrls: number; // distinct URLs sent in the timed run
+  urls: number; // distinct URLs sent in all (the timed run, then on to MIN_CHURN_URLS): RSS is after these
+  rps: number;
+  p99: number;
+  statuses: Record<string, number>; // 2xx, 3xx, 4xx, 5xx
+  rssBefore: number;
+  rssAfter: number;
+  peakAfter: number;
+  popular: { url: string; beforeMs: number; afterMs: number }[]; // one request each, before and after
+}
+
 export interface ScaleResult {
   label: string;
+  rssStartMb: number; // just after start-up, before any page
+  churn?: ChurnResult;
   provisions?: number;
   startupMs: number; // this run's spawn → ready
   startup: StartupResult;
@@ -150,14 +169,14 @@ export function buildDist(): void {
   if (r.status !== 0) throw new Error("bench: npm run build failed");
 }
 
-interface Server {
+export interface Server {
   child: ChildProcess;
   port: number;
   startupMs: number;
   stop(): Promise<void>;
 }
 
-async function startApp(rulesDir: string | undefined): Promise<Server> {
+export async function startApp(rulesDir: string | undefined): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
   // The server runs with the Node flags `npm start` gives it (package.json), unless overridden.
@@ -300,11 +319,84 @@ export async function measureStartup(rulesDir: string | undefined, runs: number)
 }
 
 /** Runs every target against a fresh production server; with baselines when `baseline` is set. */
-export async function loadScale(label: string, rulesDir: string | undefined, s: LoadSettings, baseline: boolean, startupRuns: number, log: (line: string) => void): Promise<ScaleResult> {
+/**
+ * Unique URLs for `seconds` at `connections` connections, a mix: distinct valid searches (small
+ * pages, each cached), distinct many-role profiles (large pages, cached apart), unknown
+ * parameters on a popular page (400), and parameters on addresses that take none (301).
+ */
+export async function churn(server: Server, seconds: number, connections: number, actorIds: readonly string[], log: (line: string) => void): Promise<ChurnResult> {
+  const pid = server.child.pid as number;
+  const timeOne = async (url: string) => (await rawGet(server.port, url)).ms;
+  const popular = [];
+  for (const url of PAGE_TARGETS) popular.push({ url, beforeMs: await timeOne(url), afterMs: NaN });
+  const before = processMemory(pid);
+  let n = 0;
+  const pick = (k: number, i: number) => actorIds[(i * 7919 + k * 104729) % actorIds.length] as string;
+  const nextPath = () => {
+    const i = ++n;
+    switch (i % 10) {
+      case 0:
+      case 1:
+      case 2:
+      case 3:
+        return `/search?q=word${i}`;
+      case 4:
+      case 5: {
+        const roles = [...new Set(Array.from({ length: 2 + (i % 5) }, (_, k) => pick(k, i)))];
+        return `/profile?actor=${roles.join(",")}&at=20${String(10 + (i % 16))}-0${1 + (i % 9)}-1${i % 10}`;
+      }
+      case 6:
+      case 7:
+        return `/actors/cii-operator?x=${i}`;
+      case 8:
+        return `/data/rules.json?v=${i}`;
+      default:
+        return `/laws/cybersecurity-law?utm_source=${i}`;
+    }
+  };
+  const r = await autocannon({
+    url: `http://127.0.0.1:${server.port}/`,
+    connections,
+    duration: seconds,
+    headers: ACCEPT,
+    requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }],
+  });
+  const timed = n;
+  // Then on to MIN_CHURN_URLS distinct URLs in all, for the memory figure.
+  if (n < MIN_CHURN_URLS) {
+    await autocannon({
+      url: `http://127.0.0.1:${server.port}/`,
+      connections,
+      amount: MIN_CHURN_URLS - n,
+      headers: ACCEPT,
+      requests: [{ setupRequest: (req) => ({ ...req, path: nextPath() }) }],
+    });
+  }
+  const after = processMemory(pid);
+  for (const p of popular) p.afterMs = await timeOne(p.url);
+  const result: ChurnResult = {
+    seconds,
+    connections,
+    timedUrls: timed,
+    urls: n,
+    rps: r.requests.total / r.duration,
+    p99: r.latency.p99,
+    statuses: { "2xx": r["2xx"], "3xx": r["3xx"], "4xx": r["4xx"], "5xx": r["5xx"] },
+    rssBefore: before.rss,
+    rssAfter: after.rss,
+    peakAfter: after.peak,
+    popular,
+  };
+  log(`churn: ${result.timedUrls} distinct URLs in ${seconds} s at ${connections} connections: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms, ${JSON.stringify(result.statuses)}; after ${result.urls} distinct URLs RSS ${result.rssBefore.toFixed(0)} → ${result.rssAfter.toFixed(0)} MB (peak ${result.peakAfter.toFixed(0)})`);
+  return result;
+}
+
+export async function loadScale(label: string, rulesDir: string | undefined, s: LoadSettings, baseline: boolean, startupRuns: number, log: (line: string) => void, churnWith?: { seconds: number; connections: number; actorIds: readonly string[] }): Promise<ScaleResult> {
   const startup = await measureStartup(rulesDir, startupRuns);
   log(`${label}: start-up, best of ${startupRuns}: spawn → ready ${startup.readyMs.toFixed(0)} ms (median ${startup.readyMedianMs.toFixed(0)}); imports ${startup.importMs.toFixed(0)} ms, load and validate ${startup.loadMs.toFixed(0)} ms, index and routes ${startup.appMs.toFixed(0)} ms`);
   const app = await startApp(rulesDir);
   log(`${label}: server ready in ${app.startupMs.toFixed(0)} ms (pid ${app.child.pid}, port ${app.port})`);
+  const rssStartMb = processMemory(app.child.pid as number).rss;
   const targets: TargetResult[] = [];
   const stored: { url: string; headers: Record<string, string>; body: Buffer }[] = [];
   try {
@@ -336,7 +428,9 @@ export async function loadScale(label: string, rulesDir: string | undefined, s: 
         log(`${label}: ${t.url}: ${t.app.rps.toFixed(0)} req/s, p99 ${t.app.p99} ms, ${t.app.cpuUs.toFixed(0)} µs CPU/req${t.baseline ? `; in-memory ${t.baseline.rps.toFixed(0)} req/s, ${t.baseline.cpuUs.toFixed(0)} µs CPU/req` : ""}`);
       }
       const mem = processMemory(app.child.pid as number);
-      return { label, startupMs: app.startupMs, startup, rssMb: mem.rss, peakRssMb: mem.peak, hello, targets };
+      log(`${label}: server RSS ${rssStartMb.toFixed(0)} MB after start-up, ${mem.rss.toFixed(0)} MB after the load runs (peak ${mem.peak.toFixed(0)})`);
+      const churned = churnWith ? await churn(app, churnWith.seconds, churnWith.connections, churnWith.actorIds, (l) => log(`${label}: ${l}`)) : undefined;
+      return { label, startupMs: app.startupMs, startup, rssStartMb, rssMb: mem.rss, peakRssMb: mem.peak, hello, targets, churn: churned };
     } finally {
       await base?.stop();
     }

@@ -1,6 +1,7 @@
 // npm run bench: start-up, search latency on the real rules and on a synthetic catalog ten
 // times larger, page render times in-process, then the HTTP load bench (bench/load.ts) against
 // the compiled production server, with baselines. Not part of npm test. Prints markdown tables.
+import { Session } from "node:inspector/promises";
 import { existsSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
@@ -110,16 +111,43 @@ async function timeStartup(runs: number) {
   const big = timeSearch(scaled(catalog, 10), 10);
 
   const pages = ["/", "/actors/cii-operator", "/laws/cybersecurity-law/2017-06-01/art-37", "/provisions?instrument=cybersecurity-law&sanction=fine", "/penalties", "/search?q=real+name"];
-  const render: [string, number, number][] = [];
+  // Cold renders under the V8 profiler: the first render of each page on this fresh app (wall
+  // and CPU time), then where the CPU went, by function, over all of them.
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: 100 }); // µs
+  await session.post("Profiler.start");
+  const render: [string, number, number, number][] = [];
   for (const url of pages) {
+    const cpu0 = process.cpuUsage();
     const a = performance.now();
     await app.inject({ url });
     const first = performance.now() - a;
+    const cpu = process.cpuUsage(cpu0);
+    render.push([url, first, (cpu.user + cpu.system) / 1000, NaN]);
+  }
+  const { profile } = await session.post("Profiler.stop");
+  session.disconnect();
+  for (const row of render) {
     const b = performance.now();
-    for (let i = 0; i < 50; i++) await app.inject({ url });
-    render.push([url, first, (performance.now() - b) / 50]);
+    for (let i = 0; i < 50; i++) await app.inject({ url: row[0] });
+    row[3] = (performance.now() - b) / 50;
   }
   await app.close();
+  const selfUs = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const dt = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((id, i) => {
+    const n = byId.get(id);
+    if (!n) return;
+    const { functionName, url, lineNumber } = n.callFrame;
+    const where = `${functionName || "(anonymous)"} ${url.replace(/^.*\/(node_modules\/[^/]+|src|views)\//, "$1/").replace(/^file:\/\//, "")}:${lineNumber + 1}`;
+    selfUs.set(where, (selfUs.get(where) ?? 0) + (dt[i] ?? 0));
+  });
+  const totalUs = [...selfUs.values()].reduce((a, b) => a + b, 0);
+  const top = [...selfUs.entries()].filter(([k]) => !/^(\((idle|program|garbage collector)\)|dispatch ):?/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 12); // dispatch: the profiler's own session
+  const gc = [...selfUs.entries()].filter(([k]) => k.startsWith("(garbage collector)")).reduce((a, [, v]) => a + v, 0);
 
   console.log(`start-up in-process under tsx: ${f(startup)} ms (load and validate ${f(loaded)} ms, index and routes ${f(startup - loaded)} ms)`);
   console.log(`search, real rules (${real.docs} provisions): build ${f(real.build)} ms, p50 ${f(real.p50)} ms, p99 ${f(real.p99)} ms (${real.n} queries); first pass p50 ${f(real.firstP50)} ms, max ${f(real.firstMax)} ms`);
@@ -129,8 +157,10 @@ async function timeStartup(runs: number) {
   console.log(`search, 10x synthetic (${big.docs} provisions): build ${f(big.build)} ms, p50 ${f(big.p50)} ms, p99 ${f(big.p99)} ms (${big.n} queries); first pass p50 ${f(big.firstP50)} ms, max ${f(big.firstMax)} ms`);
   // The machine is shared: a busy one stretches the tail (p99) most. Read the numbers with this.
   console.log(`load average (1, 5 min): ${loadavg()[0]?.toFixed(2)}, ${loadavg()[1]?.toFixed(2)} on ${availableParallelism()} cores`);
-  console.log("page (inject): first render ms, then cached mean ms");
-  for (const [url, first, cached] of render) console.log(`  ${url}: ${f(first)} / ${f(cached)}`);
+  console.log("page (inject, production mode): cold render ms (CPU ms), then cached mean ms");
+  for (const [url, first, cpu, cached] of render) console.log(`  ${url}: ${f(first)} (${f(cpu)}) / ${f(cached)}`);
+  console.log(`cold renders, V8 profile (${f(totalUs / 1000)} ms sampled, garbage collection ${f(gc / 1000)} ms): self time by function`);
+  for (const [where, us] of top) console.log(`  ${f(us / 1000)} ms  ${where}`);
   console.log(`resident memory of the bench process: ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
 }
 
@@ -140,7 +170,8 @@ const s = DEFAULT_SETTINGS;
 console.log(`\nload: compiling (npm run build), then per target ${s.warmup} s warm-up and ${s.duration} s at ${s.connections} connections in ${s.rounds} rounds alternating with the baseline, Accept-Encoding: br, gzip`);
 buildDist();
 const log = (line: string) => console.log(`  ${line}`);
-const one = await loadScale("real rules", undefined, s, true, 3, log);
+const CHURN = { seconds: Number(process.env.BENCH_CHURN_SECONDS ?? 30), connections: Number(process.env.BENCH_CHURN_CONNECTIONS ?? 100), actorIds: (await loadRules(config.rulesDir)).actors.map((a) => a.id) };
+const one = await loadScale("real rules", undefined, s, true, 3, log, CHURN);
 const dir = await syntheticRules(config.rulesDir, 10);
 let ten: ScaleResult | undefined;
 try {
@@ -197,4 +228,14 @@ const apiTen = api(ten);
 const apiCell = (t: typeof apiOne) => (t?.app ? `p99 ${t.app.p99} ms${t.baseline ? `, ratio ${ratio(t.app, t.baseline).toFixed(2)}` : ""}` : "skipped");
 console.log(`| API target ${API_TARGET} | ${apiCell(apiOne)} | ${apiCell(apiTen)} | |`);
 console.log(`| lowest page ÷ in-memory throughput | ${minRatio.toFixed(2)} | | ≥ ${TARGETS.ratio}: ${mark(minRatio >= TARGETS.ratio)} |`);
-console.log(`| server RSS after the run (peak) | ${n0(one.rssMb)} MB (${n0(one.peakRssMb)}) | ${ten ? `${n0(ten.rssMb)} MB (${n0(ten.peakRssMb)})` : "–"} | < ${TARGETS.rssMb} MB: ${mark(one.rssMb < TARGETS.rssMb)} |`);
+console.log(`| server RSS after start-up | ${n0(one.rssStartMb)} MB | ${ten ? `${n0(ten.rssStartMb)} MB` : "–"} | |`);
+console.log(`| server RSS after the load runs (peak) | ${n0(one.rssMb)} MB (${n0(one.peakRssMb)}) | ${ten ? `${n0(ten.rssMb)} MB (${n0(ten.peakRssMb)})` : "–"} | < ${TARGETS.rssMb} MB: ${mark(one.rssMb < TARGETS.rssMb)} |`);
+const c = one.churn;
+if (c) {
+  console.log(`| server RSS after the churn (peak) | ${n0(c.rssAfter)} MB (${n0(c.peakAfter)}) | | < ${TARGETS.rssMb} MB: ${mark(c.rssAfter < TARGETS.rssMb)} |`);
+  console.log(`\n### Churn: unique URLs at ${c.connections} connections, ${c.seconds} s timed (${c.timedUrls} URLs), RSS after ${c.urls}\n`);
+  console.log(`${n0(c.rps)} req/s, p99 ${c.p99} ms; answers in the timed run ${Object.entries(c.statuses).map(([k, v]) => `${k} ${v}`).join(", ")}; RSS ${n0(c.rssBefore)} → ${n0(c.rssAfter)} MB after ${c.urls} distinct URLs (peak ${n0(c.peakAfter)} MB)\n`);
+  console.log("| popular page | one request before the churn, ms | after, ms |");
+  console.log("| --- | ---: | ---: |");
+  for (const p of c.popular) console.log(`| ${p.url} | ${p.beforeMs.toFixed(1)} | ${p.afterMs.toFixed(1)} |`);
+}

@@ -8,10 +8,13 @@ import { loadLawTexts, type LawTexts } from "./texts/load-law-texts.js";
 import catalogPlugin from "./plugins/catalog.js";
 import compression from "./plugins/compression.js";
 import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
+import knownPaths from "./plugins/known-paths.js";
 import openDataCors from "./plugins/open-data-cors.js";
 import pageCache from "./plugins/page-cache.js";
+import preRouting, { originForm, RawAnswers } from "./plugins/pre-routing.js";
+import queryPolicy from "./plugins/query-policy.js";
 import security from "./plugins/security.js";
-import staticFiles from "./plugins/static-files.js";
+import staticFiles, { readAssets } from "./plugins/static-files.js";
 import views from "./plugins/views.js";
 import actorRoutes from "./routes/actors.js";
 import apiRoutes from "./routes/api.js";
@@ -42,10 +45,28 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   // Load and validate before Fastify exists: inside a plugin it would race Fastify's 10 s plugin
   // timeout, which a catalog ten times the size on a busy machine exceeds (npm run bench).
   const catalog = options.catalog ?? (await loadRules(config.rulesDir));
+  const limits = config.http;
+  const raw = new RawAnswers(); // answers for requests Node's parser refuses (pre-routing.ts)
   // The official texts, when LAW_TEXTS_DIR names a folder of them: none is not an error.
   const lawTexts = options.lawTexts ?? (await loadLawTexts(config.lawTextsDir, catalog));
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel },
+    // Slow or greedy clients (the values and why: HttpLimits in config.ts, and the README).
+    connectionTimeout: limits.connectionTimeout,
+    keepAliveTimeout: limits.keepAliveTimeout,
+    requestTimeout: limits.requestTimeout,
+    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    http: {
+      headersTimeout: limits.headersTimeout,
+      requestTimeout: limits.requestTimeout,
+      connectionsCheckingInterval: limits.checkInterval,
+      maxHeaderSize: limits.maxHeaderSize,
+      requireHostHeader: false, // checked in pre-routing.ts, to answer with our page, not a bare 400
+    },
+    bodyLimit: 1, // no route takes a body (bodies are refused before routing: pre-routing.ts)
+    // An absolute-form target (GET http://host/path) is routed, linked and cached by its path.
+    rewriteUrl: (req) => originForm(req.url ?? "/"),
+    clientErrorHandler: (err, socket) => raw.clientError(err, socket),
     // Query strings like ?actor=a&actor=b arrive as arrays; the route schemas normalise them.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     trustProxy: false,
@@ -57,6 +78,10 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     pluginTimeout: 60_000,
   });
 
+  app.server.maxConnections = limits.maxConnections;
+  app.server.on("connect", (req, socket) => raw.connect(req, socket));
+  app.addHook("onReady", () => raw.prepare(app));
+
   app.decorate("config", config);
   app.decorate("publicOrigin", config.publicOrigin);
   const routeList: { method: string; url: string }[] = [];
@@ -65,16 +90,21 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     for (const method of [r.method].flat()) routeList.push({ method, url: r.url });
   });
 
-  // Ecosystem plugins, then our own: headers, compression, static files, templates, the rules.
+  // Ecosystem plugins, then our own: headers, compression, templates, the rules, errors, the
+  // checks before routing, the page cache, then static files (their routes get every hook).
   await app.register(security);
+  await app.register(knownPaths); // before any route: it records each as it is added
   await app.register(compression); // before any route: it attaches to each route as it is added
-  await app.register(staticFiles, { config });
-  await app.register(views, { config });
+  const assets = readAssets(); // public/, with content-hashed names
+  await app.register(views, { config, assets });
   await app.register(catalogPlugin, { config, catalog, lawTexts });
   for (const p of lawTexts.problems) app.log.warn(`official text ${p.file}${p.line ? `:${p.line}` : ""}: ${p.message} (this text is not shown; npm run validate lists every problem)`);
   await app.register(errorPages);
+  await app.register(preRouting); // one Host, no body: before the page cache can answer
+  await app.register(queryPolicy); // before any route: no query parameter is ever ignored
   await app.register(openDataCors);
   await app.register(pageCache, { config });
+  await app.register(staticFiles, { assets });
 
   // Routes, one encapsulated plugin per resource.
   await app.register(homeRoutes);

@@ -15,6 +15,49 @@ const Env = z.object({
   LAW_TEXTS_DIR: z.string().min(1).optional(), // a folder of official texts, title(YYYY-MM-DD).md; none: pages link the official source
 });
 
+/**
+ * How long a client may take and how many connections it may hold (milliseconds). The site takes
+ * no request bodies, so a request is its headers: a slow client is cut off, not waited for.
+ */
+export interface HttpLimits {
+  headersTimeout: number; // request line and headers must arrive within this (Node default 60 s)
+  requestTimeout: number; // the whole request, from its first byte (Node default 300 s)
+  connectionTimeout: number; // a socket idle this long is closed (Fastify default: never)
+  keepAliveTimeout: number; // an idle kept-alive connection is closed after this (Fastify default 72 s)
+  maxRequestsPerSocket: number; // then the connection is closed; clients reconnect (default: unlimited)
+  maxConnections: number; // open connections at once; more are refused (default: unlimited)
+  checkInterval: number; // how often Node checks the two timeouts above (Node default 30 s)
+  maxHeaderSize: number; // bytes of request line and headers; more is a 431 (Node default 16 KB)
+}
+
+export const HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
+  headersTimeout: 10_000,
+  requestTimeout: 15_000,
+  connectionTimeout: 30_000,
+  keepAliveTimeout: 10_000,
+  maxRequestsPerSocket: 1_000,
+  maxConnections: 1_000,
+  checkInterval: 1_000,
+  maxHeaderSize: 16_384,
+});
+
+/** Bounds of the page cache (src/plugins/page-cache.ts): bytes are what is stored, mostly brotli. */
+export interface PageCacheLimits {
+  pages: { maxEntries: number; maxBytes: number };
+  large: { maxEntries: number; maxBytes: number }; // answers over largeAnswer bytes, apart
+  largeAnswer: number; // uncompressed size from which an answer is "large"
+  concurrentMisses: number; // answers rendered (and compressed) at once; more requests wait their turn
+}
+
+export const PAGE_CACHE_LIMITS: Readonly<PageCacheLimits> = Object.freeze({
+  pages: { maxEntries: 4_000, maxBytes: 16 * 1024 * 1024 }, // ~1,500–3,000 pages
+  large: { maxEntries: 16, maxBytes: 4 * 1024 * 1024 }, // the bulk data, profiles of many roles
+  largeAnswer: 256 * 1024,
+  // A render is synchronous and its compression runs on libuv's 4 threads: more at once only
+  // holds more half-built pages in memory (at 100 connections of unique URLs, ~200 MB more).
+  concurrentMisses: 4,
+});
+
 export interface Config {
   host: string;
   port: number;
@@ -22,6 +65,8 @@ export interface Config {
   production: boolean; // caches compiled templates and rendered pages
   logLevel: string;
   publicOrigin: string;
+  http: Readonly<HttpLimits>;
+  pageCache: Readonly<PageCacheLimits>;
   publicOriginDefaulted: boolean; // PUBLIC_ORIGIN was unset: links point at http://localhost:PORT
   lawTextsDir?: string; // absolute; undefined: no official texts are shown or checked
 }
@@ -35,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     production: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
+    http: HTTP_LIMITS,
+    pageCache: PAGE_CACHE_LIMITS,
     publicOriginDefaulted: e.PUBLIC_ORIGIN === undefined,
     ...(e.LAW_TEXTS_DIR ? { lawTextsDir: path.resolve(e.LAW_TEXTS_DIR) } : {}),
     ...overrides,

@@ -18,6 +18,7 @@ export class BadQueryError extends Error {
     readonly parameter: string,
     message: string,
     readonly allowed: readonly string[] = [],
+    readonly allowedAre: "values" | "parameters" = "values", // what `allowed` lists
   ) {
     super(message);
     this.name = "BadQueryError";

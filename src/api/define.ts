@@ -3,7 +3,7 @@
 // document describes exactly what the server does.
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { z } from "zod";
-import { parseQuery, single, PARAM_DOCS } from "../query/query-params.js";
+import { parseQuery, single, PARAM_DOCS, wholeNumber } from "../query/query-params.js";
 import { PAGE_LIMITS } from "./paging.js";
 
 export interface ApiContext<Q, P> {
@@ -31,9 +31,21 @@ export function defineOperation<Q extends z.ZodObject, P extends z.ZodObject>(op
 
 /** page and per_page, shared by every list operation. */
 export const pagingParams = {
-  page: single(z.coerce.number().int().min(1).max(PAGE_LIMITS.maxPage).default(1).describe("page of results, from 1")),
-  per_page: single(z.coerce.number().int().min(1).max(PAGE_LIMITS.maxPerPage).default(PAGE_LIMITS.perPage).describe(`results per page, at most ${PAGE_LIMITS.maxPerPage}`)),
+  page: single(wholeNumber(PAGE_LIMITS.maxPage).default(1).describe("page of results, from 1; a page past the end is a 404")),
+  per_page: single(wholeNumber(PAGE_LIMITS.maxPerPage).default(PAGE_LIMITS.perPage).describe(`results per page, at most ${PAGE_LIMITS.maxPerPage}`)),
 };
+
+/**
+ * The public address of a request: its path and query on our origin. Built from the parts, never
+ * by concatenation: a target such as `//host/x` must not become another host's address.
+ */
+export function absoluteUrl(origin: string, target: string): string {
+  const u = new URL(origin);
+  const at = target.indexOf("?");
+  u.pathname = at < 0 ? target : target.slice(0, at);
+  u.search = at < 0 ? "" : target.slice(at);
+  return u.href;
+}
 
 const fastifyPath = (p: string) => p.replace(/\{(\w+)\}/g, ":$1");
 
@@ -41,11 +53,11 @@ const CACHE_CONTROL = "public, max-age=300"; // the rules change only with a dep
 
 export function registerOperations(app: FastifyInstance, ops: readonly ApiOperation[]): void {
   for (const op of ops) {
-    const query = op.query ? op.query.strict() : z.object({}).strict();
+    const query = op.query ?? z.object({}); // parseQuery refuses any parameter not in it
     app.get(fastifyPath(op.path), async (req, reply: FastifyReply) => {
       const q = parseQuery(query, req.query);
       const params = (req.params ?? {}) as Record<string, string>;
-      const body = await op.handler({ query: q, params, url: `${app.publicOrigin}${req.url}` });
+      const body = await op.handler({ query: q, params, url: absoluteUrl(app.publicOrigin, req.url) });
       const links = (body as { links?: Record<string, string | undefined> } | undefined)?.links;
       if (links && typeof links === "object") {
         const rels = Object.entries(links).filter(([, href]) => href).map(([rel, href]) => `<${href}>; rel="${rel}"`);

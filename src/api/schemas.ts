@@ -35,6 +35,7 @@ export const Problem = named(
     instance: z.string(),
     parameter: z.string().optional().describe("the query parameter at fault"),
     allowed: z.array(z.string()).optional().describe("the values the parameter accepts, when they form a closed set"),
+    allowedParameters: z.array(z.string()).optional().describe("for an unknown parameter: the parameters this operation takes"),
     suggestions: z.array(z.object({ label: z.string(), href: z.string() })).optional(),
   }),
   "An RFC 9457 problem document (media type application/problem+json).",

@@ -23,6 +23,7 @@ import { RULES_SCHEMAS } from "../data/rules-json-schema.js";
 import { instrumentsWithChanges } from "../query/amendment-changes.js";
 import { penaltyRows } from "../query/penalty-table.js";
 import { query } from "../view-models/format.js";
+import { readAssets } from "../plugins/static-files.js";
 
 const MARKER = ".static-export"; // written into outDir: only a folder carrying it is ever emptied
 
@@ -145,6 +146,12 @@ export async function exportStatic(options: ExportOptions): Promise<ExportResult
       throw new Error(`export: ${failures.length} URL${failures.length === 1 ? "" : "s"} did not answer 200:\n  ${failures.join("\n  ")}`);
     }
     const copied = await copyTree(path.join(PROJECT_ROOT, "public"), path.join(outDir, "static"));
+    // The pages link to the content-hashed names (static-files.ts): write those too.
+    for (const asset of readAssets().values()) {
+      await writeFile(path.join(outDir, "static", asset.hashed), asset.body);
+      copied.files++;
+      copied.bytes += asset.body.length;
+    }
     counts.static = copied.files;
     return { outDir, counts, files: files + copied.files, bytes: bytes + copied.bytes, ms: performance.now() - t0 };
   } finally {

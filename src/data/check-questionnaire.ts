@@ -10,7 +10,13 @@ import { problemAt, type YamlFile } from "./yaml-file.js";
 /** Query parameters of /profile and /check that a question id must not shadow. */
 export const RESERVED_PARAMETERS = ["actor", "scope", "instrument", "theme", "penalty", "at", "include", "sort", "group", "format"] as const;
 
-export function checkQuestionnaire(q: QuestionnaireFile, file: YamlFile, actorIds: ReadonlySet<string>, provisionKeys: ReadonlySet<string>): RulesProblem[] {
+export function checkQuestionnaire(
+  q: QuestionnaireFile,
+  file: YamlFile,
+  actorIds: ReadonlySet<string>,
+  provisionKeys: ReadonlySet<string>,
+  unloaded: ReadonlyMap<string, string> = new Map(), // instruments whose file did not load: pointers into them are not checked
+): RulesProblem[] {
   const problems: RulesProblem[] = [];
   const at = (path: ReadonlyArray<PropertyKey>, message: string) => problems.push(problemAt(file, path, message));
   const actor = (id: string, path: ReadonlyArray<PropertyKey>) => {
@@ -36,7 +42,7 @@ export function checkQuestionnaire(q: QuestionnaireFile, file: YamlFile, actorId
         if (o.review && o.roles.length === 0) at([...op, "roles"], "an uncertain answer (review: true) must list the roles that would follow");
         o.roles.forEach((r, ri) => {
           actor(r.actor, [...op, "roles", ri, "actor"]);
-          if (r.definedBy && !provisionKeys.has(r.definedBy)) at([...op, "roles", ri, "definedBy"], `no provision "${r.definedBy}"${suggest(r.definedBy, provisionKeys)}`);
+          if (r.definedBy && !provisionKeys.has(r.definedBy) && !unloaded.has(r.definedBy.split("/")[0] ?? "")) at([...op, "roles", ri, "definedBy"], `no provision "${r.definedBy}"${suggest(r.definedBy, provisionKeys)}`);
           if (o.review && !r.definedBy) at([...op, "roles", ri, "definedBy"], "is required for an uncertain answer: the user must see which provision defines the role");
         });
       });

@@ -63,7 +63,7 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
   const checkPinpoint = (f: YamlFile, path: ReadonlyArray<PropertyKey>, instrumentId: string, ref: string, versions: readonly string[] | undefined) => {
     const key = qualifyRef(instrumentId, provisionOfRef(ref));
     const target = provisionByKey.get(key);
-    if (!target) return at(f, path, `no provision "${key}"${suggest(key, provisionKeys)}`);
+    if (!target) return resolves(key) ? undefined : at(f, path, `no provision "${key}"${suggest(key, provisionKeys)}`);
     const pin = parseProvisionRef(ref);
     if (pin?.para === undefined) return;
     const inVersions = (versions ?? Object.keys(target.numbers)).filter((v) => target.numbers[v] !== undefined);
@@ -74,6 +74,17 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
   };
 
   const glossaryIds = new Set(rules.glossary.value.map((t) => t.id));
+
+  // A pointer into a file that did not load cannot be checked: it is counted, not reported, so
+  // one broken file gives its own problems and one line here, not a false error per pointer.
+  const skipped = new Map<string, number>(); // unloaded file → pointers into it
+  const resolves = (key: string): boolean => {
+    if (provisionKeys.has(key)) return true;
+    const unloadedFile = rules.unloaded.get(key.split("/")[0] ?? "");
+    if (unloadedFile === undefined) return false;
+    skipped.set(unloadedFile, (skipped.get(unloadedFile) ?? 0) + 1);
+    return true;
+  };
 
   for (const { file, value: ins } of rules.instruments) {
     const versionIds = ins.versions.map((v) => v.id);
@@ -186,7 +197,7 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
 
       p.related.forEach((ref, ri) => {
         const key = qualifyRef(ins.id, ref);
-        if (!provisionKeys.has(key)) at(file, [...base, "related", ri], `no provision "${key}"${suggest(key, provisionKeys)}`);
+        if (!resolves(key)) at(file, [...base, "related", ri], `no provision "${key}"${suggest(key, provisionKeys)}`);
         if (key === `${ins.id}/${p.id}`) at(file, [...base, "related", ri], "a provision cannot be related to itself");
       });
       p.terms.forEach((t, ti) => {
@@ -216,9 +227,10 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
   rules.glossary.value.forEach((t, i) => {
     if (seenTerms.has(t.id)) at(gFile, [i, "id"], `duplicate glossary id "${t.id}"`);
     seenTerms.add(t.id);
-    if (t.definedIn && !provisionKeys.has(t.definedIn)) at(gFile, [i, "definedIn"], `no provision "${t.definedIn}"${suggest(t.definedIn, provisionKeys)}`);
+    if (t.definedIn && !resolves(t.definedIn)) at(gFile, [i, "definedIn"], `no provision "${t.definedIn}"${suggest(t.definedIn, provisionKeys)}`);
     if (t.actor && !actorIds.has(t.actor)) at(gFile, [i, "actor"], `unknown actor "${t.actor}"${suggest(t.actor, actorIds)}`);
   });
+  for (const [file, n] of skipped) problems.push({ file, path: "", message: `${n} cross-reference${n === 1 ? "" : "s"} from other files into this file ${n === 1 ? "was" : "were"} not checked, because it did not load` });
   return problems;
 }
 

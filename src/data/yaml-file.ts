@@ -24,38 +24,136 @@ export interface YamlFile {
   lineOf(path: ReadonlyArray<PropertyKey>): number | undefined;
 }
 
-export async function readYamlFile(absolutePath: string, displayPath: string): Promise<YamlFile> {
-  const text = await readFile(absolutePath, "utf8");
-  return parseYamlText(text, displayPath);
+/** How the loader reads a file's bytes; tests pass one that fails (EACCES cannot be staged as root). */
+export type ReadBytes = (absolutePath: string) => Promise<Buffer>;
+
+// What a file-system error means for a file in rules/, in words: never the errno's stack.
+const READ_ERRORS: Record<string, string> = {
+  EISDIR: "is a folder, not a file",
+  ELOOP: "is a symbolic link that loops back on itself",
+  ENOENT: "is a symbolic link to a file that does not exist",
+  EACCES: "cannot be read: permission denied",
+  EPERM: "cannot be read: permission denied",
+};
+
+const noLines = () => undefined;
+const failed = (file: string, message: string, line?: number): YamlFile => ({ file, value: undefined, problems: [{ file, line, path: "", message }], lineOf: noLines });
+
+export async function readYamlFile(absolutePath: string, displayPath: string, read: ReadBytes = readFile): Promise<YamlFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await read(absolutePath);
+  } catch (e) {
+    const code = String((e as NodeJS.ErrnoException).code ?? "");
+    return failed(displayPath, `${READ_ERRORS[code] ?? "cannot be read"}${code ? ` (${code})` : ""}`);
+  }
+  return parseYamlBytes(bytes, displayPath);
 }
 
+/** Text files only: a NUL byte or bytes that are not UTF-8 mean a binary (or wrongly encoded) file. */
+export function parseYamlBytes(bytes: Buffer, file: string): YamlFile {
+  const nul = bytes.indexOf(0);
+  let text: string;
+  try {
+    if (nul >= 0) throw new Error("NUL");
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const at = nul >= 0 ? nul : firstInvalidUtf8(bytes);
+    const line = bytes.subarray(0, at).toString("latin1").split("\n").length;
+    return failed(file, `is not a YAML text file: byte ${at + 1} (0x${(bytes[at] ?? 0).toString(16).padStart(2, "0")}) is ${nul >= 0 ? "a NUL byte" : "not UTF-8"}`, line);
+  }
+  return parseYamlText(text, file);
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  // The longest prefix that decodes: bisect on prefixes (a cut inside a character fails too, so
+  // step back over continuation bytes).
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    let end = mid;
+    while (end > 0 && end < bytes.length && ((bytes[end] ?? 0) & 0xc0) === 0x80) end--;
+    try {
+      decoder.decode(bytes.subarray(0, end));
+      if (end === lo) break;
+      lo = end;
+    } catch {
+      hi = mid - 1;
+    }
+  }
+  return lo;
+}
+
+const MAX_DEPTH = 100; // js-yaml's own limit: deeper nesting is a mistake or an attack
+// An anchor (&name) or alias (*name) can only start after a space, a bracket, a comma or a line start.
+const MAY_HAVE_ALIAS = /(?:^|[\s[{,])[&*][^\s,\]}]/m;
+
 export function parseYamlText(text: string, file: string): YamlFile {
+  if (text.trim() === "") return failed(file, "is empty: it holds no YAML document");
   let value: unknown;
   try {
     value = fastLoad(text, { schema: CORE_SCHEMA, filename: file, json: false });
-  } catch {
+  } catch (e) {
+    const mark = (e as { mark?: { line?: number } }).mark;
+    const reason = String((e as { reason?: unknown }).reason ?? "");
+    // The positioned reader recurses per level and would overflow the stack: answer here.
+    if (/maxDepth/.test(reason)) return failed(file, `YAML: nested more than ${MAX_DEPTH} levels deep`, mark?.line === undefined ? undefined : mark.line + 1);
     return parseWithPositions(text, file); // it names the line and column of the syntax error
   }
+  // Aliases let a few lines expand to millions of values (and js-yaml builds cyclic ones):
+  // rules files have no use for them. Only a file that may hold one pays for the check.
+  if (MAY_HAVE_ALIAS.test(text)) {
+    const alias = firstAlias(text, file);
+    if (alias) return alias;
+  }
+  if (value === null || value === undefined) return failed(file, "is empty: it holds no YAML document");
   let positioned: YamlFile | undefined;
   const lineOf = (path: ReadonlyArray<PropertyKey>) => (positioned ??= parseWithPositions(text, file)).lineOf(path);
   return { file, value, problems: [], lineOf };
+}
+
+/** The first alias in the text, as a problem at its line, or nothing. */
+function firstAlias(text: string, file: string): YamlFile | undefined {
+  const { LineCounter, parseDocument, visit } = yaml();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  let found: YamlFile | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      const line = node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+      found = failed(file, `YAML: the alias *${node.source} repeats another value; aliases are not allowed in rules files (write the value out)`, line);
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The `yaml` library's reading: slower, but it knows where every node is. */
 export function parseWithPositions(text: string, file: string): YamlFile {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  } catch (e) {
+    return failed(file, e instanceof RangeError ? "YAML: nested too deeply to read" : "YAML: cannot be parsed");
+  }
   const problems: RulesProblem[] = doc.errors.map((e) => ({
     file,
     line: e.linePos?.[0]?.line,
     path: "",
-    message: `YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
+    message: /Maximum call stack/.test(e.message) ? "YAML: nested too deeply to read" : `YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
   }));
   const lineOf = (path: ReadonlyArray<PropertyKey>) => findLine(doc, lineCounter, path);
   if (problems.length > 0) return { file, value: undefined, problems, lineOf };
   // Dates stay strings: the 1.2 core schema does not turn 2017-06-01 into a Date.
-  return { file, value: doc.toJS({ maxAliasCount: 100 }), problems, lineOf };
+  try {
+    return { file, value: doc.toJS({ maxAliasCount: 100 }), problems, lineOf };
+  } catch (e) {
+    return failed(file, `YAML: ${e instanceof RangeError ? `nested too deeply to read` : "aliases expand too far"}`);
+  }
 }
 
 /** The line of the deepest node on `path` that exists (a missing key points at its parent). */

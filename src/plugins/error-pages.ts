@@ -4,6 +4,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { closestMatches } from "../domain/closest-match.js";
 import { BadQueryError, NotFoundError, type Suggestion } from "../errors.js";
+import { ALLOWED_METHODS } from "./known-paths.js";
+import { compress, COMPRESS_THRESHOLD, negotiate } from "./page-cache.js";
 import { setSecurityHeaders } from "./security.js";
 
 export interface ErrorPage {
@@ -12,10 +14,21 @@ export interface ErrorPage {
   detail: string;
   parameter?: string;
   allowed?: readonly string[];
+  allowedAre?: "values" | "parameters"; // what `allowed` lists (default values)
   suggestions: readonly Suggestion[];
 }
 
-const TITLES: Record<number, string> = { 400: "Bad request", 404: "Not found", 405: "Method not allowed", 413: "Request too large", 414: "URI too long", 500: "Something went wrong" };
+export const TITLES: Record<number, string> = {
+  400: "Bad request",
+  404: "Not found",
+  405: "Method not allowed",
+  408: "Request timeout",
+  413: "Request too large",
+  414: "URI too long",
+  431: "Request headers too large",
+  500: "Something went wrong",
+  501: "Not implemented",
+};
 
 export function isApiRequest(req: FastifyRequest): boolean {
   return req.url.startsWith("/api/") || req.url === "/api";
@@ -30,16 +43,29 @@ function problemJson(req: FastifyRequest, page: ErrorPage): string {
     instance: req.url.split("?")[0],
   };
   if (page.parameter) body.parameter = page.parameter;
-  if (page.allowed && page.allowed.length > 0) body.allowed = page.allowed;
+  if (page.allowed && page.allowed.length > 0) body[page.allowedAre === "parameters" ? "allowedParameters" : "allowed"] = page.allowed;
   if (page.suggestions.length > 0) body.suggestions = page.suggestions;
   return JSON.stringify(body);
 }
 
 export async function sendError(req: FastifyRequest, reply: FastifyReply, page: ErrorPage): Promise<FastifyReply> {
   reply.code(page.status).header("cache-control", "no-store");
-  if (isApiRequest(req)) return reply.type("application/problem+json; charset=utf-8").send(problemJson(req, page));
-  const html = await reply.viewAsync("pages/error", { page, title: page.title });
-  return reply.type("text/html; charset=utf-8").send(html);
+  if (isApiRequest(req)) return sendCompressed(req, reply.type("application/problem+json; charset=utf-8"), problemJson(req, page));
+  const html = (await reply.viewAsync("pages/error", { page, title: page.title })) as string;
+  return sendCompressed(req, reply.type("text/html; charset=utf-8"), html);
+}
+
+/**
+ * Compressed here, in one call with the page cache's settings, not by @fastify/compress: its
+ * stream per answer (a 4 MB brotli window each) left resident memory ~45 MB higher after a
+ * burst of a few thousand error pages, the very answers an attack produces.
+ */
+async function sendCompressed(req: FastifyRequest, reply: FastifyReply, text: string): Promise<FastifyReply> {
+  const body = Buffer.from(text);
+  reply.header("vary", "Accept-Encoding");
+  const coding = body.length >= COMPRESS_THRESHOLD ? negotiate(req.headers["accept-encoding"]) : "identity";
+  if (coding === "identity") return reply.send(body);
+  return reply.header("content-encoding", coding).send(await compress(body, coding));
 }
 
 const FRAMEWORK_ERRORS: Record<string, [number, string]> = {
@@ -63,6 +89,16 @@ export async function sendFrameworkError(app: FastifyInstance, error: FastifyErr
   return reply.type("text/html; charset=utf-8").send(html);
 }
 
+/** The address with only the named query parameters kept. */
+function withOnly(url: string, names: readonly string[]): string {
+  const at = url.indexOf("?");
+  const path = at < 0 ? url : url.slice(0, at);
+  const kept = new URLSearchParams();
+  if (at >= 0) for (const [k, v] of new URLSearchParams(url.slice(at + 1))) if (names.includes(k)) kept.append(k, v);
+  const qs = kept.toString();
+  return `${path.replace(/^[/\\]+/, "/")}${qs ? `?${qs}` : ""}`;
+}
+
 // The site's sections, for a mistyped first segment ("/penaltys" → Penalties).
 const SECTIONS: Record<string, string> = { actors: "Who is bound: actors", profile: "Company profile", laws: "Laws", provisions: "Provisions", penalties: "Penalties", glossary: "Glossary", memo: "Memo", search: "Search" };
 
@@ -76,6 +112,18 @@ export default fp(
   async (app) => {
     app.setNotFoundHandler(async (req, reply) => {
       const path = req.url.split("?")[0] ?? "/";
+      // A known path asked with another method: say which methods it takes (CORS preflights
+      // get their headers from open-data-cors.ts).
+      if (req.method !== "GET" && req.method !== "HEAD" && app.isKnownPath(path)) {
+        reply.header("allow", ALLOWED_METHODS);
+        if (req.method === "OPTIONS") return reply.code(204).header("cache-control", "public, max-age=86400").send();
+        return sendError(req, reply, {
+          status: 405,
+          title: TITLES[405] as string,
+          detail: `${path} answers only ${ALLOWED_METHODS}, not ${req.method}.`,
+          suggestions: [{ label: "This page", href: path }],
+        });
+      }
       return sendError(req, reply, {
         status: 404,
         title: TITLES[404] as string,
@@ -91,7 +139,8 @@ export default fp(
 
     app.setErrorHandler(async (error, req, reply) => {
       if (error instanceof BadQueryError) {
-        return sendError(req, reply, { status: 400, title: TITLES[400] as string, detail: error.message, parameter: error.parameter, allowed: error.allowed, suggestions: [] });
+        const suggestions = error.allowedAre === "parameters" ? [{ label: "The same address without the unknown parameters", href: withOnly(req.url, error.allowed) }] : [];
+        return sendError(req, reply, { status: 400, title: TITLES[400] as string, detail: error.message, parameter: error.parameter, allowed: error.allowed, allowedAre: error.allowedAre, suggestions });
       }
       if (error instanceof NotFoundError) {
         return sendError(req, reply, { status: 404, title: TITLES[404] as string, detail: error.message, suggestions: error.suggestions });
@@ -105,5 +154,5 @@ export default fp(
       return sendError(req, reply, { status, title: TITLES[status] ?? "Bad request", detail: "The request could not be understood. Check the address and its query string.", suggestions: [{ label: "Home", href: "/" }] });
     });
   },
-  { name: "error-pages", dependencies: ["views"] },
+  { name: "error-pages", dependencies: ["views", "known-paths"] },
 );

@@ -8,29 +8,92 @@
 // its own ETag ("<sha1>" identity, "<sha1>-br", "<sha1>-gz"), and every answer says
 // Vary: Accept-Encoding. Everything else (static files, error pages) is compressed per request
 // by @fastify/compress (plugins/compression.ts), which leaves an answer alone once it carries a
-// Content-Encoding. The cache is bounded (entries and bytes, all codings counted) and evicts
-// the least recently used URL first.
+// Content-Encoding.
+//
+// Memory: a page is kept compressed. Once its brotli coding exists the uncompressed body is
+// dropped (it is ~10× larger); a client that asks for it, or for gzip the first time, gets it
+// decompressed from the brotli. The cache is bounded by entries and by bytes (every stored
+// coding and the key counted) and evicts the least recently used URL first. Answers over
+// LARGE_ANSWER bytes uncompressed (the bulk data, a profile of fifty roles) live in a segment
+// of their own with its own small budget: a few of them cannot push out thousands of pages.
+// With the query policy (query-policy.ts) every cached URL is a page the site really has.
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
 
+declare module "fastify" {
+  interface FastifyInstance {
+    pageCache: { has(url: string): boolean; stats(): Record<"pages" | "large", { entries: number; bytes: number }> & { peakRendering: number } }; // for tests and the bench
+  }
+}
+
 export type Coding = "br" | "gzip" | "identity";
 
 interface Entry {
-  body: Buffer; // identity
+  key: string;
+  length: number; // bytes of the identity body
+  identity?: Buffer; // dropped once the brotli coding exists (kept below COMPRESS_THRESHOLD)
   etags: Record<Coding, string>; // the identity body's, and one per coding
   type: string;
   headers: Record<string, string>; // route headers worth replaying, vary merged in
   coded: Partial<Record<"br" | "gzip", Buffer | Promise<Buffer>>>;
-  cached: boolean; // counted in the cache's bytes
+  segment?: Segment; // where it is counted, while cached
+  size: number; // bytes counted: stored bodies and the key
+}
+
+/** One least-recently-used list with its own bounds (a Map iterates oldest first). */
+class Segment {
+  readonly entries = new Map<string, Entry>();
+  bytes = 0;
+  constructor(
+    readonly maxEntries: number,
+    readonly maxBytes: number,
+  ) {}
+
+  add(entry: Entry): void {
+    entry.segment = this;
+    entry.size = sizeOf(entry);
+    this.entries.set(entry.key, entry);
+    this.bytes += entry.size;
+    this.evict();
+  }
+
+  touch(entry: Entry): void {
+    this.entries.delete(entry.key); // most recently used goes last
+    this.entries.set(entry.key, entry);
+  }
+
+  /** After an entry gained or dropped a body. */
+  resize(entry: Entry): void {
+    const size = sizeOf(entry);
+    this.bytes += size - entry.size;
+    entry.size = size;
+    this.evict();
+  }
+
+  private evict(): void {
+    for (const [key, old] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.entries.delete(key);
+      this.bytes -= old.size;
+      old.segment = undefined;
+    }
+  }
+}
+
+function sizeOf(e: Entry): number {
+  let n = e.key.length + (e.identity?.length ?? 0);
+  for (const b of Object.values(e.coded)) if (Buffer.isBuffer(b)) n += b.length;
+  return n;
 }
 
 const CACHEABLE_TYPES = /^(text\/html|application\/json|text\/csv|text\/markdown|application\/atom\+xml|application\/schema\+json|image\/svg\+xml)/;
 const REPLAYED_HEADERS = ["cache-control", "access-control-allow-origin", "content-disposition", "link", "vary"];
-const MAX_ENTRIES = 2_000; // distinct URLs kept
-const MAX_BYTES = 48 * 1024 * 1024; // total size kept, every coding counted
+// HTML pages and other cacheable answers that set none: they change only with a deploy of
+// new rules, and the ETag revalidates.
+const DEFAULT_CACHE_CONTROL = "public, max-age=300";
 export const COMPRESS_THRESHOLD = 1024; // smaller bodies go out as they are (as @fastify/compress does)
 
 // Brotli quality 6: within ~10% of quality 11 on our pages at a tenth of the time (quality 11
@@ -38,8 +101,9 @@ export const COMPRESS_THRESHOLD = 1024; // smaller bodies go out as they are (as
 // output, but the encoder's buffers (allocated per libuv thread, and kept by the allocator)
 // stay small. Both codings run on the libuv thread pool.
 const brotli = promisify(zlib.brotliCompress);
+const unbrotli = promisify(zlib.brotliDecompress);
 const gzip = promisify(zlib.gzip);
-function compress(body: Buffer, coding: "br" | "gzip"): Promise<Buffer> {
+export function compress(body: Buffer, coding: "br" | "gzip"): Promise<Buffer> {
   if (coding === "gzip") return gzip(body, { level: 6 });
   const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_PARAM_SIZE_HINT, BROTLI_PARAM_MODE, BROTLI_MODE_TEXT, BROTLI_MIN_WINDOW_BITS, BROTLI_DEFAULT_WINDOW } = zlib.constants;
   const lgwin = Math.min(BROTLI_DEFAULT_WINDOW, Math.max(BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(body.length + 1))));
@@ -96,39 +160,39 @@ function mergeVary(vary: string | undefined): string {
 
 export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
   async (app, { config, enabled = config.production }) => {
-    const cache = new Map<string, Entry>();
-    let bytes = 0;
+    const limits = config.pageCache;
+    const pages = new Segment(limits.pages.maxEntries, limits.pages.maxBytes);
+    const large = new Segment(limits.large.maxEntries, limits.large.maxBytes);
+    const lookup = (url: string) => pages.entries.get(url) ?? large.entries.get(url);
+    app.decorate("pageCache", {
+      has: (url: string) => lookup(url) !== undefined,
+      stats: () => ({ pages: { entries: pages.entries.size, bytes: pages.bytes }, large: { entries: large.entries.size, bytes: large.bytes }, peakRendering }),
+    });
 
-    const evict = () => {
-      for (const [key, old] of cache) {
-        if (cache.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
-        cache.delete(key);
-        old.cached = false;
-        bytes -= old.body.length;
-        for (const b of Object.values(old.coded)) if (Buffer.isBuffer(b)) bytes -= b.length;
-      }
+    /** The uncompressed body: kept, or decompressed from the brotli coding. */
+    const identityOf = async (entry: Entry): Promise<Buffer> => {
+      if (entry.identity) return entry.identity;
+      return unbrotli(await (entry.coded.br as Buffer | Promise<Buffer>));
     };
 
     /** The body in the coding asked for, compressed at most once per entry and coding. */
     const codedBody = async (entry: Entry, coding: Coding): Promise<Buffer> => {
-      if (coding === "identity") return entry.body;
+      if (coding === "identity") return identityOf(entry);
       const have = entry.coded[coding];
       if (have) return have;
-      const pending = compress(entry.body, coding);
+      const pending = identityOf(entry).then((body) => compress(body, coding));
       entry.coded[coding] = pending;
       const done = await pending;
       entry.coded[coding] = done;
-      if (entry.cached) {
-        bytes += done.length;
-        evict();
-      }
+      if (coding === "br") entry.identity = undefined; // the brotli is its smaller copy
+      entry.segment?.resize(entry);
       return done;
     };
 
     // Clients send few distinct Accept-Encoding values: remember the answer for each.
     const negotiated = new Map<string, Coding>();
     const codingFor = (entry: Entry, acceptEncoding: string | string[] | undefined): Coding => {
-      if (entry.body.length < COMPRESS_THRESHOLD || !acceptEncoding) return "identity";
+      if (entry.length < COMPRESS_THRESHOLD || !acceptEncoding) return "identity";
       const key = Array.isArray(acceptEncoding) ? acceptEncoding.join(",") : acceptEncoding;
       let coding = negotiated.get(key);
       if (coding === undefined) {
@@ -138,13 +202,49 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
       return coding;
     };
 
+    // The cold path, bounded: a request the cache cannot answer waits for one of a few render
+    // slots (a hit never does). The slot is held until the answer is written or abandoned.
+    let rendering = 0; // slots held
+    let peakRendering = 0;
+    const waiting = new Map<object, () => void>(); // in arrival order
+    const held = new WeakSet<object>();
+    const release = (req: object) => {
+      if (waiting.delete(req)) return; // gave up before its turn
+      if (!held.delete(req)) return;
+      const [first] = waiting;
+      if (!first) {
+        rendering--;
+        return;
+      }
+      waiting.delete(first[0]);
+      held.add(first[0]); // the slot passes on
+      first[1]();
+    };
+    app.addHook("preHandler", (req, _reply, next) => {
+      if (!enabled) return next();
+      if (rendering < limits.concurrentMisses) {
+        rendering++;
+        peakRendering = Math.max(peakRendering, rendering);
+        held.add(req);
+        return next();
+      }
+      waiting.set(req, () => next());
+    });
+    app.addHook("onResponse", (req, _reply, next) => {
+      release(req);
+      next();
+    });
+    app.addHook("onRequestAbort", (req, next) => {
+      release(req);
+      next();
+    });
+
     // Callback-style hooks: the hit path allocates no promise when the coding is ready.
     app.addHook("onRequest", (req, reply, next) => {
       if (!enabled || (req.method !== "GET" && req.method !== "HEAD")) return next();
-      const hit = cache.get(req.url);
+      const hit = lookup(req.url);
       if (!hit) return next();
-      cache.delete(req.url); // most recently used goes last
-      cache.set(req.url, hit);
+      hit.segment?.touch(hit);
       const coding = codingFor(hit, req.headers["accept-encoding"]);
       const etag = hit.etags[coding];
       reply.headers(hit.headers).header("etag", etag);
@@ -154,7 +254,7 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
       }
       if (coding !== "identity") reply.header("content-encoding", coding);
       reply.type(hit.type);
-      const ready = coding === "identity" ? hit.body : hit.coded[coding];
+      const ready = coding === "identity" ? hit.identity : hit.coded[coding];
       if (Buffer.isBuffer(ready)) reply.send(ready);
       else codedBody(hit, coding).then((b) => reply.send(b), next);
     });
@@ -163,6 +263,7 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
       if ((req.method !== "GET" && req.method !== "HEAD") || reply.statusCode !== 200 || typeof payload !== "string") return next(null, payload);
       const type = String(reply.getHeader("content-type") ?? "");
       if (!CACHEABLE_TYPES.test(type) || reply.hasHeader("content-encoding")) return next(null, payload);
+      if (!reply.hasHeader("cache-control")) reply.header("cache-control", DEFAULT_CACHE_CONTROL);
       const body = Buffer.from(payload);
       const headers: Record<string, string> = {};
       for (const h of REPLAYED_HEADERS) {
@@ -172,12 +273,9 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
       headers.vary = mergeVary(headers.vary);
       const etag = (reply.getHeader("etag") as string | undefined) ?? etagOf(body);
       const etags = { identity: etag, br: codedEtag(etag, "br"), gzip: codedEtag(etag, "gzip") };
-      const entry: Entry = { body, etags, type, headers, coded: {}, cached: false };
-      if (enabled && !cache.has(req.url) && headers["cache-control"] !== "no-store") {
-        entry.cached = true;
-        cache.set(req.url, entry);
-        bytes += body.length;
-        evict();
+      const entry: Entry = { key: req.url, length: body.length, identity: body, etags, type, headers, coded: {}, size: 0 };
+      if (enabled && !lookup(req.url) && headers["cache-control"] !== "no-store") {
+        (body.length > limits.largeAnswer ? large : pages).add(entry);
       }
       const coding = codingFor(entry, req.headers["accept-encoding"]);
       reply.header("vary", headers.vary).header("etag", etags[coding]);

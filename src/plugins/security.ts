@@ -25,6 +25,9 @@ export const HELMET_OPTIONS: Readonly<HelmetOptions> = {
     },
   },
   referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+  // The same rule as frame-ancestors 'none', for browsers that read only the older header
+  // (helmet's default, SAMEORIGIN, would say framing by our own pages is allowed).
+  xFrameOptions: { action: "deny" },
   crossOriginEmbedderPolicy: false,
   strictTransportSecurity: false, // set by the TLS terminator in front of us, not on plain HTTP
 };
@@ -50,6 +53,9 @@ export function securityHeaders(options: Readonly<HelmetOptions> = HELMET_OPTION
 }
 
 const HEADERS = securityHeaders();
+
+/** The headers every answer carries, for answers written to the socket by hand (pre-routing.ts). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({ ...HEADERS });
 
 /** The same headers, for the answers Fastify gives before any hook runs (see error-pages.ts). */
 export function setSecurityHeaders(res: ServerResponse): void {

@@ -7,11 +7,12 @@ import { Eta } from "eta";
 import fp from "fastify-plugin";
 import { PROJECT_ROOT, type Config } from "../config.js";
 import * as format from "../view-models/format.js";
+import { assetHref, type Asset } from "./static-files.js";
 
 export const VIEWS_DIR = path.join(PROJECT_ROOT, "views");
 
-export default fp<{ config: Readonly<Config> }>(
-  async (app, { config }) => {
+export default fp<{ config: Readonly<Config>; assets: ReadonlyMap<string, Asset> }>(
+  async (app, { config, assets }) => {
     const eta = new Eta({
       views: VIEWS_DIR,
       cache: config.production, // default false: recompile on every render while developing
@@ -22,7 +23,8 @@ export default fp<{ config: Readonly<Config> }>(
       engine: { eta },
       root: VIEWS_DIR,
       production: config.production,
-      defaultContext: { f: format, site: { title: "China Law Explorer" } },
+      // it.asset("style.css"): the content-hashed address of a file in public/ (static-files.ts).
+      defaultContext: { f: format, site: { title: "China Law Explorer" }, asset: (name: string) => assetHref(assets, name) },
     });
   },
   { name: "views" },

@@ -8,6 +8,7 @@ import { countObligations } from "../query/actor-obligations.js";
 import { buildRegister } from "../query/register.js";
 import { parseRegisterRequest } from "../query/register-request.js";
 import { registerView } from "../view-models/register.js";
+import { NO_QUERY } from "../plugins/query-policy.js";
 
 function actorSuggestions(catalog: Catalog, input: string) {
   const byAlias = catalog.actors.filter((a) => [a.id, a.data.label.en, a.data.label.zh ?? "", ...a.data.aliases].some((n) => n.toLowerCase() === input.toLowerCase()));
@@ -19,7 +20,7 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
   const counts = new Map(catalog.actors.map((a) => [a.id, countObligations(catalog, a.id, catalog.meta.asOf)]));
 
-  app.get("/actors", async (_req, reply) => {
+  app.get("/actors", NO_QUERY, async (_req, reply) => {
     const tree = catalog.actors.map((a) => ({
       id: a.id,
       label: a.data.label,

@@ -5,6 +5,7 @@ import { registerOperations } from "../api/define.js";
 import { openApiDocument } from "../api/openapi.js";
 import { API_BASE, apiOperations } from "../api/operations.js";
 import { apiDocsView } from "../view-models/api-docs.js";
+import { NO_QUERY } from "../plugins/query-policy.js";
 
 const apiRoutes: FastifyPluginAsync = async (app) => {
   const ops = apiOperations(app.catalog, app.searchIndex, app.publicOrigin);
@@ -12,13 +13,13 @@ const apiRoutes: FastifyPluginAsync = async (app) => {
   const document = openApiDocument(ops, app.catalog.meta, app.publicOrigin);
   const documentJson = JSON.stringify(document);
 
-  app.get(`${API_BASE}/openapi.json`, async (_req, reply) => {
+  app.get(`${API_BASE}/openapi.json`, NO_QUERY, async (_req, reply) => {
     reply.header("cache-control", "public, max-age=300");
     return reply.type("application/json; charset=utf-8").send(documentJson);
   });
 
   const docs = apiDocsView(document, ops);
-  app.get("/api/docs", async (_req, reply) => reply.viewAsync("pages/api-docs", { title: "JSON API", docs }));
+  app.get("/api/docs", NO_QUERY, async (_req, reply) => reply.viewAsync("pages/api-docs", { title: "JSON API", docs }));
 };
 
 export default apiRoutes;

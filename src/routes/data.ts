@@ -7,6 +7,7 @@ import { NotFoundError } from "../errors.js";
 import { penaltyRows } from "../query/penalty-table.js";
 import { toCsv } from "../view-models/csv.js";
 import { penaltyCsvRows } from "./penalties.js";
+import { NO_QUERY } from "../plugins/query-policy.js";
 
 const CACHE = "public, max-age=300";
 
@@ -16,17 +17,17 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
   const penaltiesCsv = toCsv(penaltyCsvRows(penaltyRows(catalog), app.publicOrigin));
   const schemas = new Map(Object.keys(RULES_SCHEMAS).map((name) => [name, JSON.stringify(rulesJsonSchema(name as RulesSchemaName, app.publicOrigin), null, 2)]));
 
-  app.get("/data/rules.json", async (_req, reply) => {
+  app.get("/data/rules.json", NO_QUERY, async (_req, reply) => {
     reply.header("cache-control", CACHE).header("content-disposition", `inline; filename="rules-${catalog.meta.dataVersion}.json"`);
     return reply.type("application/json; charset=utf-8").send(rulesJson);
   });
 
-  app.get("/data/penalties.csv", async (_req, reply) => {
+  app.get("/data/penalties.csv", NO_QUERY, async (_req, reply) => {
     reply.header("cache-control", CACHE).header("content-disposition", `attachment; filename="penalties-${catalog.meta.dataVersion}.csv"`);
     return reply.type("text/csv; charset=utf-8").send(penaltiesCsv);
   });
 
-  app.get<{ Params: { name: string } }>("/data/:name", async (req, reply) => {
+  app.get<{ Params: { name: string } }>("/data/:name", NO_QUERY, async (req, reply) => {
     const body = schemas.get(req.params.name);
     if (!body) {
       throw new NotFoundError(`There is no data file "${req.params.name}".`, [

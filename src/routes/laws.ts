@@ -18,6 +18,7 @@ import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { buildOfficialText } from "../view-models/official-text.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 import { instrumentLabels } from "../view-models/instrument-view.js";
+import { NO_QUERY } from "../plugins/query-policy.js";
 import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
 import { otherTextsOf, penaltyArticleChoices } from "../view-models/compare.js";
 import { MemoCarry, resolveMemoItems } from "../memo/memo-items.js";
@@ -66,7 +67,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
   const penalties = penaltyRows(catalog);
   const compareChoices = penaltyArticleChoices(catalog);
 
-  app.get("/laws", async (_req, reply) => {
+  app.get("/laws", NO_QUERY, async (_req, reply) => {
     const rows = catalog.instruments.map((i) => ({
       ...instrumentLabels(i),
       issuer: i.data.issuer.en,
@@ -77,13 +78,13 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     return reply.viewAsync("pages/laws", { title: "Laws and regulations", rows, asOf: catalog.meta.asOf });
   });
 
-  app.get<{ Params: { id: string } }>("/laws/:id", async (req, reply) => {
+  app.get<{ Params: { id: string } }>("/laws/:id", NO_QUERY, async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
     return reply.viewAsync("pages/law", lawPage(catalog, ins, undefined));
   });
 
   // /laws/<id>/<version> (contents of one version) or /laws/<id>/art-<n> (unpinned article).
-  app.get<{ Params: { id: string; segment: string } }>("/laws/:id/:segment", async (req, reply) => {
+  app.get<{ Params: { id: string; segment: string } }>("/laws/:id/:segment", NO_QUERY, async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
     const { segment } = req.params;
     if (segment.startsWith("art-")) {

@@ -6,7 +6,7 @@ import type { Catalog } from "../domain/catalog.js";
 import { BEARER_LABELS, describeSanctions, formatNumber, LEVEL_LABELS, SANCTION_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
 import { Bearer, SanctionKind } from "../domain/rules-schema.js";
 import { BadQueryError } from "../errors.js";
-import { DateParam, listOf, Page, parseQuery, single } from "../query/query-params.js";
+import { DateParam, listOf, Page, pageOr404, parseQuery, single } from "../query/query-params.js";
 import { facetParams } from "../query/facet-params.js";
 import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { parseArticlePath } from "../query/article-path.js";
@@ -73,17 +73,17 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
     return { label: articleLabel(ins, v, p.data.numbers[v] as string), href: `/laws/${ins.id}/${v}/art-${p.data.numbers[v]}` };
   };
 
-  const select = (query: unknown) => {
-    const q = parseQuery(Query, query);
+  const CsvQuery = Query.omit({ page: true }); // the CSV is every row: it has no pages
+  const select = (query: unknown, schema: typeof Query | typeof CsvQuery = Query) => {
+    const q = { page: 1, ...parseQuery(schema, query) };
     const filtered = sortPenaltyRows(catalog, filterPenaltyRows(catalog, rows, { ...q, includeDrafts: q.drafts === "include" }), q.sort);
     return { q, filtered };
   };
 
   app.get("/penalties", async (req, reply) => {
     const { q, filtered } = select(req.query);
-    const pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE));
-    const page = Math.min(q.page, pages);
     const state = { instrument: q.instrument, actor: q.actor, bearer: q.bearer, sanction: q.sanction, version: q.version, at: q.at, drafts: q.drafts === "include" ? "include" : "", sort: q.sort === "max-fine" ? "" : q.sort };
+    const { page, pages } = pageOr404(q.page, filtered.length, PAGE_SIZE, (n) => `/penalties${f.query({ ...state, page: n === 1 ? "" : n })}`);
     const exposure = q.actor.length === 1 ? exposureFor(catalog, rows, q.actor[0] as string, q.at ?? catalog.meta.asOf) : [];
     return reply.viewAsync("pages/penalties", {
       title: "Penalties compared",
@@ -111,12 +111,12 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
           custody: w.custody ? { text: w.custody.custodyText, href: w.custody.href, label: w.custody.label } : undefined,
         })),
       })),
-      csvHref: `/penalties.csv${req.url.includes("?") ? req.url.slice(req.url.indexOf("?")) : ""}`,
+      csvHref: `/penalties.csv${f.query(state)}`, // the same filters; the CSV is every row, not a page
     });
   });
 
   app.get("/penalties.csv", async (req, reply) => {
-    const { filtered } = select(req.query);
+    const { filtered } = select(req.query, CsvQuery);
     reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="penalties.csv"');
     return toCsv(penaltyCsvRows(filtered, app.publicOrigin));
   });

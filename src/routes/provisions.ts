@@ -5,7 +5,8 @@ import type { Catalog } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { Bearer, InstrumentKind, InstrumentStatus, SanctionKind, Theme } from "../domain/rules-schema.js";
 import { facetCounts, FACETS, filterProvisions, PROVISION_SORTS, sortProvisions, type FacetName, type ProvisionFilter } from "../query/provision-filter.js";
-import { Page, parseQuery, single } from "../query/query-params.js";
+import { Page, pageOr404, parseQuery, single } from "../query/query-params.js";
+import { query } from "../view-models/format.js";
 import { facetParams } from "../query/facet-params.js";
 import { BEARER_LABELS, KIND_LABELS, SANCTION_LABELS, STATUS_LABELS, THEME_LABELS } from "../view-models/format.js";
 import { summariseWorst } from "../view-models/obligation-view.js";
@@ -20,7 +21,7 @@ export function provisionQuerySchema(catalog: Catalog) {
     ...facetParams(catalog),
     sort: single(z.enum(PROVISION_SORTS).default("article")),
     page: single(Page.default(1)),
-    size: single(z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as unknown as [z.ZodLiteral<10>, z.ZodLiteral<25>])).default(25)),
+    size: single(z.enum(PAGE_SIZES.map(String) as [string, ...string[]]).transform(Number).default(25)),
   });
 }
 
@@ -54,10 +55,9 @@ const provisionRoutes: FastifyPluginAsync = async (app) => {
     const filter: ProvisionFilter = { instrument: q.instrument, actor: q.actor, theme: q.theme, sanction: q.sanction, bearer: q.bearer, version: q.version, status: q.status, kind: q.kind };
     const all = sortProvisions(catalog, filterProvisions(catalog, filter), q.sort);
     const size = q.size as number;
-    const pages = Math.max(1, Math.ceil(all.length / size));
-    const page = Math.min(q.page, pages);
     const counts = facetCounts(catalog, filter);
     const state: Record<string, string | string[] | number> = { ...filter, sort: q.sort === "article" ? "" : q.sort, size: size === 25 ? "" : size };
+    const { page, pages } = pageOr404(q.page, all.length, size, (n) => `/provisions${query({ ...state, page: n === 1 ? "" : n })}`);
     const facets = FACETS.map((facet) => ({
       name: facet,
       values: [...counts[facet].entries()]

@@ -9,14 +9,15 @@ import { articleLabel } from "../domain/version-name.js";
 import { MemoCarry, resolveMemoItems } from "../memo/memo-items.js";
 import { facetParams, versionIdsOf } from "../query/facet-params.js";
 import { filterProvisions } from "../query/provision-filter.js";
-import { Page, parseQuery, single, Text } from "../query/query-params.js";
+import { Page, pageOr404, parseQuery, single, Text } from "../query/query-params.js";
 import { displayVersion } from "../query/versions.js";
 import { citationTargets, parseCitationQuery } from "../search/citation-query.js";
 import type { RankedHit } from "../search/search-index.js";
 import { queryTokenize } from "../search/tokenize.js";
 import { citationOptions } from "../view-models/citation-options.js";
-import { KIND_LABELS, metaDescription } from "../view-models/format.js";
+import { KIND_LABELS, metaDescription, query as formatQuery } from "../view-models/format.js";
 import { highlighter } from "../view-models/highlight.js";
+import { NO_QUERY } from "../plugins/query-policy.js";
 
 const PAGE_SIZE = 20;
 
@@ -108,8 +109,8 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
     const allowed = filtered ? new Set(filterProvisions(catalog, filter).map((p) => p.key)) : undefined;
     const ranked = query ? index.rank(query, allowed) : { hits: [], complete: 0, words: [] };
     const hits = ranked.hits;
-    const pages = Math.max(1, Math.ceil(hits.length / PAGE_SIZE));
-    const page = Math.min(q.page, pages);
+    const state = { q: query, ...filter, status: undefined, memo: memo.length ? memo.join(",") : undefined };
+    const { page, pages } = pageOr404(q.page, hits.length, PAGE_SIZE, (n) => `/search${formatQuery({ ...state, page: n === 1 ? "" : n })}`);
     const tokens = queryTokenize(query);
     const expansions = query ? index.expand(query) : [];
     const words = [...tokens, ...expansions.flatMap((t) => [t.en, t.zh, ...t.aliases].flatMap((n) => queryTokenize(n)))];
@@ -137,7 +138,6 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
         };
       })
       .filter((r) => r !== undefined);
-    const state = { q: query, ...filter, status: undefined, memo: memo.length ? memo.join(",") : undefined };
     return reply.viewAsync("pages/search", {
       title: query ? `Search: ${query}` : "Search",
       description: metaDescription(query ? `Search results for “${query}” in Chinese internet, security and civil-society law.` : "Search Chinese internet, security and civil-society law in English or Chinese, or jump to an article by its citation."),
@@ -163,7 +163,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get("/glossary", async (_req, reply) => {
+  app.get("/glossary", NO_QUERY, async (_req, reply) => {
     const usedIn = new Map<string, { label: string; href: string }[]>();
     for (const p of catalog.provisions) {
       const ins = catalog.instrumentById.get(p.instrumentId);

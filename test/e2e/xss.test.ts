@@ -91,7 +91,7 @@ const INSPECT = `(() => {
   const found = [];
   for (const el of document.querySelectorAll("*")) {
     for (const a of el.attributes) if (a.name.startsWith("on")) found.push("<" + el.localName + " " + a.name + ">");
-    if (el.localName === "script" && el.getAttribute("src") !== "/static/app.js" && el.getAttribute("type") !== "application/ld+json") found.push("<script> element");
+    if (el.localName === "script" && !/^\\/static\\/app\\.[0-9a-f]{10}\\.js$/.test(el.getAttribute("src") || "") && el.getAttribute("type") !== "application/ld+json") found.push("<script> element");
     if (el.localName === "img" && el.getAttribute("src") === "x") found.push("<img src=x>");
     if (el.localName === "svg" && !el.classList.contains("chart-svg")) found.push("<svg> element");
     if (/^\\s*javascript:/i.test(el.getAttribute("href") || "")) found.push("javascript: link");
@@ -169,7 +169,9 @@ describe("payloads in the address", () => {
     const problems = await visitAll([
       // Echoed in the page title and the search box.
       { url: `/search?q=${encodeURIComponent(P.script + P.img + P.title + P.attr)}&actor=network-operator`, status: 200, shows: [P.script + P.img + P.title + P.attr] },
-      { url: `/provisions?q=${encodeURIComponent(P.script)}`, status: 200, shows: [] }, // not a parameter of /provisions: ignored
+      // Not parameters of /provisions: a 400 that names them, as text.
+      { url: `/provisions?q=${encodeURIComponent(P.script)}`, status: 400, shows: ['Unknown parameter "q"'] },
+      { url: `/provisions?${encodeURIComponent(P.script)}=1&${encodeURIComponent(P.img)}=2`, status: 400, shows: [P.script, P.img] },
       { url: `/provisions?actor=${encodeURIComponent(P.svg)}`, status: 400, shows: [P.svg] },
       { url: `/actors/cii-operator?group=${encodeURIComponent(P.img)}`, status: 400, shows: [P.img] },
       { url: `/penalties/compare?ids=${encodeURIComponent(P.script)},${encodeURIComponent(P.img)}`, status: 400, shows: [P.script] },

@@ -1,0 +1,142 @@
+// What happens to a request before any route sees it, in one place:
+//
+// - the request target: an absolute-form target (`GET http://host/path HTTP/1.1`) is rewritten
+//   to its path, so routes, links, the page cache and the /api test all see `/path` (originForm,
+//   Fastify's rewriteUrl);
+// - requests Node's parser refuses (an unknown or lower-case method, bytes not allowed in a
+//   header or the path, headers over the size limit, a client too slow to send its headers) and
+//   CONNECT: written to the socket by hand, as the site's error page or, under /api, as
+//   problem+json, with the same security headers as every other answer (RawAnswers);
+// - checks on a parsed request, before the page cache: exactly one Host header, and no request
+//   body, since no route takes one (the plugin below).
+//
+// Fastify's own pre-routing errors (an undecodable path, a too-long parameter) are answered
+// by sendFrameworkError in error-pages.ts.
+import type { IncomingMessage } from "node:http";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { sendError, TITLES, type ErrorPage } from "./error-pages.js";
+import { ALLOWED_METHODS } from "./known-paths.js";
+import { SECURITY_HEADERS } from "./security.js";
+
+const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+
+/** `http://host/path?q` → `/path?q`; an origin-form target is returned as it is. */
+export function originForm(url: string): string {
+  if (url.startsWith("/")) return url;
+  const authority = ABSOLUTE_FORM.exec(url);
+  if (!authority) return url; // "*" or garbage: routed as is, and not found
+  const rest = url.slice(authority[0].length);
+  return rest.startsWith("/") ? rest : `/${rest}`;
+}
+
+const HOME: ErrorPage["suggestions"] = [
+  { label: "Home", href: "/" },
+  { label: "Search", href: "/search" },
+];
+
+// Node's parser errors (llhttp codes) → status and what to tell the reader.
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_INVALID_METHOD: [501, "This site answers only the methods GET, HEAD and OPTIONS (written in capitals)."],
+  HPE_HEADER_OVERFLOW: [431, "The request's headers are larger than this site accepts (16 KB in all)."],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "The request took too long to arrive."],
+  HPE_INVALID_URL: [400, "The address holds bytes that are not allowed: characters outside ASCII must be percent-encoded."],
+  HPE_INVALID_HEADER_TOKEN: [400, "A header name holds characters that are not allowed."],
+  HPE_INVALID_CHARACTER: [400, "A header holds characters that are not allowed."],
+};
+const GENERIC: [number, string] = [400, "The request could not be read: it is not well-formed HTTP/1.1."];
+const RAW_STATUSES = [400, 405, 408, 413, 431, 501];
+
+function isApiPath(target: string | undefined): boolean {
+  const path = originForm(target ?? "").split("?")[0] ?? "";
+  return path === "/api" || path.startsWith("/api/");
+}
+
+/** The request target of a raw request, read from the bytes Node's parser refused. */
+function targetOf(raw: Buffer | undefined): string | undefined {
+  if (!raw) return undefined;
+  const line = raw.subarray(0, Math.min(raw.length, 8192)).toString("latin1").split("\r\n", 1)[0] ?? "";
+  return line.split(" ")[1];
+}
+
+/**
+ * Answers written straight to the socket, for requests that never become a Fastify request.
+ * The HTML pages are rendered once, when the app is ready; before that a plain-text body is sent.
+ */
+export class RawAnswers {
+  private readonly pages = new Map<number, string>();
+
+  async prepare(app: FastifyInstance): Promise<void> {
+    for (const status of RAW_STATUSES) {
+      const page: ErrorPage = { status, title: TITLES[status] ?? "Bad request", detail: "", suggestions: HOME };
+      this.pages.set(status, (await app.view("pages/error", { page: { ...page, detail: "{{detail}}" }, title: page.title })) as string);
+    }
+  }
+
+  /** The whole HTTP/1.1 answer: status line, headers, body; the connection closes after it. */
+  answer(status: number, detail: string, target: string | undefined, extra: Record<string, string> = {}): string {
+    const title = TITLES[status] ?? STATUS_CODES[status] ?? "Error";
+    let type: string;
+    let body: string;
+    if (isApiPath(target)) {
+      type = "application/problem+json; charset=utf-8";
+      body = JSON.stringify({ type: "about:blank", title, status, detail, instance: originForm(target ?? "").split("?")[0] });
+    } else {
+      const page = this.pages.get(status);
+      type = page ? "text/html; charset=utf-8" : "text/plain; charset=utf-8";
+      body = page ? page.replace("{{detail}}", escapeHtml(detail)) : `${status} ${title}\n${detail}\n`;
+    }
+    const headers: Record<string, string> = { ...SECURITY_HEADERS, ...extra, "content-type": type, "content-length": String(Buffer.byteLength(body)), "cache-control": "no-store", connection: "close" };
+    return `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? title}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join("\r\n")}\r\n\r\n${body}`;
+  }
+
+  /** Fastify's clientErrorHandler: Node's parser refused the request, or it timed out. */
+  clientError(err: { code?: string; rawPacket?: unknown }, socket: Duplex): void {
+    if (err.code === "ECONNRESET" || socket.destroyed) return;
+    const [status, detail] = CLIENT_ERRORS[err.code ?? ""] ?? GENERIC;
+    if (!socket.writable) return void socket.destroy();
+    socket.end(this.answer(status, detail, targetOf(Buffer.isBuffer(err.rawPacket) ? err.rawPacket : undefined)), () => socket.destroy());
+  }
+
+  /** Node's 'connect' event: CONNECT asks for a tunnel, which this site does not open. */
+  connect(req: IncomingMessage, socket: Duplex): void {
+    socket.on("error", () => socket.destroy());
+    socket.end(this.answer(405, "This site is not a proxy: CONNECT is not allowed.", req.url, { allow: ALLOWED_METHODS }), () => socket.destroy());
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function countHostHeaders(raw: readonly string[]): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i += 2) if ((raw[i] as string).length === 4 && (raw[i] as string).toLowerCase() === "host") n++;
+  return n;
+}
+
+function refuse(req: FastifyRequest, reply: FastifyReply, status: 400 | 413, detail: string): void {
+  // The rest of a refused body is not read, and a request with two Hosts may be an attempt to
+  // smuggle a second one: close the connection after the answer.
+  reply.header("connection", "close");
+  void sendError(req, reply, { status, title: TITLES[status] as string, detail, suggestions: HOME });
+}
+
+/** Registered before the page cache: a refused request is never answered from it. */
+export default fp(
+  async (app) => {
+    app.addHook("onRequest", (req, reply, done) => {
+      const hosts = countHostHeaders(req.raw.rawHeaders);
+      if (hosts > 1) return refuse(req, reply, 400, "The request has more than one Host header.");
+      if (hosts === 0 && req.raw.httpVersion === "1.1") return refuse(req, reply, 400, "The request has no Host header: HTTP/1.1 requires one.");
+      const length = req.headers["content-length"];
+      if (req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0")) {
+        return refuse(req, reply, 413, "This site takes no request body: send the request without one.");
+      }
+      done();
+    });
+  },
+  { name: "pre-routing", dependencies: ["error-pages"] },
+);

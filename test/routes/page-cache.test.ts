@@ -1,0 +1,100 @@
+// The page cache's bounds: pages kept compressed, a byte budget, large answers apart, and no
+// entry for an address that is not a page of the site (unknown parameters).
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PAGE_CACHE_LIMITS } from "../../src/config.js";
+import { buildTestApp } from "../helpers/test-app.js";
+
+// Small bounds, so the fixture pages (5–17 KB) exercise them: /data/rules.json (~12 KB) and
+// /penalties (~17 KB) are "large" here.
+const LIMITS = { pages: { maxEntries: 1_000, maxBytes: 40_000 }, large: { maxEntries: 1, maxBytes: 40_000 }, largeAnswer: 10_000, concurrentMisses: 2 };
+
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildTestApp({ production: true, pageCache: LIMITS });
+});
+afterAll(async () => {
+  await app?.close();
+});
+const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: "GET", url, headers });
+const BR = { "accept-encoding": "br" };
+
+describe("the page cache", () => {
+  it("keeps a page as brotli only, and still answers it uncompressed and as gzip, byte for byte", async () => {
+    const url = "/actors/cii-operator?group=theme";
+    const first = await get(url, BR);
+    expect(first.statusCode).toBe(200);
+    const html = brotliDecompressSync(first.rawPayload);
+    const { pages } = app.pageCache.stats();
+    expect(app.pageCache.has(url)).toBe(true);
+    // What is stored for the whole cache is less than this one page uncompressed would be.
+    expect(pages.bytes).toBeLessThan(html.length);
+    const plain = await get(url);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.rawPayload.equals(html)).toBe(true);
+    const gz = await get(url, { "accept-encoding": "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.rawPayload).equals(html)).toBe(true);
+  });
+
+  it("keeps large answers apart: they displace each other, never the pages", async () => {
+    const small = ["/", "/laws", "/actors", "/laws/cybersecurity-law", "/glossary"];
+    for (const url of small) expect((await get(url, BR)).statusCode).toBe(200);
+    for (const url of ["/data/rules.json", "/penalties", "/data/rules.json", "/penalties"]) expect((await get(url, BR)).statusCode).toBe(200);
+    for (const url of small) expect(app.pageCache.has(url), url).toBe(true);
+    expect(app.pageCache.has("/penalties")).toBe(true);
+    expect(app.pageCache.has("/data/rules.json")).toBe(false); // the large segment holds one
+    expect(app.pageCache.stats().large.entries).toBe(1);
+  });
+
+  it("stays within its byte budget, evicting the least recently used page first", async () => {
+    const articles = [
+      ...app.catalog.provisions.flatMap((p) => p.versionIds.map((v) => `/laws/${p.instrumentId}/${v}/art-${p.data.numbers[v]}`)),
+      ...app.catalog.actors.flatMap((a) => ["instrument", "theme"].flatMap((group) => ["binding", "all"].map((include) => `/actors/${a.id}?group=${group}&include=${include}`))),
+    ];
+    expect(articles.length).toBeGreaterThan(40);
+    await get("/", BR); // used again: the most recent before the articles
+    for (const url of articles) expect((await get(url, BR)).statusCode, url).toBe(200);
+    const { pages } = app.pageCache.stats();
+    expect(pages.bytes).toBeLessThanOrEqual(LIMITS.pages.maxBytes);
+    expect(app.pageCache.has(articles.at(-1) as string)).toBe(true);
+    expect(app.pageCache.has("/actors")).toBe(false);
+  });
+
+  it("makes no entry for unknown parameters: they are a 400 or a redirect, never a page", async () => {
+    const before = app.pageCache.stats();
+    for (let i = 0; i < 30; i++) {
+      expect((await get(`/laws?x=${i}`)).statusCode).toBe(301);
+      expect((await get(`/data/rules.json?v=${i}`)).statusCode).toBe(301);
+      expect((await get(`/provisions?x=${i}`)).statusCode).toBe(400);
+      expect((await get(`/profile?actor=cii-operator&v=${i}`)).statusCode).toBe(400);
+    }
+    expect({ ...app.pageCache.stats(), peakRendering: 0 }).toEqual({ ...before, peakRendering: 0 });
+  });
+
+  it("gives HTML pages a Cache-Control, and errors no-store", async () => {
+    for (const url of ["/", "/laws/cybersecurity-law/2017-06-01/art-37", "/provisions?instrument=cybersecurity-law"]) {
+      const res = await get(url);
+      expect(res.headers["content-type"]).toMatch(/^text\/html/);
+      expect(res.headers["cache-control"], url).toBe("public, max-age=300");
+      const again = await get(url); // from the cache: the same header
+      expect(again.headers["cache-control"]).toBe("public, max-age=300");
+    }
+    expect((await get("/nope")).headers["cache-control"]).toBe("no-store");
+  });
+
+  it("renders at most a few answers at once, and every request is answered", async () => {
+    const urls = Array.from({ length: 24 }, (_, i) => `/search?q=word${i}`);
+    const answers = await Promise.all(urls.map((url) => get(url, BR)));
+    expect(answers.map((a) => a.statusCode)).toEqual(urls.map(() => 200));
+    expect(app.pageCache.stats().peakRendering).toBe(LIMITS.concurrentMisses);
+    // The slots are all free again: more requests go through at once.
+    expect((await Promise.all(urls.map((url) => get(`${url}x`)))).every((a) => a.statusCode === 200)).toBe(true);
+  });
+
+  it("ships with bounds that keep large answers to a small share", () => {
+    expect(PAGE_CACHE_LIMITS.large.maxBytes).toBeLessThanOrEqual(PAGE_CACHE_LIMITS.pages.maxBytes / 2);
+    expect(PAGE_CACHE_LIMITS.largeAnswer).toBeGreaterThan(200 * 1024); // an actor page (~150 KB) is a page
+  });
+});
