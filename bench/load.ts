@@ -444,7 +444,7 @@ export async function syntheticRules(rulesDir: string, factor: number): Promise<
   const dir = await mkdtemp(path.join(os.tmpdir(), `cle-rules-x${factor}-`));
   for (const name of await readdir(rulesDir)) {
     if (!name.endsWith(".yaml")) continue;
-    if (["actors.yaml", "glossary.yaml", "catalog.yaml"].includes(name)) {
+    if (["actors.yaml", "glossary.yaml", "catalog.yaml", "questionnaire.yaml"].includes(name)) {
       await copyFile(path.join(rulesDir, name), path.join(dir, name));
       continue;
     }
