@@ -152,5 +152,11 @@ describe("the real rules", () => {
     const exportTier = tiers("cybersecurity-law/p70").find((t) => t.id === "cii-data-export-2026");
     expect(exportTier).toMatchObject({ versions: ["2026-01-01"], enforces: ["p37"] });
   });
+
+  // The issue's "done when": the register for a CII operator in 2026 lists its PIPL and DSL duties.
+  it("bind a CII operator with the data laws' duties: PIPL localisation and handler duties, DSL data-security duties", () => {
+    const keys = obligationsForActors(catalog, ["cii-operator"], "2026-12-01").map((o) => o.key.split("#")[0]);
+    expect(keys).toEqual(expect.arrayContaining(["personal-information-protection-law/p40", "personal-information-protection-law/p51", "data-security-law/p27", "data-security-law/p31", "cybersecurity-law/p37"]));
+  });
 });
 
