@@ -25,6 +25,7 @@ import lawRoutes from "./routes/laws.js";
 import memoRoutes from "./routes/memo.js";
 import penaltyRoutes from "./routes/penalties.js";
 import provisionRoutes from "./routes/provisions.js";
+import registerRoutes from "./routes/register.js";
 import searchRoutes from "./routes/search.js";
 
 declare module "fastify" {
@@ -108,6 +109,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   // Routes, one encapsulated plugin per resource.
   await app.register(homeRoutes);
   await app.register(actorRoutes);
+  await app.register(registerRoutes); // /check, /profile and its exports
   await app.register(lawRoutes);
   await app.register(provisionRoutes);
   await app.register(penaltyRoutes);

@@ -7,13 +7,16 @@ import { citeArticle, permalink } from "../domain/citation.js";
 import { BadQueryError, NotFoundError } from "../errors.js";
 import { ApplicableQuery, applicablePenalty } from "../query/applicable-penalty.js";
 import { obligationsForActors } from "../query/actor-obligations.js";
+import { buildRegister } from "../query/register.js";
+import { registerSchemas } from "../query/register-request.js";
+import { cardSteps } from "../view-models/register-export.js";
+import { registerView } from "../view-models/register.js";
 import { filterPenaltyRows, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { filterProvisions, sortProvisions } from "../query/provision-filter.js";
 import { DateParam, listOf, single, Text } from "../query/query-params.js";
 import { facetParams } from "../query/facet-params.js";
 import { appliesIn, bindingAt, displayVersion, findByNumber } from "../query/versions.js";
-import { penaltyQuerySchema } from "../routes/penalties.js";
-import { provisionQuerySchema } from "../routes/provisions.js";
+import { penaltyQuerySchema, provisionQuerySchema } from "../query/list-queries.js";
 import { citationTargets, parseCitationQuery } from "../search/citation-query.js";
 import type { SearchIndex } from "../search/search-index.js";
 import { defineOperation, pagingParams, type ApiOperation } from "./define.js";
@@ -323,6 +326,47 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
           };
         });
         return { ...summary, at, obligations };
+      },
+    }),
+    defineOperation({
+      path: `${API_BASE}/register`,
+      operationId: "getRegister",
+      tag: "Actors",
+      summary: "The compliance register of a role set: the rows of /profile, with the same filters and order",
+      description: "Every duty that binds the roles (inherited ones included), once, with every reason, and its penalty ladder: each tier with the trigger that brings it, criminal exposure last. scope=all adds the general duties that bind every organisation.",
+      query: registerSchemas(catalog).api.extend(pagingParams),
+      response: S.RegisterPage,
+      examples: [`${API_BASE}/register?actor=cii-operator`, `${API_BASE}/register?actor=cii-operator&sort=exposure&penalty=yes`],
+      handler: ({ query, url }) => {
+        const { page, per_page, actor, ...filter } = query;
+        if (actor.length === 0) throw new BadQueryError("actor", "A register needs at least one role: give actor=… (repeat it or separate ids with commas).", catalog.actors.map((a) => a.id));
+        const reg = buildRegister(catalog, actor, filter);
+        const v = registerView(catalog, reg, { basePath: "/profile", actor, answers: {}, filter, group: "instrument" }, undefined, origin);
+        const link = (l: { label: string; href: string }) => ({ label: l.label, url: abs(l.href) });
+        const rows = v.cards.map((c) => ({
+          key: c.key,
+          instrument: c.instrumentId,
+          version: c.versionId,
+          article: c.number,
+          heading: c.heading,
+          duty: c.duty,
+          conditions: c.conditions,
+          theme: c.themeId,
+          general: c.general,
+          roles: c.roles,
+          reasons: c.reasons,
+          tiers: cardSteps(c).map((s) => ({ article: link(s.article), when: s.when, trigger: s.trigger, criminal: s.criminal, entity: s.entity, managers: s.managers, individual: s.individual, official: s.official, refersTo: s.refersTo.map(link) })),
+          generalLiability: c.generalLiability.map(link),
+          memoItem: c.memoItem,
+          url: c.permalink,
+        }));
+        return {
+          ...paginate(rows, page, per_page, url),
+          roles: actor.map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id })),
+          at: reg.date,
+          dataVersion: catalog.meta.dataVersion,
+          summary: { specific: reg.specificCount, general: reg.generalCount, instruments: reg.instrumentCount, withPenalty: reg.withPenaltyCount },
+        };
       },
     }),
     defineOperation({

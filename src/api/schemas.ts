@@ -227,6 +227,52 @@ export const SearchPage = paged("SearchPage", SearchResult, {
 });
 export const GlossaryPage = paged("GlossaryPage", GlossaryEntry);
 
+export const RegisterLink = named("RegisterLink", z.object({ label: z.string(), url: Url }));
+
+export const RegisterTier = named(
+  "RegisterTier",
+  z.object({
+    article: RegisterLink.describe("the penalty article that sets this tier"),
+    when: z.string().describe('the trigger in plain words: "On first violation", "If especially serious"'),
+    trigger: z.string().describe("the conduct and circumstances that bring this tier"),
+    criminal: z.boolean().describe("criminal exposure (listed after the administrative ladder)"),
+    entity: z.array(z.string()),
+    managers: z.array(z.string()),
+    individual: z.array(z.string()),
+    official: z.array(z.string()),
+    refersTo: z.array(RegisterLink).describe("the articles this tier punishes under instead"),
+  }),
+  "One step of a duty's penalty ladder: every sanction with the trigger of its tier.",
+);
+
+export const RegisterDuty = named(
+  "RegisterDuty",
+  z.object({
+    key: z.string().describe("instrument/pNN#obligation-id"),
+    instrument: z.string(),
+    version: z.string(),
+    article: z.string(),
+    heading: z.string(),
+    duty: z.string(),
+    conditions: z.string().optional(),
+    theme: Theme,
+    general: z.boolean().describe("binds the roles only as a general duty of every organisation or person"),
+    roles: z.array(z.string()).describe("the roles (labels) this duty binds"),
+    reasons: z.array(z.string()).describe("why it applies, each reason once"),
+    tiers: z.array(RegisterTier).describe("the penalty ladder: each administrative penalty article's tiers in order, then criminal exposure"),
+    generalLiability: z.array(RegisterLink).describe("when no penalty article is linked: the instrument's general liability articles"),
+    memoItem: z.string().describe("the pinned memo item of this duty"),
+    url: Url,
+  }),
+);
+
+export const RegisterPage = paged("RegisterPage", RegisterDuty, {
+  roles: z.array(z.object({ id: z.string(), label: z.string() })),
+  at: z.string().describe("the date the law is read at"),
+  dataVersion: z.string(),
+  summary: z.object({ specific: z.number().int(), general: z.number().int(), instruments: z.number().int(), withPenalty: z.number().int() }),
+});
+
 export const ApplicablePenalty = named(
   "ApplicablePenalty",
   z.object({

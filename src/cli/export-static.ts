@@ -41,7 +41,7 @@ export function staticUrls(catalog: Catalog): Record<string, string[]> {
   const amended = instrumentsWithChanges(catalog, penaltyRows(catalog));
   return {
     home: ["/"],
-    actors: ["/actors", ...catalog.actors.map((a) => `/actors/${a.id}`), "/profile"],
+    actors: ["/actors", ...catalog.actors.map((a) => `/actors/${a.id}`), "/profile", "/check"],
     laws: ["/laws", ...catalog.instruments.map((i) => `/laws/${i.id}`)],
     contents: catalog.instruments.flatMap((i) => i.versions.map((v) => `/laws/${i.id}/${v.id}`)),
     articles: [...new Set(articles)],

@@ -34,6 +34,7 @@ export function buildCatalog(rules: ParsedRules): Catalog {
     actorById: new Map(actors.map((a) => [a.id, a])),
     provisionByKey,
     termById: new Map(rules.glossary.value.map((t) => [t.id, t])),
+    questionnaire: rules.questionnaire?.value ?? { generalActors: [], groups: [] },
   };
   return deepFreeze(catalog);
 }

@@ -5,8 +5,10 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import type { Catalog } from "../domain/catalog.js";
+import { QuestionnaireFile } from "../domain/questionnaire-schema.js";
 import { ActorsFile, CatalogMeta, GlossaryFile, Instrument } from "../domain/rules-schema.js";
 import { buildCatalog } from "./build-catalog.js";
+import { checkQuestionnaire } from "./check-questionnaire.js";
 import { checkReferences } from "./check-references.js";
 import { RulesInvalidError, type RulesProblem } from "./problems.js";
 import { problemAt, readYamlFile, type ReadBytes, type YamlFile } from "./yaml-file.js";
@@ -21,6 +23,7 @@ export interface ParsedRules {
   actors: Parsed<ActorsFile>;
   glossary: Parsed<GlossaryFile>;
   instruments: Parsed<Instrument>[];
+  questionnaire?: Parsed<QuestionnaireFile>; // optional: a rules folder without one has no /check questions
   unloaded: ReadonlyMap<string, string>; // instrument id → the file that did not load: references into it are not checked
 }
 
@@ -31,6 +34,7 @@ type ActorsFile = z.infer<typeof ActorsFile>;
 type GlossaryFile = z.infer<typeof GlossaryFile>;
 
 const SPECIAL_FILES = new Set(["actors.yaml", "glossary.yaml", "catalog.yaml"]);
+const OPTIONAL_FILES = new Set(["questionnaire.yaml"]);
 
 /** Loads and validates rules/ (or another folder); throws RulesInvalidError listing every problem. */
 export async function loadRules(rulesDir: string, options: LoadOptions = {}): Promise<Catalog> {
@@ -78,8 +82,9 @@ export async function validateRules(rulesDir: string, options: LoadOptions = {})
   const actors = names.includes("actors.yaml") ? await parseWith("actors.yaml", ActorsFile) : undefined;
   const glossary = names.includes("glossary.yaml") ? await parseWith("glossary.yaml", GlossaryFile) : undefined;
   const instruments: Parsed<Instrument>[] = [];
+  const questionnaire = names.includes("questionnaire.yaml") ? await parseWith("questionnaire.yaml", QuestionnaireFile) : undefined;
   const unloaded = new Map<string, string>();
-  for (const name of names.filter((n) => !SPECIAL_FILES.has(n))) {
+  for (const name of names.filter((n) => !SPECIAL_FILES.has(n) && !OPTIONAL_FILES.has(n))) {
     const parsed = await parseWith(name, Instrument);
     if (!parsed) {
       unloaded.set(name.replace(/\.ya?ml$/, ""), display(name));
@@ -96,9 +101,15 @@ export async function validateRules(rulesDir: string, options: LoadOptions = {})
     problems.push({ file: display(""), path: "", message: `cross-references were not checked: ${missing} did not load` });
     return { problems };
   }
+  if (names.includes("questionnaire.yaml") && !questionnaire) return { problems };
 
-  const rules: ParsedRules = { meta, actors, glossary, instruments, unloaded };
+  const rules: ParsedRules = { meta, actors, glossary, instruments, questionnaire, unloaded };
   problems.push(...checkReferences(rules));
+  if (questionnaire) {
+    const actorIds = new Set(actors.value.map((a) => a.id));
+    const provisionKeys = new Set(instruments.flatMap(({ value }) => value.provisions.map((p) => `${value.id}/${p.id}`)));
+    problems.push(...checkQuestionnaire(questionnaire.value, questionnaire.file, actorIds, provisionKeys, rules.unloaded));
+  }
   if (problems.length > 0) return { problems };
   return { catalog: buildCatalog(rules), problems };
 }

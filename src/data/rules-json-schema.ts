@@ -2,6 +2,7 @@
 // with, for editors (YAML language servers) and for anyone checking rules outside this code.
 // Served at /data/*.schema.json; `npm run schema` writes them to rules/schema/.
 import { z } from "zod";
+import { QuestionnaireFile } from "../domain/questionnaire-schema.js";
 import { ActorsFile, CatalogMeta, GlossaryFile, Instrument } from "../domain/rules-schema.js";
 
 export const RULES_SCHEMAS = {
@@ -9,6 +10,7 @@ export const RULES_SCHEMAS = {
   "actors.schema.json": { schema: ActorsFile, title: "rules/actors.yaml: the actor hierarchy" },
   "glossary.schema.json": { schema: GlossaryFile, title: "rules/glossary.yaml: search and glossary terms" },
   "catalog.schema.json": { schema: CatalogMeta, title: "rules/catalog.yaml: data version and as-of date" },
+  "questionnaire.schema.json": { schema: QuestionnaireFile, title: "rules/questionnaire.yaml: the company questionnaire and the roles its answers bring" },
 } as const;
 
 export type RulesSchemaName = keyof typeof RULES_SCHEMAS;

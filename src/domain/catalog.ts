@@ -1,5 +1,6 @@
 // The validated, cross-linked catalog every page and API answer is built from. It is built
 // once at start-up (src/data/load-rules.ts), frozen, and never changes while the server runs.
+import type { QuestionnaireFile } from "./questionnaire-schema.js";
 import type { Actor, CatalogMeta, GlossaryTerm, Instrument, Obligation, PenaltyTier, Provision, Version } from "./rules-schema.js";
 
 export interface Catalog {
@@ -12,6 +13,7 @@ export interface Catalog {
   actorById: ReadonlyMap<string, ActorEntry>;
   provisionByKey: ReadonlyMap<string, ProvisionEntry>; // "cybersecurity-law/p37"
   termById: ReadonlyMap<string, GlossaryTerm>;
+  questionnaire: QuestionnaireFile; // rules/questionnaire.yaml; no groups when the folder has none
 }
 
 export interface InstrumentEntry {

@@ -8,6 +8,7 @@ import { Bearer, SanctionKind } from "../domain/rules-schema.js";
 import { BadQueryError } from "../errors.js";
 import { DateParam, listOf, Page, pageOr404, parseQuery, single } from "../query/query-params.js";
 import { facetParams } from "../query/facet-params.js";
+import { penaltyQuerySchema } from "../query/list-queries.js";
 import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { parseArticlePath } from "../query/article-path.js";
 import * as f from "../view-models/format.js";
@@ -17,21 +18,6 @@ import { toCsv } from "../view-models/csv.js";
 import { displayVersion } from "../query/versions.js";
 import { amendmentChanges, amendmentPairs, changeBadges, instrumentsWithChanges } from "../query/amendment-changes.js";
 import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
-
-export function penaltyQuerySchema(catalog: Catalog) {
-  const { instrument, actor, bearer, sanction, version } = facetParams(catalog);
-  return z.object({
-    instrument,
-    actor,
-    bearer,
-    sanction,
-    version,
-    at: single(DateParam.optional()),
-    drafts: single(z.enum(["include", "exclude"]).default("exclude")),
-    sort: single(z.enum(PENALTY_SORTS).default("max-fine")),
-    page: single(Page.default(1)),
-  });
-}
 
 const PAGE_SIZE = 50;
 

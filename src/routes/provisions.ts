@@ -7,23 +7,12 @@ import { Bearer, InstrumentKind, InstrumentStatus, SanctionKind, Theme } from ".
 import { facetCounts, FACETS, filterProvisions, PROVISION_SORTS, sortProvisions, type FacetName, type ProvisionFilter } from "../query/provision-filter.js";
 import { Page, pageOr404, parseQuery, single } from "../query/query-params.js";
 import { query } from "../view-models/format.js";
-import { facetParams } from "../query/facet-params.js";
+import { PAGE_SIZES, provisionQuerySchema } from "../query/list-queries.js";
 import { BEARER_LABELS, KIND_LABELS, SANCTION_LABELS, STATUS_LABELS, THEME_LABELS } from "../view-models/format.js";
 import { summariseWorst } from "../view-models/obligation-view.js";
 import { tierRef } from "../query/actor-obligations.js";
 import { displayVersion } from "../query/versions.js";
 import { articleLabel } from "../domain/version-name.js";
-
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-
-export function provisionQuerySchema(catalog: Catalog) {
-  return z.object({
-    ...facetParams(catalog),
-    sort: single(z.enum(PROVISION_SORTS).default("article")),
-    page: single(Page.default(1)),
-    size: single(z.enum(PAGE_SIZES.map(String) as [string, ...string[]]).transform(Number).default(25)),
-  });
-}
 
 export function facetLabel(catalog: Catalog, facet: FacetName, value: string): string {
   switch (facet) {

@@ -7,7 +7,7 @@
 import type { Options } from "minisearch";
 import type { Catalog, ProvisionEntry } from "../domain/catalog.js";
 import type { GlossaryTerm } from "../domain/rules-schema.js";
-import { THEME_LABELS } from "../view-models/format.js";
+import { THEME_LABELS } from "../domain/theme-labels.js";
 import { NO_TEXTS, type LawTexts } from "../texts/load-law-texts.js";
 import { articleText, type TextArticle } from "../texts/parse-law-text.js";
 import { QueryEngine } from "./engine.js";

@@ -1,30 +1,10 @@
 // Labels and formatters the templates use (as it.f): plain functions of plain values.
-import type { InstrumentKind, InstrumentStatus, Theme } from "../domain/rules-schema.js";
+import type { InstrumentKind, InstrumentStatus } from "../domain/rules-schema.js";
 export { formatChineseDate, formatDate } from "../domain/citation.js";
 export { BEARER_LABELS, SANCTION_LABELS, describeSanction, formatAmount, formatNumber } from "../domain/penalty-arithmetic.js";
 
-export const THEME_LABELS: Record<Theme, string> = {
-  "general-principles": "General principles",
-  "security-protection": "Security protection",
-  "data-localisation": "Data localisation",
-  "personal-information": "Personal information",
-  "real-name-registration": "Real-name registration",
-  "content-monitoring": "Content monitoring and removal",
-  "cooperation-with-authorities": "Cooperation with and technical support to authorities",
-  reporting: "Reporting",
-  "record-keeping": "Record keeping",
-  "security-assessment": "Security assessment and review",
-  "registration-approval": "Registration and approval",
-  "finance-funding": "Finance and funding",
-  staffing: "Staffing",
-  "prohibited-activities": "Prohibited activities",
-  "incident-response": "Incident response",
-  "product-certification": "Product certification",
-  "party-organisation": "Party organisation",
-  employment: "Employment",
-  "evidence-procedure": "Evidence and procedure",
-  supervision: "Supervision by the state",
-};
+// Theme names are shared with the search index (a lower layer), so they live in the domain.
+export { THEME_LABELS } from "../domain/theme-labels.js";
 
 export const KIND_LABELS: Record<InstrumentKind, string> = {
   law: "Law",

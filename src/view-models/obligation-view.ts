@@ -1,43 +1,13 @@
-// An obligation as the actor and profile pages show it: the duty, the reason it applies,
-// the pinned article, and the worst sanction for the entity and for managers.
+// Obligation wording shared by the pages: who an actor is, why a duty binds it (the chain of
+// actor types), and the worst sanction per bearer that /provisions summarises. The register
+// (src/view-models/register.ts) shows each penalty as a ladder instead of a worst case.
 import type { Catalog, TierRef } from "../domain/catalog.js";
-import { permalink } from "../domain/citation.js";
 import { BEARER_LABELS, describeSanction, formatAmount, isRelativeAmount, MONETARY_KINDS, SANCTION_LABELS, sanctionsOf, worstCase, type FlatSanction } from "../domain/penalty-arithmetic.js";
 import type { Bearer } from "../domain/rules-schema.js";
-import type { BoundObligation } from "../query/actor-obligations.js";
-import { bindingAt } from "../query/versions.js";
-import { THEME_LABELS } from "./format.js";
-import { articleLabel } from "../domain/version-name.js";
 
 export interface SanctionSummary {
   bearer: string;
   text: string; // "up to RMB 1,000,000; licence revocation"
-}
-
-export interface PenaltyLink {
-  label: string; // "CSL Art. 59"
-  href: string;
-}
-
-export interface ObligationView {
-  key: string;
-  instrumentId: string;
-  instrumentShort: string;
-  instrumentTitle: string;
-  number: string;
-  articleLabel: string; // "CSL Art. 23 (2026)": the number with its text (version-name.ts)
-  articleHref: string;
-  memoItem: string; // the pinned memo item of this duty: instrument/version/art-N/obligation-id
-  heading: string;
-  duty: string;
-  conditions?: string;
-  theme: string;
-  themeId: string;
-  reasons: string[];
-  worst: SanctionSummary[];
-  penaltyLinks: PenaltyLink[];
-  draft: boolean;
-  binding: boolean; // false for drafts and rules no longer in force at the date
 }
 
 export function actorLabel(catalog: Catalog, id: string): string {
@@ -81,43 +51,4 @@ export function summariseWorst(tiers: readonly TierRef[]): SanctionSummary[] {
     out.push({ bearer: BEARER_LABELS[bearer], text: parts.join("; ") });
   }
   return out;
-}
-
-export function penaltyLinks(catalog: Catalog, tiers: readonly TierRef[], date?: string): PenaltyLink[] {
-  const seen = new Map<string, PenaltyLink>();
-  for (const t of tiers) {
-    const ins = catalog.instrumentById.get(t.provision.instrumentId);
-    if (!ins) continue;
-    const v = (date ? t.versionIds.filter((x) => x <= date).at(-1) : undefined) ?? t.versionIds.at(-1) ?? ins.currentVersion;
-    const n = t.provision.data.numbers[v];
-    if (!n) continue;
-    const href = permalink(ins.id, v, n);
-    seen.set(href, { label: articleLabel(ins, v, n), href });
-  }
-  return [...seen.values()];
-}
-
-export function obligationView(catalog: Catalog, b: BoundObligation, date: string): ObligationView {
-  const ins = catalog.instrumentById.get(b.provision.instrumentId);
-  if (!ins) throw new Error(`obligation-view: no instrument ${b.provision.instrumentId}`);
-  return {
-    key: b.key,
-    instrumentId: ins.id,
-    instrumentShort: ins.data.short.en,
-    instrumentTitle: ins.data.title.en,
-    number: b.number,
-    articleLabel: articleLabel(ins, b.versionId, b.number),
-    articleHref: permalink(ins.id, b.versionId, b.number),
-    memoItem: `${ins.id}/${b.versionId}/art-${b.number}/${b.obligation.id}`,
-    heading: b.provision.data.heading.en,
-    duty: b.obligation.duty,
-    conditions: b.obligation.conditions,
-    theme: THEME_LABELS[b.obligation.theme],
-    themeId: b.obligation.theme,
-    reasons: b.reasons.map((r) => explainReason(catalog, r.chain)),
-    worst: summariseWorst(b.tiers),
-    penaltyLinks: penaltyLinks(catalog, b.tiers, date),
-    draft: ins.data.draft,
-    binding: bindingAt(ins, date),
-  };
 }

@@ -46,6 +46,8 @@ const PAGES: [string, string, number][] = [
   ["actor page", "/actors/cii-operator", 200],
   ["actor page at a date, grouped by theme", "/actors/network-operator?at=2020-01-01&group=theme&include=all", 200],
   ["company profile", "/profile?actor=cii-operator&actor=telecom-operator", 200],
+  ["register from answers, by exposure, with filters", "/profile?service=telecoms&cii=unknown&actor=cii-operator&sort=exposure&penalty=yes&scope=all", 200],
+  ["questionnaire with a don't-know answer", "/check?cii=unknown&service=banking", 200],
   ["laws list", "/laws", 200],
   ["law contents", "/laws/cybersecurity-law", 200],
   ["article, 2017 text", "/laws/cybersecurity-law/2017-06-01/art-37", 200],

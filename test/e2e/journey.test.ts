@@ -36,10 +36,10 @@ describe("the main journey, in a browser", () => {
     await page.goto("/");
     await page.selectOption("#pick-actor", "cii-operator");
     await page.click("form.picker button");
-    expect(await page.locator("h2.result-heading").innerText()).toContain("Critical information infrastructure operator");
-    const inherited = page.locator("li.obligation", { hasText: "Run the tiered protection scheme." });
-    expect(await inherited.locator(".reason").innerText()).toContain("binds every network operator; a critical information infrastructure operator is one");
-    await inherited.locator("p.cite a").click();
+    expect(await page.locator("h1").innerText()).toContain("Critical information infrastructure operator");
+    const inherited = page.locator("article.duty", { hasText: "Run the tiered protection scheme." });
+    expect(await inherited.locator(".why").innerText()).toContain("binds every network operator; a critical information infrastructure operator is one");
+    await inherited.locator("p.cite a").first().click();
     await page.waitForURL(/\/laws\/cybersecurity-law\/2026-01-01\/art-23$/);
     await page.locator("section", { hasText: "Enforced by" }).locator("a").first().click();
     await page.waitForURL(/\/laws\/cybersecurity-law\/2026-01-01\/art-61$/);
@@ -55,16 +55,18 @@ describe("the main journey, in a browser", () => {
 
   it("builds a company profile by ticking roles, at a URL that reproduces it", async () => {
     const page = await newPage();
-    await page.goto("/profile");
-    await page.check('input[name="actor"][value="financial-institution"]');
-    await page.check('input[name="actor"][value="telecom-operator"]');
+    await page.goto("/profile?actor=network-operator#change");
+    await page.locator("details.change-roles summary").click();
+    await page.uncheck('form.profile input[name="actor"][value="network-operator"]');
+    await page.check('form.profile input[name="actor"][value="financial-institution"]');
+    await page.check('form.profile input[name="actor"][value="telecom-operator"]');
     await page.click("form.profile button[type=submit]");
     await page.waitForURL(/actor=telecom-operator/);
-    expect(await page.locator("h2.result-heading").innerText()).toContain("Telecommunications operator + Financial institution");
-    expect(await page.locator("li.obligation", { hasText: "Check customers' identity." }).count()).toBe(1);
+    expect(await page.locator("h1").innerText()).toContain("Telecommunications operator + Financial institution");
+    expect(await page.locator("article.duty", { hasText: "Check customers' identity." }).count()).toBe(1);
     const url = page.url();
     await page.goto(url);
-    expect(await page.locator('input[value="financial-institution"]').isChecked()).toBe(true);
+    expect(await page.locator('form.profile input[value="financial-institution"]').isChecked()).toBe(true);
     await page.close();
   });
 
@@ -90,7 +92,7 @@ describe("the main journey, in a browser", () => {
     await page.goto("/laws/counterterrorism-law/2016-01-01/art-84");
     await page.locator("button.memo-add-button").first().click();
     await page.goto("/actors/telecom-operator");
-    await page.locator("li.obligation", { hasText: "Provide technical interfaces and decryption support." }).locator("button.memo-add-button").click();
+    await page.locator("article.duty", { hasText: "Provide technical interfaces and decryption support." }).locator("button.memo-add-button").click();
     await page.waitForFunction('document.getElementById("memo-link")?.textContent === "Memo (3)"');
     await page.click("#memo-link");
     await page.waitForURL(/\/memo\?items=/);

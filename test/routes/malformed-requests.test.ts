@@ -195,7 +195,12 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
   const page = (shape: string): ParamKind => ({ type: "page", last: lastPages[shape] ?? 1 });
   const penaltyFilters = { instrument: list(instruments), actor: list(actors), bearer: list(Bearer.options), sanction: list(SanctionKind.options), version: list(versions), at: { type: "date" }, drafts: one(["include", "exclude"]), sort: one(PENALTY_SORTS) } as const;
   const penaltyParams = { ...penaltyFilters, page: page("/penalties") };
-  const actorParams = { group: one(["instrument", "theme"]), at: { type: "date" }, include: one(["binding", "all"]) } as const;
+  // The register's filters (/actors/:id, /profile and its exports, /api/v1/register).
+  const registerFilters = { scope: one(["specific", "all"]), instrument: list(instruments), theme: list(Theme.options), penalty: one(["yes", "no"]), at: { type: "date" }, include: one(["binding", "all"]), sort: one(["article", "exposure"]) } as const;
+  const actorParams = { ...registerFilters, group: one(["instrument", "theme"]) } as const;
+  // The questionnaire's questions, read from the fixture rules (rules/questionnaire.yaml).
+  const answerParams = Object.fromEntries(catalog.questionnaire.groups.flatMap((g) => g.questions).map((q) => [q.id, q.choose === "any" ? list(q.options.map((o) => o.value)) : one(q.options.map((o) => o.value))]));
+  const profileParams = { ...actorParams, ...answerParams, actor: list(actors) };
   // Memo items: every pinned article path, and every duty of one, in the fixtures.
   const items = catalog.provisions.flatMap((p) =>
     p.versionIds.flatMap((v) => {
@@ -213,7 +218,11 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
     { shape: "/healthz", base: "/healthz", type: /^application\/json/, params: {}, none: true },
     { shape: "/actors", base: "/actors", params: {}, none: true },
     { shape: "/actors/:id", base: "/actors/cii-operator", params: actorParams },
-    { shape: "/profile", base: "/profile", params: { ...actorParams, actor: list(actors) } },
+    { shape: "/profile", base: "/profile", params: profileParams },
+    { shape: "/profile.csv", base: "/profile.csv?actor=cii-operator", type: /^text\/csv/, params: profileParams },
+    { shape: "/profile.md", base: "/profile.md?actor=cii-operator", type: /^text\/markdown/, params: profileParams },
+    { shape: "/profile.html", base: "/profile.html?actor=cii-operator", params: profileParams },
+    { shape: "/check", base: "/check", params: answerParams },
     { shape: "/laws", base: "/laws", params: {}, none: true },
     { shape: "/laws/:id", base: "/laws/cybersecurity-law", params: {}, none: true },
     { shape: "/laws/:id/:segment", base: "/laws/cybersecurity-law/2017-06-01", params: {}, none: true },
@@ -257,6 +266,7 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
     api("/api/v1/actors", "/api/v1/actors", paging("/api/v1/actors")),
     api("/api/v1/actors/:id", "/api/v1/actors/cii-operator", { at: { type: "date" }, include: one(["binding", "all"]) }),
     api("/api/v1/penalties", "/api/v1/penalties", { ...penaltyFilters, ...paging("/api/v1/penalties") }),
+    api("/api/v1/register", "/api/v1/register?actor=cii-operator", { ...registerFilters, actor: list(actors), ...paging("/api/v1/register") }),
     // q is required, so the base carries one; its own edges are in edgeCases.
     api("/api/v1/search", "/api/v1/search?q=data", { instrument: list(instruments), actor: list(actors), version: list(versions), ...paging("/api/v1/search") }),
     api("/api/v1/glossary", "/api/v1/glossary", paging("/api/v1/glossary")),

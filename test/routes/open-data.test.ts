@@ -48,7 +48,7 @@ describe("the JSON Schemas of the rules files", () => {
 
   it("accept every real rules file", async () => {
     const names = (await readdir(REAL_RULES)).filter((n) => n.endsWith(".yaml"));
-    const special: Record<string, RulesSchemaName> = { "actors.yaml": "actors.schema.json", "glossary.yaml": "glossary.schema.json", "catalog.yaml": "catalog.schema.json" };
+    const special: Record<string, RulesSchemaName> = { "actors.yaml": "actors.schema.json", "glossary.yaml": "glossary.schema.json", "catalog.yaml": "catalog.schema.json", "questionnaire.yaml": "questionnaire.schema.json" };
     const validators = new Map<RulesSchemaName, ReturnType<typeof compile>>();
     for (const n of names) {
       const schemaName = special[n] ?? "rules.schema.json";

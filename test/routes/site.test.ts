@@ -41,18 +41,19 @@ describe("actor pages", () => {
     expect(t).toContain("Store data in China.");
   });
 
-  it("links each duty to the pinned article and its penalty, with the worst case", async () => {
+  it("links each duty to the pinned article and its penalty ladder, each figure after its trigger", async () => {
     const res = await get("/actors/network-operator");
     expect(res.body).toContain('href="/laws/cybersecurity-law/2026-01-01/art-23"');
     expect(res.body).toContain('href="/laws/cybersecurity-law/2026-01-01/art-61"');
-    expect(text(res.body)).toContain("fine RMB 10,000–500,000");
+    expect(text(res.body)).toMatch(/It refuses to correct or harm results \(2026 text\)\. Entity Fine RMB 10,000–500,000/);
   });
 
   it("shows the law as at an earlier date: old numbers and old fines", async () => {
     const res = await get("/actors/network-operator?at=2020-01-01");
     expect(res.body).toContain('href="/laws/cybersecurity-law/2017-06-01/art-21"');
-    expect(text(res.body)).toContain("fine RMB 10,000–100,000");
-    expect(text(res.body)).toContain("Responsible managers and personnel fine RMB 5,000–50,000");
+    const t = text(res.body);
+    // The ladder in order: what the first violation costs, then what refusing to correct brings.
+    expect(t).toMatch(/On first violation : A network operator fails the duties of Art\. 21\. Entity Order to correct; Warning If it refuses to correct or harm results : It refuses to correct or harm results\. Entity Fine RMB 10,000–100,000.* Managers The directly responsible person in charge: Fine RMB 5,000–50,000/);
   });
 
   it("leaves drafts out unless asked, then labels them", async () => {
@@ -115,15 +116,16 @@ describe("company profile", () => {
     const res = await get("/profile?actor=cii-operator&actor=telecom-operator&actor=financial-institution");
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
-    expect(t).toContain("6 obligations for: Critical information infrastructure operator + Telecommunications operator + Financial institution");
+    expect(t).toContain("Compliance register: Critical information infrastructure operator + Telecommunications operator + Financial institution");
+    expect(t).toContain("6 duties specific to your roles");
     expect(t.match(/Run the tiered protection scheme\./g)?.length).toBe(1);
     expect(t).toContain("Provide technical interfaces and decryption support.");
-    expect(res.body).toMatch(/value="cii-operator" checked/);
+    expect(res.body).toMatch(/name="actor" value="cii-operator" checked/);
   });
 
   it("accepts a comma list too", async () => {
     const a = text((await get("/profile?actor=cii-operator,telecom-operator")).body);
-    expect(a).toContain("for: Critical information infrastructure operator + Telecommunications operator");
+    expect(a).toContain("Compliance register: Critical information infrastructure operator + Telecommunications operator");
   });
 
   it("rejects an unknown actor with the allowed values", async () => {

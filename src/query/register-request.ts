@@ -1,0 +1,53 @@
+// One register request: the query string of /profile, its exports and /api/v1/register →
+// the role set (picked actors plus the roles the questionnaire answers bring), the answers, and
+// the filters. An unknown actor or answer is a 400 naming the parameter and its allowed values.
+import { z } from "zod";
+import type { Catalog } from "../domain/catalog.js";
+import { answerParams, deriveRoles, hasAnswers, pickAnswers, type Answers, type DerivedRoles } from "./questionnaire.js";
+import { listOf, parseQuery, single } from "./query-params.js";
+import { registerFilterParams, type RegisterFilter } from "./register.js";
+
+export const GROUP_BY = ["instrument", "theme"] as const;
+
+export interface RegisterRequest {
+  actor: string[]; // the actor parameter as given
+  answers: Answers;
+  derived?: DerivedRoles; // when any question was answered
+  actorIds: string[]; // the role set: picked actors, then the roles the answers bring
+  filter: RegisterFilter;
+  group: (typeof GROUP_BY)[number];
+}
+
+/** The query schemas: /profile (roles and answers), /actors/<id> (one fixed role), the API (roles). */
+export function registerSchemas(catalog: Catalog): RegisterSchemas {
+  const cached = SCHEMAS.get(catalog);
+  if (cached) return cached;
+  const schemas = makeSchemas(catalog);
+  SCHEMAS.set(catalog, schemas);
+  return schemas;
+}
+
+type RegisterSchemas = ReturnType<typeof makeSchemas>;
+const SCHEMAS = new WeakMap<Catalog, RegisterSchemas>();
+
+function makeSchemas(catalog: Catalog) {
+  const actorIds = catalog.actors.map((a) => a.id) as [string, ...string[]];
+  const filters = { ...registerFilterParams(catalog), group: single(z.enum(GROUP_BY).default("instrument").describe("contents by instrument (default) or by theme")) };
+  const actor = listOf(z.enum(actorIds).describe("an actor id, e.g. cii-operator"));
+  return {
+    profile: z.object({ actor, ...answerParams(catalog), ...filters }),
+    single: z.object(filters),
+    api: z.object({ actor, ...registerFilterParams(catalog) }),
+  };
+}
+
+export function parseRegisterRequest(catalog: Catalog, raw: unknown, fixedActor?: string): RegisterRequest {
+  const schemas = registerSchemas(catalog);
+  const q = parseQuery(fixedActor ? schemas.single : schemas.profile, raw) as Record<string, unknown> & RegisterFilter & { group: RegisterRequest["group"]; actor?: string[] };
+  const actor = fixedActor ? [] : (q.actor ?? []);
+  const answers = fixedActor ? {} : pickAnswers(catalog, q);
+  const derived = hasAnswers(answers) ? deriveRoles(catalog, answers) : undefined;
+  const actorIds = fixedActor ? [fixedActor] : [...new Set([...actor, ...(derived?.roles.map((r) => r.actor) ?? [])])];
+  const filter: RegisterFilter = { scope: q.scope, instrument: q.instrument, theme: q.theme, penalty: q.penalty, at: q.at, include: q.include, sort: q.sort };
+  return { actor, answers, derived, actorIds, filter, group: q.group };
+}

@@ -1,0 +1,74 @@
+// The compliance register: /check (the questionnaire: what is my company?), /profile (the
+// register of duties for a role set, with filters, contents and the penalty ladder of each duty)
+// and its hand-over formats /profile.csv, /profile.md and /profile.html (Word-ready).
+// /actors/<id> shows the same register for one role (src/routes/actors.ts).
+import type { FastifyPluginAsync, FastifyReply } from "fastify";
+import { BadQueryError } from "../errors.js";
+import { parseQuery } from "../query/query-params.js";
+import { answerParams, deriveRoles, hasAnswers, pickAnswers } from "../query/questionnaire.js";
+import { buildRegister } from "../query/register.js";
+import { parseRegisterRequest, type RegisterRequest } from "../query/register-request.js";
+import { toCsv } from "../view-models/csv.js";
+import { questionnaireView } from "../view-models/questionnaire-view.js";
+import { cardSteps, headerLines, registerCsvRows, registerMarkdown } from "../view-models/register-export.js";
+import { registerView, type RegisterState, type RegisterView } from "../view-models/register.js";
+import { z } from "zod";
+
+const registerRoutes: FastifyPluginAsync = async (app) => {
+  const catalog = app.catalog;
+  const origin = app.publicOrigin;
+  const CheckQuery = z.object(answerParams(catalog));
+
+  const view = (req: RegisterRequest): RegisterView => {
+    const state: RegisterState = { basePath: "/profile", actor: req.actor, answers: req.answers, filter: req.filter, group: req.group };
+    return registerView(catalog, buildRegister(catalog, req.actorIds, req.filter), state, req.derived, origin);
+  };
+
+  const questionnairePage = (reply: FastifyReply, answers: Record<string, string[]>, note?: string) => {
+    const derived = hasAnswers(answers) ? deriveRoles(catalog, answers) : undefined;
+    return reply.viewAsync("pages/check", { title: "What is your company?", questionnaire: questionnaireView(catalog, answers, derived), note });
+  };
+
+  app.get("/check", async (req, reply) => questionnairePage(reply, pickAnswers(catalog, parseQuery(CheckQuery, req.query))));
+
+  app.get("/profile", async (req, reply) => {
+    const r = parseRegisterRequest(catalog, req.query);
+    // No role yet: the questions that find the roles, never an empty register.
+    if (r.actorIds.length === 0) {
+      return questionnairePage(reply, r.answers, hasAnswers(r.answers) ? "Your answers do not make your company any of the roles the rules name. Check the roles that need review below, or pick roles yourself." : undefined);
+    }
+    const v = view(r);
+    return reply.viewAsync("pages/profile", { title: "Compliance register", v, questionnaire: questionnaireView(catalog, r.answers, r.derived), picker: catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: r.actor.includes(a.id) })) });
+  });
+
+  // Hand-over formats: same parameters, same rows. An empty role set has nothing to hand over.
+  const exportOf = (req: { query: unknown }) => {
+    const r = parseRegisterRequest(catalog, req.query);
+    if (r.actorIds.length === 0) return undefined;
+    return view(r);
+  };
+  const noRoles = (): never => {
+    throw new BadQueryError("actor", "A register needs at least one role: give actor=… or answers from /check that bring a role.", catalog.actors.map((a) => a.id));
+  };
+
+  app.get("/profile.csv", async (req, reply) => {
+    const v = exportOf(req);
+    if (!v) return noRoles();
+    reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="register.csv"');
+    return toCsv(registerCsvRows(v));
+  });
+  app.get("/profile.md", async (req, reply) => {
+    const v = exportOf(req);
+    if (!v) return noRoles();
+    reply.type("text/markdown; charset=utf-8").header("content-disposition", 'inline; filename="register.md"');
+    return registerMarkdown(v, origin);
+  });
+  app.get("/profile.html", async (req, reply) => {
+    const v = exportOf(req);
+    if (!v) return noRoles();
+    reply.type("text/html; charset=utf-8").header("content-disposition", 'inline; filename="register.html"');
+    return reply.viewAsync("exports/register-word", { v, origin, header: headerLines(v), steps: cardSteps });
+  });
+};
+
+export default registerRoutes;

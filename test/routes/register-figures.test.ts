@@ -1,0 +1,97 @@
+// No figure without its condition: on the real rules, every sanction the register prints (page,
+// CSV, Markdown, API) sits in a ladder step that states the step in plain words and the trigger
+// of its tier. Checked on the register of a CII operator that runs instant messaging, with the
+// general duties, drafts and superseded rules, and on every actor's own register.
+import { describe, expect, it } from "vitest";
+import { REAL_RULES, useTestApp } from "../helpers/test-app.js";
+
+const server = useTestApp(REAL_RULES);
+// An amount as the register prints one: RMB figures, terms, multiples and shares of a base.
+const FIGURE = /RMB|\d\s*(days?|months?|years?)\b|\d\s*×|\d+\s*%/i;
+const REGISTER = "/profile?service=instant-messaging&cii=yes&scope=all&include=all";
+
+/** The register part of a page with every well-formed ladder step taken out. */
+function outsideSteps(html: string): { rest: string; steps: number; bad: string[] } {
+  const end = html.indexOf('class="change-roles');
+  const body = html.slice(html.indexOf('id="results"'), end < 0 ? undefined : end);
+  const bad: string[] = [];
+  let steps = 0;
+  const rest = body.replace(/<li class="step">([\s\S]*?)<\/li>\n/g, (_m, inner: string) => {
+    steps++;
+    const when = /<p class="when"><strong>([^<]+)<\/strong>(?: \(<a [^>]+>[^<]+<\/a>\))?: ([^<]*\S[^<]*)<\/p>/.exec(inner);
+    if (!when) bad.push(inner.slice(0, 200));
+    return "";
+  });
+  // A duty's own words may hold a figure ("within 30 days"): that is the duty, not a sanction.
+  return { rest: rest.replace(/<p class="(duty-text|conditions|cite)">[\s\S]*?<\/p>/g, ""), steps, bad };
+}
+
+describe("no penalty figure without its tier's trigger", () => {
+  it("on the register page", async () => {
+    const res = await server.get(REGISTER);
+    expect(res.statusCode).toBe(200);
+    const { rest, steps, bad } = outsideSteps(res.body);
+    expect(steps).toBeGreaterThan(100);
+    expect(bad).toEqual([]);
+    // Outside the steps: duties, reasons and links, and never a sanction amount.
+    const text = rest.replace(/<[^>]+>/g, " ");
+    expect(text.match(new RegExp(`.{0,60}(${FIGURE.source}).{0,60}`, "gi")) ?? []).toEqual([]);
+  });
+
+  it("on every actor's register", async () => {
+    const ids = (JSON.parse((await server.get("/api/v1/actors?per_page=200")).body) as { data: { id: string }[] }).data.map((a) => a.id);
+    expect(ids.length).toBeGreaterThan(50);
+    for (const id of ids) {
+      const { rest, bad } = outsideSteps((await server.get(`/actors/${id}?scope=all`)).body);
+      expect(bad, id).toEqual([]);
+      expect(FIGURE.test(rest.replace(/<[^>]+>/g, " ")), id).toBe(false);
+    }
+  });
+
+  it("in the CSV, the Markdown and the API", async () => {
+    const csv = (await server.get(REGISTER.replace("/profile", "/profile.csv"))).body;
+    const lines = csv.split("\r\n");
+    const header = (lines[0] as string).replace(/^\uFEFF/, "").split(",");
+    const tiers = header.filter((h) => /^tier\d+_when$/.test(h)).map((h) => h.replace("_when", ""));
+    expect(tiers.length).toBeGreaterThan(2);
+    const api = JSON.parse((await server.get(`/api/v1/register?actor=cii-operator&actor=instant-messaging-provider&scope=all&include=all&per_page=200`)).body) as { data: { tiers: { when: string; trigger: string; entity: string[]; managers: string[]; individual: string[]; official: string[] }[] }[] };
+    let sanctioned = 0;
+    for (const d of api.data)
+      for (const t of d.tiers) {
+        if ([...t.entity, ...t.managers, ...t.individual, ...t.official].length === 0) continue;
+        sanctioned++;
+        expect(t.when.length * t.trigger.trim().length, JSON.stringify(t)).toBeGreaterThan(0);
+      }
+    expect(sanctioned).toBeGreaterThan(100);
+    // Markdown: a sanction line is always a sub-item of a step line that states its trigger.
+    const md = (await server.get(REGISTER.replace("/profile", "/profile.md"))).body.split("\n");
+    let checked = 0;
+    md.forEach((line, i) => {
+      if (!/^ {2}- (Entity|Managers|Individual|Officials):/.test(line)) return;
+      checked++;
+      let j = i - 1;
+      while (j >= 0 && /^ {2}- /.test(md[j] as string)) j--;
+      expect(md[j], `line ${i + 1}: ${line}`).toMatch(/^- \*\*[^*]+\*\* \(\[[^\]]+\]\(http[^)]+\)\): \S/);
+    });
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it("says once when no penalty article is linked, and names the law's general liability articles", async () => {
+    const html = (await server.get("/actors/network-operator")).body;
+    const start = html.indexOf("<article", html.indexOf('id="duty-cybersecurity-law-p40-'));
+    const card = html.slice(start, html.indexOf("</article>", start));
+    expect(card.match(/No penalty article is linked/g)).toHaveLength(1);
+    expect(card).toContain('General liability: <a href="/laws/cybersecurity-law/2026-01-01/art-72">CSL Art. 72 (2026)</a>, <a href="/laws/cybersecurity-law/2026-01-01/art-76">CSL Art. 76 (2026)</a>.');
+  });
+
+  it("follows a referral: a breach the CSL punishes under the PIPL shows the PIPL article's ladder, and counts it in the exposure", async () => {
+    const html = (await server.get("/actors/network-operator")).body;
+    const start = html.indexOf("<article", html.indexOf('id="duty-cybersecurity-law-p42-secure-pi"') - 200);
+    const card = html.slice(html.indexOf('id="duty-cybersecurity-law-p42-secure-pi"'), html.indexOf("</article>", start + 50));
+    expect(card).toContain("Punished under <a href=\"/laws/personal-information-protection-law/");
+    expect(card).toMatch(/Penalty: <a href="\/laws\/personal-information-protection-law\/[^"]+">PIPL Art\. 66<\/a> <span class="referred">\(the breach is punished under it by <a href="[^"]+">CSL Art\. 71 \(2026\)<\/a>\)/);
+    expect(card).toContain("<strong>If serious</strong>");
+    const api = JSON.parse((await server.get("/api/v1/register?actor=network-operator&sort=exposure&instrument=cybersecurity-law&per_page=200")).body) as { data: { key: string; tiers: { article: { label: string } }[] }[] };
+    expect(api.data.find((d) => d.key === "cybersecurity-law/p42#secure-pi")?.tiers.map((t) => t.article.label)).toContain("PIPL Art. 66");
+  });
+});
