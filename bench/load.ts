@@ -444,12 +444,13 @@ export async function syntheticRules(rulesDir: string, factor: number): Promise<
   const dir = await mkdtemp(path.join(os.tmpdir(), `cle-rules-x${factor}-`));
   for (const name of await readdir(rulesDir)) {
     if (!name.endsWith(".yaml")) continue;
-    if (["actors.yaml", "glossary.yaml", "catalog.yaml", "questionnaire.yaml"].includes(name)) {
+    const text = await readFile(path.join(rulesDir, name), "utf8");
+    const id = name.replace(/\.yaml$/, "");
+    // Not an instrument (actors, glossary, catalog, questionnaire …): copied once, as it is.
+    if (!new RegExp(`^id: ${id}$`, "m").test(text)) {
       await copyFile(path.join(rulesDir, name), path.join(dir, name));
       continue;
     }
-    const text = await readFile(path.join(rulesDir, name), "utf8");
-    const id = name.replace(/\.yaml$/, "");
     await writeFile(path.join(dir, name), text);
     for (let k = 1; k < factor; k++) {
       const copy = text.replace(new RegExp(`^id: ${id}$`, "m"), `id: ${id}-x${k}`);

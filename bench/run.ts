@@ -172,14 +172,15 @@ buildDist();
 const log = (line: string) => console.log(`  ${line}`);
 const CHURN = { seconds: Number(process.env.BENCH_CHURN_SECONDS ?? 30), connections: Number(process.env.BENCH_CHURN_CONNECTIONS ?? 100), actorIds: (await loadRules(config.rulesDir)).actors.map((a) => a.id) };
 const one = await loadScale("real rules", undefined, s, true, 3, log, CHURN);
-const dir = await syntheticRules(config.rulesDir, 10);
 let ten: ScaleResult | undefined;
+let dir: string | undefined;
 try {
+  dir = await syntheticRules(config.rulesDir, 10);
   ten = await loadScale("10x synthetic", dir, s, false, 1, log);
 } catch (e) {
   console.log(`  10x synthetic: failed, reported as missing below: ${(e as Error).message}`);
 } finally {
-  await removeDir(dir);
+  if (dir) await removeDir(dir);
 }
 
 const n0 = (n: number) => n.toFixed(0);

@@ -13,7 +13,8 @@
 // Memory: a page is kept compressed. Once its brotli coding exists the uncompressed body is
 // dropped (it is ~10× larger); a client that asks for it, or for gzip the first time, gets it
 // decompressed from the brotli. The cache is bounded by entries and by bytes (every stored
-// coding and the key counted) and evicts the least recently used URL first. Answers over
+// coding and the key counted), scan-resistant: a page asked for once is evicted before one asked
+// for again, least recently used first (Segment, below). Answers over
 // LARGE_ANSWER bytes uncompressed (the bulk data, a profile of fifty roles) live in a segment
 // of their own with its own small budget: a few of them cannot push out thousands of pages.
 // With the query policy (query-policy.ts) every cached URL is a page the site really has.
@@ -43,42 +44,75 @@ interface Entry {
   size: number; // bytes counted: stored bodies and the key
 }
 
-/** One least-recently-used list with its own bounds (a Map iterates oldest first). */
+/**
+ * One bounded cache, scan-resistant (a segmented LRU): a new page waits in "probation"; asked for
+ * again, it moves to "protected". Eviction takes the least recently used page on probation first,
+ * so a run of URLs requested once each (a crawler, an attack) cycles through probation and never
+ * pushes out the pages people keep asking for. Protected holds at most 80% of the bounds; its
+ * least recently used page goes back on probation. (A Map iterates oldest first.)
+ */
 class Segment {
-  readonly entries = new Map<string, Entry>();
+  private readonly probation = new Map<string, Entry>();
+  private readonly protected = new Map<string, Entry>();
+  private protectedBytes = 0;
   bytes = 0;
   constructor(
     readonly maxEntries: number,
     readonly maxBytes: number,
   ) {}
 
+  get size(): number {
+    return this.probation.size + this.protected.size;
+  }
+
+  get(key: string): Entry | undefined {
+    return this.protected.get(key) ?? this.probation.get(key);
+  }
+
   add(entry: Entry): void {
     entry.segment = this;
     entry.size = sizeOf(entry);
-    this.entries.set(entry.key, entry);
+    this.probation.set(entry.key, entry);
     this.bytes += entry.size;
     this.evict();
   }
 
+  /** A hit: a page on probation is promoted; a protected one becomes the most recent. */
   touch(entry: Entry): void {
-    this.entries.delete(entry.key); // most recently used goes last
-    this.entries.set(entry.key, entry);
+    if (this.probation.delete(entry.key)) {
+      this.protected.set(entry.key, entry);
+      this.protectedBytes += entry.size;
+      // Protected is bounded too: its least recent pages go back on probation.
+      for (const [key, old] of this.protected) {
+        if (this.protected.size <= this.maxEntries * 0.8 && this.protectedBytes <= this.maxBytes * 0.8) break;
+        this.protected.delete(key);
+        this.protectedBytes -= old.size;
+        this.probation.set(key, old);
+      }
+      return;
+    }
+    this.protected.delete(entry.key);
+    this.protected.set(entry.key, entry);
   }
 
   /** After an entry gained or dropped a body. */
   resize(entry: Entry): void {
     const size = sizeOf(entry);
     this.bytes += size - entry.size;
+    if (this.protected.has(entry.key)) this.protectedBytes += size - entry.size;
     entry.size = size;
     this.evict();
   }
 
   private evict(): void {
-    for (const [key, old] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.entries.delete(key);
-      this.bytes -= old.size;
-      old.segment = undefined;
+    for (const list of [this.probation, this.protected]) {
+      for (const [key, old] of list) {
+        if (this.size <= this.maxEntries && this.bytes <= this.maxBytes) return;
+        list.delete(key);
+        this.bytes -= old.size;
+        if (list === this.protected) this.protectedBytes -= old.size;
+        old.segment = undefined;
+      }
     }
   }
 }
@@ -163,10 +197,10 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     const limits = config.pageCache;
     const pages = new Segment(limits.pages.maxEntries, limits.pages.maxBytes);
     const large = new Segment(limits.large.maxEntries, limits.large.maxBytes);
-    const lookup = (url: string) => pages.entries.get(url) ?? large.entries.get(url);
+    const lookup = (url: string) => pages.get(url) ?? large.get(url);
     app.decorate("pageCache", {
       has: (url: string) => lookup(url) !== undefined,
-      stats: () => ({ pages: { entries: pages.entries.size, bytes: pages.bytes }, large: { entries: large.entries.size, bytes: large.bytes }, peakRendering }),
+      stats: () => ({ pages: { entries: pages.size, bytes: pages.bytes }, large: { entries: large.size, bytes: large.bytes }, peakRendering }),
     });
 
     /** The uncompressed body: kept, or decompressed from the brotli coding. */

@@ -62,6 +62,20 @@ describe("the page cache", () => {
     expect(app.pageCache.has("/actors")).toBe(false);
   });
 
+  it("keeps a page asked for twice through a run of pages asked for once", async () => {
+    const popular = "/laws/cybersecurity-law/2017-06-01/art-37?act=2020-01-01";
+    await get(popular, BR);
+    await get(popular, BR); // asked again: protected
+    const once = Array.from({ length: 60 }, (_, i) => `/search?q=scan${i}`);
+    const before = app.pageCache.stats().pages.bytes;
+    for (const url of once) expect((await get(url, BR)).statusCode).toBe(200);
+    // The run overflowed the budget many times over, and the popular page is still there.
+    expect(app.pageCache.has(once[0] as string)).toBe(false);
+    expect(app.pageCache.has(popular)).toBe(true);
+    expect(app.pageCache.stats().pages.bytes).toBeLessThanOrEqual(LIMITS.pages.maxBytes);
+    expect(before).toBeGreaterThan(0);
+  });
+
   it("makes no entry for unknown parameters: they are a 400 or a redirect, never a page", async () => {
     const before = app.pageCache.stats();
     for (let i = 0; i < 30; i++) {
