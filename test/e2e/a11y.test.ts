@@ -6,8 +6,8 @@ import { createRequire } from "node:module";
 import type { FastifyInstance } from "fastify";
 import { type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.js";
-import { buildTestApp, FIXTURE_TEXTS } from "../helpers/test-app.js";
+import { startBrowserApp, stopBrowserApp } from "../helpers/browser.js";
+import { FIXTURE_TEXTS } from "../helpers/test-app.js";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -18,9 +18,7 @@ let axePage: Page; // axe-core loaded into every document, the CSP bypassed so i
 let page: Page; // a plain page, CSP and all, for the keyboard
 
 beforeAll(async () => {
-  app = await buildTestApp({ lawTextsDir: FIXTURE_TEXTS }); // article pages with their official text and its changes
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await launchChromium();
+  ({ app, base, browser } = await startBrowserApp({ lawTextsDir: FIXTURE_TEXTS })); // article pages with their official text and its changes
   // The CSP (script-src 'self') would refuse axe; the pages' own markup is what is tested. An init
   // script hands axe to the browser once, instead of sending it with every page.
   axePage = await (await browser.newContext({ baseURL: base, bypassCSP: true })).newPage();
@@ -28,8 +26,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ baseURL: base })).newPage();
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await stopBrowserApp({ app, browser });
 });
 
 interface AxeViolation {

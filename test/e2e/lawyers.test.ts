@@ -6,21 +6,17 @@ import type { FastifyInstance } from "fastify";
 import { strFromU8, unzipSync } from "fflate";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.js";
-import { buildTestApp } from "../helpers/test-app.js";
+import { startBrowserApp, stopBrowserApp } from "../helpers/browser.js";
 
 let app: FastifyInstance;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  app = await buildTestApp();
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await launchChromium();
+  ({ app, base, browser } = await startBrowserApp());
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await stopBrowserApp({ app, browser });
 });
 
 async function newPage(options: BrowserContextOptions = {}): Promise<Page> {

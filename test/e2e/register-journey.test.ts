@@ -4,21 +4,18 @@
 import type { FastifyInstance } from "fastify";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.js";
-import { buildTestApp, REAL_RULES } from "../helpers/test-app.js";
+import { startBrowserApp, stopBrowserApp } from "../helpers/browser.js";
+import { REAL_RULES } from "../helpers/test-app.js";
 
 let app: FastifyInstance;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  app = await buildTestApp({}, REAL_RULES);
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await launchChromium();
+  ({ app, base, browser } = await startBrowserApp({}, REAL_RULES));
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await stopBrowserApp({ app, browser });
 });
 
 /** A user: every click, tick or key press they make is counted. */

@@ -8,9 +8,9 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.js";
+import { startBrowserApp, stopBrowserApp } from "../helpers/browser.js";
 import { loadRules } from "../../src/data/load-rules.js";
-import { buildTestApp, FIXTURE_RULES } from "../helpers/test-app.js";
+import { FIXTURE_RULES } from "../helpers/test-app.js";
 
 
 const P = {
@@ -63,9 +63,7 @@ const strayRequests: string[] = [];
 
 beforeAll(async () => {
   rulesDir = plantedRules();
-  app = await buildTestApp({}, rulesDir);
-  base = await app.listen({ host: "127.0.0.1", port: 0 });
-  browser = await launchChromium();
+  ({ app, base, browser } = await startBrowserApp({}, rulesDir));
   // bypassCSP: the page's CSP would block inline scripts anyway; the test is that nothing got there.
   context = await browser.newContext({ baseURL: base, bypassCSP: true });
   page = await context.newPage();
@@ -79,8 +77,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await browser?.close();
-  await app?.close();
+  await stopBrowserApp({ app, browser });
   if (rulesDir) rmSync(rulesDir, { recursive: true, force: true });
 });
 
