@@ -245,7 +245,8 @@ function readerText(value: unknown, path: PropertyKey[] = []): [PropertyKey[], s
   if (typeof value === "string") return [[path, value]];
   if (Array.isArray(value)) return value.flatMap((v, i) => readerText(v, [...path, i]));
   if (value && typeof value === "object") {
-    return Object.entries(value).flatMap(([k, v]) => (k === "url" || k === "official" || k === "id" ? [] : readerText(v, [...path, k])));
+    // Addresses and ids are not prose; a list of official sources still has notes to read.
+    return Object.entries(value).flatMap(([k, v]) => ((k === "url" || k === "official" || k === "id") && typeof v === "string" ? [] : readerText(v, [...path, k])));
   }
   return [];
 }
