@@ -11,8 +11,9 @@ import { TierLevel, type Bearer, type ManagerGroup, type PenaltyTier } from "../
 import { articlePath, MAX_MEMO_ITEMS } from "../memo/memo-items.js";
 import type { DerivedRoles } from "../query/questionnaire.js";
 import { generalLiability, type Register, type RegisterDuty, type RegisterFilter } from "../query/register.js";
-import { bindingAt, versionAt } from "../query/versions.js";
+import { bindingAt } from "../query/versions.js";
 import { query, THEME_LABELS } from "./format.js";
+import { linkToRef } from "./article-page.js";
 import { actorLabel, explainReason } from "./obligation-view.js";
 
 export interface Link {
@@ -121,14 +122,10 @@ function articleLink(catalog: Catalog, t: TierRef, date: string): Link {
   return { label: ins ? articleLabel(ins, v, n) : `${t.provision.instrumentId} Art. ${n}`, href: permalink(t.provision.instrumentId, v, n) };
 }
 
-function refLink(catalog: Catalog, ref: string, date: string): Link {
-  const p = catalog.provisionByKey.get(ref.split(".")[0] ?? ref);
-  const ins = p && catalog.instrumentById.get(p.instrumentId);
-  if (!p || !ins) return { label: ref, href: "/laws" };
-  const v = versionAt(ins, date) ?? ins.currentVersion;
-  const inV = p.versionIds.includes(v) ? v : (p.versionIds.at(-1) as string);
-  const n = p.data.numbers[inV] ?? "";
-  return { label: articleLabel(ins, inV, n), href: permalink(ins.id, inV, n) };
+/** A reference as a link; the rules' references are validated, so one always resolves. */
+function refLink(catalog: Catalog, instrumentId: string, ref: string, date: string): Link {
+  const link = linkToRef(catalog, instrumentId, ref, date);
+  return link ? { label: link.label, href: link.href } : { label: ref, href: "/laws" };
 }
 
 /** One bearer's sanctions at a tier in words, alternatives joined by "or"; managers by the group the article names. */
@@ -155,7 +152,7 @@ export function ladderStep(catalog: Catalog, t: TierRef, date: string, alone = t
     managers: sanctionsFor(sanctions, "managers"),
     individual: sanctionsFor(sanctions, "individual"),
     official: sanctionsFor(sanctions, "official"),
-    refersTo: (t.tier.refersTo ?? []).map((r) => refLink(catalog, r.includes("/") ? r : `${t.provision.instrumentId}/${r}`, date)),
+    refersTo: (t.tier.refersTo ?? []).map((r) => refLink(catalog, t.provision.instrumentId, r, date)),
     criminal: isCriminal(t),
     article: articleLink(catalog, t, date),
   };
@@ -414,7 +411,7 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
       href: `/actors/${r.actor}`,
       reasons: r.reasons.map((x) => roleReason(catalog, x.fact, r.actor, r.kindOf)),
       picked: false,
-      definedBy: r.definedBy ? refLink(catalog, r.definedBy, reg.date) : undefined,
+      definedBy: r.definedBy ? refLink(catalog, r.definedBy.split("/")[0] ?? "", r.definedBy, reg.date) : undefined,
       addHref: registerHref(s, { actor: [...s.actor, r.actor] }, "/profile", "#results"),
     }));
   const general = s.filter.scope === "all";

@@ -4,7 +4,10 @@
 import { describe, expect, it } from "vitest";
 import type { Catalog, ProvisionEntry, TierRef } from "../../../src/domain/catalog.js";
 import type { PenaltyTier } from "../../../src/domain/rules-schema.js";
-import { ladders, levelWords } from "../../../src/view-models/register.js";
+import { ladders, ladderStep, levelWords } from "../../../src/view-models/register.js";
+import { loadRules } from "../../../src/data/load-rules.js";
+import { tierRef } from "../../../src/query/actor-obligations.js";
+import { REAL_RULES } from "../../helpers/test-app.js";
 
 const provision = (key: string, instrumentId: string): ProvisionEntry => ({
   key,
@@ -49,5 +52,15 @@ describe("the penalty ladder", () => {
   it("puts every figure beside its step and trigger", () => {
     const { ladders: [l] } = ladders(catalog, [tier({ id: "a", level: "first-violation" })], "2020-06-01");
     expect(l?.steps[0]).toMatchObject({ when: "On first violation", trigger: "T a.", entity: ["Fine up to RMB 1,000"] });
+  });
+});
+
+describe("a referral in the ladder, on the real rules", () => {
+  it("names the paragraph it refers to, and links to its anchor (CSL 2026 Art. 62 → Art. 61 para. 3)", async () => {
+    const real = await loadRules(REAL_RULES);
+    const p60 = real.provisionByKey.get("cybersecurity-law/p60") as ProvisionEntry;
+    const t = p60.data.penalties.find((x) => x.id === "serious-2026") as PenaltyTier;
+    const step = ladderStep(real, tierRef(p60, t, "2026-01-01"), "2026-06-01");
+    expect(step.refersTo).toEqual([{ label: "CSL Art. 61 para. 3 (2026)", href: "/laws/cybersecurity-law/2026-01-01/art-61#para-3" }]);
   });
 });
