@@ -65,7 +65,8 @@ const provisionRoutes: FastifyPluginAsync = async (app) => {
         summary: p.data.summary,
         draft: ins?.data.draft ?? false,
         actors: [...new Set(p.data.obligations.flatMap((o) => o.actors))].map((a) => catalog.actorById.get(a)?.data.label.en ?? a),
-        worst: summariseWorst(p.data.penalties.map((t) => tierRef(p, t))),
+        // The card names one text: only its tiers, each figure with the step that brings it.
+        worst: summariseWorst(p.data.penalties.map((t) => tierRef(p, t, v)).filter((t) => t.versionIds.length > 0)),
       };
     });
     return reply.viewAsync("pages/provisions", {

@@ -2,7 +2,7 @@
 // actor types), and the worst sanction per bearer that /provisions summarises. The register
 // (src/view-models/register.ts) shows each penalty as a ladder instead of a worst case.
 import type { Catalog, TierRef } from "../domain/catalog.js";
-import { BEARER_LABELS, describeSanction, formatAmount, isRelativeAmount, MONETARY_KINDS, SANCTION_LABELS, sanctionsOf, worstCase, type FlatSanction } from "../domain/penalty-arithmetic.js";
+import { BEARER_LABELS, describeSanction, formatAmount, isRelativeAmount, LEVEL_LABELS, MONETARY_KINDS, SANCTION_LABELS, sanctionsOf, tierLevel, worstCase, type FlatSanction } from "../domain/penalty-arithmetic.js";
 import type { Bearer } from "../domain/rules-schema.js";
 
 export interface SanctionSummary {
@@ -32,19 +32,32 @@ export function explainReason(catalog: Catalog, chain: string[]): string {
   return `binds every ${bound}; ${withArticle(selected)} is one${via.length ? ` (through ${via.join(" → ")})` : ""}`;
 }
 
+/**
+ * The heaviest fine and custody each bearer can face under these tiers, each with the step that
+ * brings it ("fine RMB 2,000,000–10,000,000, if especially serious"): no figure without its
+ * condition.
+ */
 export function summariseWorst(tiers: readonly TierRef[]): SanctionSummary[] {
   const byBearer = new Map<Bearer, FlatSanction[]>();
-  for (const t of tiers) for (const s of sanctionsOf(t.tier)) byBearer.set(s.bearer, [...(byBearer.get(s.bearer) ?? []), s]);
+  const stepOf = new Map<FlatSanction, string>();
+  for (const t of tiers) {
+    const step = LEVEL_LABELS[tierLevel(t.tier)];
+    for (const s of sanctionsOf(t.tier)) {
+      byBearer.set(s.bearer, [...(byBearer.get(s.bearer) ?? []), s]);
+      stepOf.set(s, step.charAt(0).toLowerCase() + step.slice(1));
+    }
+  }
+  const when = (s: FlatSanction) => `, ${stepOf.get(s) ?? ""}`;
   const out: SanctionSummary[] = [];
   for (const bearer of ["entity", "managers", "individual", "official"] as const) {
     const list = byBearer.get(bearer);
     if (!list) continue;
     const w = worstCase(list);
     const parts: string[] = [];
-    if (w.maxFineSanction) parts.push(`${SANCTION_LABELS[w.maxFineSanction.kind].toLowerCase()} ${formatAmount(w.maxFineSanction) || "(amount not fixed)"}`);
-    if (w.maxCustodySanction) parts.push(describeSanction(w.maxCustodySanction).replace(" (discretionary)", "").toLowerCase());
+    if (w.maxFineSanction) parts.push(`${SANCTION_LABELS[w.maxFineSanction.kind].toLowerCase()} ${formatAmount(w.maxFineSanction) || "(amount not fixed)"}${when(w.maxFineSanction)}`);
+    if (w.maxCustodySanction) parts.push(`${describeSanction(w.maxCustodySanction).replace(" (discretionary)", "").toLowerCase()}${when(w.maxCustodySanction)}`);
     const relative = list.find((s) => MONETARY_KINDS.has(s.kind) && isRelativeAmount(s));
-    if (relative) parts.push(`fine of ${formatAmount(relative)}`);
+    if (relative) parts.push(`fine of ${formatAmount(relative)}${when(relative)}`);
     const others = w.other.filter((k) => k !== "fine" && k !== "order-to-correct" && k !== "warning");
     parts.push(...others.map((k) => SANCTION_LABELS[k].toLowerCase()));
     if (parts.length === 0) parts.push(...w.other.map((k) => SANCTION_LABELS[k].toLowerCase()));

@@ -275,6 +275,12 @@ describe("instrument pages", () => {
 });
 
 describe("provisions", () => {
+  it("prints each card's heaviest figure with the step that brings it, for the text the card names", async () => {
+    const t = text((await get("/provisions?instrument=cybersecurity-law")).body);
+    expect(t).toContain("Entity: fine RMB 10,000–500,000, if it refuses to correct or harm results");
+    expect(t).not.toContain("Entity: fine RMB 10,000–100,000"); // the 2017 tier: the card names the 2026 text
+  });
+
   it("filters by sanction kind with counts beside each facet value", async () => {
     const res = await get("/provisions?sanction=licence-revocation");
     const t = text(res.body);
