@@ -40,6 +40,11 @@ function logScale(min: number, max: number) {
   return (v: number) => LABEL_WIDTH + ((Math.log10(Math.max(v, min)) - lo) / (hi - lo)) * (WIDTH - LABEL_WIDTH - 30);
 }
 
+/** A bar's label names the step that brings the figure: no figure without its condition. */
+function barLabel(r: PenaltyRow): string {
+  return `${r.label} · ${r.bearer} · ${r.levelLabel.charAt(0).toLowerCase()}${r.levelLabel.slice(1)}`;
+}
+
 export function fineChart(rows: readonly PenaltyRow[]): Chart {
   const withFine = rows.filter((r) => r.fineMax !== undefined).slice(0, 25);
   const x = logScale(1_000, 100_000_000);
@@ -57,7 +62,7 @@ export function fineChart(rows: readonly PenaltyRow[]): Chart {
       const open = r.fineMax === Infinity;
       const lo = r.fineMin ?? 0;
       return {
-        label: `${r.label} · ${r.bearer}`,
+        label: barLabel(r),
         href: r.href,
         x1: lo > 0 ? x(lo) : LABEL_WIDTH,
         x2: open ? end - ARROW : x(r.fineMax as number), // an open bound: the arrow head ends at the edge
@@ -93,7 +98,7 @@ export function custodyChart(rows: readonly PenaltyRow[]): Chart {
       const open = r.custodyMaxDays === Infinity;
       const lo = r.custodyMinDays ?? 0;
       return {
-        label: `${r.label} · ${r.bearer}`,
+        label: barLabel(r),
         href: r.href,
         x1: lo > 0 && lo !== Infinity ? x(lo) : LABEL_WIDTH,
         x2: open ? end - ARROW : x(r.custodyMaxDays as number),

@@ -41,6 +41,8 @@ describe("/penalties", () => {
     expect(res.body).toContain('<svg role="group" aria-labelledby="fine-chart-svg-title fine-chart-desc"');
     expect(res.body).toContain("<title id=\"fine-chart-svg-title\">Fine ranges (RMB, log scale)</title>");
     expect(res.body).toMatch(/class="bar open"/);
+    // each bar names the step that brings its figure
+    expect(text(res.body)).toContain("CSL Art. 59 (2017) · managers · if it refuses to correct or harm results");
   });
 
   it.each([["bearer=boss"], ["sort=cheapest"], ["at=yesterday"], ["instrument=nope"]])("rejects %s with 400", async (qs) => {
