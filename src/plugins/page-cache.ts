@@ -117,10 +117,20 @@ class Segment {
   }
 }
 
+// What an entry keeps alive: the whole memory behind each buffer, not only its length (a buffer
+// can be a view of a larger one: a slice of zlib's 16 KB output chunk, a slot in Node's pool).
 function sizeOf(e: Entry): number {
-  let n = e.key.length + (e.identity?.length ?? 0);
-  for (const b of Object.values(e.coded)) if (Buffer.isBuffer(b)) n += b.length;
+  let n = e.key.length + (e.identity?.buffer.byteLength ?? 0);
+  for (const b of Object.values(e.coded)) if (Buffer.isBuffer(b)) n += b.buffer.byteLength;
   return n;
+}
+
+/** `b` itself if it owns its memory exactly, else a copy that does. */
+export function owned(b: Buffer): Buffer {
+  if (b.byteOffset === 0 && b.buffer.byteLength === b.length) return b;
+  const copy = Buffer.allocUnsafeSlow(b.length);
+  b.copy(copy);
+  return copy;
 }
 
 const CACHEABLE_TYPES = /^(text\/html|application\/json|text\/csv|text\/markdown|application\/atom\+xml|application\/schema\+json|image\/svg\+xml)/;
@@ -133,15 +143,17 @@ export const COMPRESS_THRESHOLD = 1024; // smaller bodies go out as they are (as
 // Brotli quality 6: within ~10% of quality 11 on our pages at a tenth of the time (quality 11
 // takes up to 100 ms on a 100 KB actor page). The window is no larger than the body: the same
 // output, but the encoder's buffers (allocated per libuv thread, and kept by the allocator)
-// stay small. Both codings run on the libuv thread pool.
+// stay small. Both codings run on the libuv thread pool. zlib returns a view of its 16 KB
+// output chunk: a 3 KB page kept as it comes keeps 16 KB alive, so the cache keeps a copy of
+// the exact size.
 const brotli = promisify(zlib.brotliCompress);
 const unbrotli = promisify(zlib.brotliDecompress);
 const gzip = promisify(zlib.gzip);
 export function compress(body: Buffer, coding: "br" | "gzip"): Promise<Buffer> {
-  if (coding === "gzip") return gzip(body, { level: 6 });
+  if (coding === "gzip") return gzip(body, { level: 6 }).then(owned);
   const { BROTLI_PARAM_QUALITY, BROTLI_PARAM_LGWIN, BROTLI_PARAM_SIZE_HINT, BROTLI_PARAM_MODE, BROTLI_MODE_TEXT, BROTLI_MIN_WINDOW_BITS, BROTLI_DEFAULT_WINDOW } = zlib.constants;
   const lgwin = Math.min(BROTLI_DEFAULT_WINDOW, Math.max(BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(body.length + 1))));
-  return brotli(body, { params: { [BROTLI_PARAM_QUALITY]: 6, [BROTLI_PARAM_LGWIN]: lgwin, [BROTLI_PARAM_SIZE_HINT]: body.length, [BROTLI_PARAM_MODE]: BROTLI_MODE_TEXT } });
+  return brotli(body, { params: { [BROTLI_PARAM_QUALITY]: 6, [BROTLI_PARAM_LGWIN]: lgwin, [BROTLI_PARAM_SIZE_HINT]: body.length, [BROTLI_PARAM_MODE]: BROTLI_MODE_TEXT } }).then(owned);
 }
 
 export function etagOf(body: string | Buffer): string {
@@ -298,7 +310,7 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
       const type = String(reply.getHeader("content-type") ?? "");
       if (!CACHEABLE_TYPES.test(type) || reply.hasHeader("content-encoding")) return next(null, payload);
       if (!reply.hasHeader("cache-control")) reply.header("cache-control", DEFAULT_CACHE_CONTROL);
-      const body = Buffer.from(payload);
+      const body = owned(Buffer.from(payload)); // a small one would keep a slot of Node's 8 KB pool
       const headers: Record<string, string> = {};
       for (const h of REPLAYED_HEADERS) {
         const v = reply.getHeader(h);

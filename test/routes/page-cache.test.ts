@@ -4,6 +4,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGE_CACHE_LIMITS } from "../../src/config.js";
+import { compress, owned } from "../../src/plugins/page-cache.js";
 import { buildTestApp } from "../helpers/test-app.js";
 
 // Small bounds, so the fixture pages (5–17 KB) exercise them: /data/rules.json (~12 KB) and
@@ -36,6 +37,31 @@ describe("the page cache", () => {
     const gz = await get(url, { "accept-encoding": "gzip" });
     expect(gz.headers["content-encoding"]).toBe("gzip");
     expect(gunzipSync(gz.rawPayload).equals(html)).toBe(true);
+  });
+
+  it("keeps each coding in a buffer of its own size: zlib's output is a view of a 16 KB chunk", async () => {
+    const page = Buffer.from("<p>a short page, a few hundred bytes once compressed</p>\n".repeat(60));
+    for (const coding of ["br", "gzip"] as const) {
+      const out = await compress(page, coding);
+      expect(out.length, coding).toBeLessThan(1_000);
+      expect(out.buffer.byteLength, coding).toBe(out.length);
+    }
+    const pooled = Buffer.from("small"); // a slot of Node's 8 KB pool
+    expect(pooled.buffer.byteLength).toBeGreaterThan(pooled.length);
+    const copy = owned(pooled);
+    expect([copy.buffer.byteLength, copy.toString()]).toEqual([5, "small"]);
+    expect(owned(copy)).toBe(copy);
+  });
+
+  it("counts what an entry keeps alive, so many small pages cost what they weigh", async () => {
+    const before = app.pageCache.stats().pages;
+    const res = await get("/laws", BR); // not cached by the tests before this one
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-encoding"]).toBe("br");
+    const after = app.pageCache.stats().pages;
+    expect(after.entries).toBe(before.entries + 1);
+    // The new entry: its key and its brotli body at its own size (before, 16 KB for any page).
+    expect(after.bytes - before.bytes).toBe("/laws".length + res.rawPayload.length);
   });
 
   it("keeps large answers apart: they displace each other, never the pages", async () => {
