@@ -8,8 +8,9 @@
 // The answers are MiniSearch's, to the last bit of every score and in the same order (ties
 // included): BM25 with the same operations in the same order, documents in the order
 // MiniSearch's Maps would hold them, and `fields` in the order its match objects would list
-// them. test/unit/search/search-engine.test.ts compares the two.
-import MiniSearch from "minisearch";
+// them; suggestions are its autoSuggest's. test/unit/search/search-engine.test.ts compares the
+// two. MiniSearch only builds the index: once the postings are taken from it, it is let go.
+import MiniSearch, { type Options } from "minisearch";
 import { FuzzyVocabulary } from "./fuzzy.js";
 
 /** A query, as search-index.ts runs it: three searches merged with weights. */
@@ -104,65 +105,118 @@ interface TermListNode {
 /** Property keys that JavaScript lists first, in numeric order (array indices). */
 const isArrayIndex = (key: string) => /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 
-export class QueryEngine<T> extends MiniSearch<T> {
-  private fuzzyTerms?: FuzzyVocabulary;
-  private ids: string[] = [];
-  private size = 0; // document numbers run 0 … size - 1
-  private fieldNames: string[] = [];
-  private fieldIds: number[] = [];
-  private fieldBoosts: number[] = [];
-  private frozenCount = -1; // documents when frozen
+/** What the engine takes from MiniSearch once it has indexed the documents. */
+interface BuiltIndex {
+  entries: [term: string, data: Map<number, Map<number, number>>][]; // field id → document → term frequency, in the tree's order
+  documentIds: Map<number, unknown>;
+  documentCount: number;
+  nextId: number;
+  fieldIds: Record<string, number>;
+  fieldLength: Map<number, number[]>;
+  avgFieldLength: number[];
+  fields: string[];
+  search: { boost: Record<string, number>; weights: { fuzzy: number; prefix: number }; maxFuzzy: number; bm25: { k: number; b: number; d: number } };
+}
+
+/** MiniSearch builds the index (its tokenizing, its term frequencies and field lengths). */
+class IndexBuilder<T> extends MiniSearch<T> {
+  built(): BuiltIndex {
+    if (this._dirtCount > 0) throw new Error("QueryEngine: documents were removed from the index");
+    const o = this._options;
+    return {
+      entries: [...this._index],
+      documentIds: this._documentIds,
+      documentCount: this._documentCount,
+      nextId: this._nextId,
+      fieldIds: this._fieldIds,
+      fieldLength: this._fieldLength,
+      avgFieldLength: this._avgFieldLength,
+      fields: [...o.fields],
+      search: { boost: o.searchOptions.boost ?? {}, weights: { fuzzy: o.searchOptions.weights.fuzzy, prefix: o.searchOptions.weights.prefix }, maxFuzzy: o.searchOptions.maxFuzzy, bm25: o.searchOptions.bm25 },
+    };
+  }
+}
+
+/** A suggestion for a query: the index terms a group of documents matched, as MiniSearch's autoSuggest gives them. */
+export interface Suggestion {
+  suggestion: string;
+  terms: string[];
+  score: number;
+}
+
+/** How one query term is looked up: by prefix, and within what share of its length in edits. */
+interface TermSpec {
+  prefix: boolean;
+  fuzzy: false | number;
+}
+
+/**
+ * The search index, immutable: MiniSearch indexes the documents, then the engine keeps flat
+ * postings and its own vocabularies and lets MiniSearch's tree and Maps go (three quarters of
+ * the index's memory).
+ */
+export class QueryEngine {
+  readonly documentCount: number;
+  private readonly fuzzyTerms: FuzzyVocabulary;
+  private readonly ids: string[];
+  private readonly size: number; // document numbers run 0 … size - 1
+  private readonly fieldNames: string[];
+  private readonly fieldBoosts: number[];
+  private readonly weights: { fuzzy: number; prefix: number };
+  private readonly maxFuzzy: number;
   /**
    * Every index term's postings, field by field in field order, documents in MiniSearch's order:
    * document numbers and BM25 scores (before weights), in two flat arrays.
    */
-  private postings = new Map<string, { fields: number[]; ends: number[]; start: number }>();
-  private postingDocs = new Int32Array(0);
-  private postingScores = new Float64Array(0);
+  private readonly postings = new Map<string, { fields: number[]; ends: number[]; start: number }>();
+  private readonly postingDocs: Int32Array;
+  private readonly postingScores: Float64Array;
   /** The vocabulary in code-unit order, and each term's place in the tree's iteration order. */
-  private sortedTerms: string[] = [];
-  private treeOrder = new Int32Array(0);
+  private readonly sortedTerms: string[];
+  private readonly treeOrder: Int32Array;
   private pool: Slab[] = [];
-  private sortScratch = new Int32Array(0);
+  private readonly sortScratch: Int32Array;
   /** Field lists by their sequence of field numbers (base 16): results share them. */
-  private fieldLists = new Map<number, readonly string[]>();
+  private readonly fieldLists = new Map<number, readonly string[]>();
 
-  /**
-   * Call once every document is added. The catalog never changes while the server runs; should
-   * documents be added after all, the next query freezes again. Removed documents are not
-   * supported (MiniSearch skips their leftover postings as it meets them).
-   */
-  freeze(): void {
-    if (this._dirtCount > 0) throw new Error("QueryEngine: documents were removed from the index");
-    const entries = [...this._index]; // [term, field id → document → term frequency]
+  /** The engine for these documents, indexed with these MiniSearch options. */
+  static build<T>(options: Options<T>, documents: readonly T[]): QueryEngine {
+    const builder = new IndexBuilder<T>(options);
+    builder.addAll(documents);
+    return new QueryEngine(builder.built());
+  }
+
+  private constructor(index: BuiltIndex) {
+    const { entries } = index;
     // The tree's own iteration is the reverse of the order fuzzyGet reports its matches in.
     this.fuzzyTerms = new FuzzyVocabulary(entries.map(([term]) => term).reverse());
     const treeOrder = new Map(entries.map(([term], i) => [term, i]));
     this.sortedTerms = entries.map(([term]) => term).sort(); // by UTF-16 code units
     this.treeOrder = Int32Array.from(this.sortedTerms, (term) => treeOrder.get(term) as number);
-    this.size = this._nextId;
-    this.pool = [];
+    this.size = index.nextId;
     this.sortScratch = new Int32Array(this.size);
-    this.frozenCount = this._documentCount;
+    this.documentCount = index.documentCount;
     this.ids = new Array<string>(this.size);
-    for (const [n, id] of this._documentIds) this.ids[n] = String(id);
-    this.fieldNames = [...this._options.fields];
+    for (const [n, id] of index.documentIds) this.ids[n] = String(id);
+    this.fieldNames = index.fields;
     if (this.fieldNames.length > 15) throw new Error("QueryEngine: at most 15 fields (field lists are keyed in base 16)");
-    this.fieldIds = this.fieldNames.map((f) => this._fieldIds[f] as number);
+    const fieldIds = this.fieldNames.map((f) => index.fieldIds[f] as number);
+    const { boost, weights, maxFuzzy, bm25 } = index.search;
     // MiniSearch: getOwnProperty(options.boost, field) || 1
-    this.fieldBoosts = this.fieldNames.map((f) => (Object.hasOwn(this._options.searchOptions.boost, f) ? this._options.searchOptions.boost[f] : 0) || 1);
+    this.fieldBoosts = this.fieldNames.map((f) => (Object.hasOwn(boost, f) ? boost[f] : 0) || 1);
+    this.weights = weights;
+    this.maxFuzzy = maxFuzzy;
 
     // MiniSearch's termResults and calcBM25Score, operation for operation, for every posting
-    const { k, b, d: delta } = this._options.searchOptions.bm25;
-    const total = this._documentCount;
+    const { k, b, d: delta } = bm25;
+    const total = index.documentCount;
     const stride = this.fieldNames.length;
     const fieldLengths = new Float64Array(this.size * stride); // [document × stride + field id]
-    for (const [doc, lengths] of this._fieldLength) for (let f = 0; f < lengths.length; f++) fieldLengths[doc * stride + f] = lengths[f] as number;
+    for (const [doc, lengths] of index.fieldLength) for (let f = 0; f < lengths.length; f++) fieldLengths[doc * stride + f] = lengths[f] as number;
     let count = 0;
     for (const [, data] of entries) for (const freqs of data.values()) count += freqs.size;
     const docs = (this.postingDocs = new Int32Array(count));
     const scores = (this.postingScores = new Float64Array(count));
-    this.postings.clear();
     let at = 0;
     // one callback for every posting (quick to compile, no iterator objects)
     let fieldId = 0;
@@ -176,12 +230,12 @@ export class QueryEngine<T> extends MiniSearch<T> {
     for (const [term, data] of entries) {
       const entry = { fields: [] as number[], ends: [] as number[], start: at };
       for (let f = 0; f < stride; f++) {
-        fieldId = this.fieldIds[f] as number;
+        fieldId = fieldIds[f] as number;
         const freqs = data.get(fieldId);
         if (freqs == null) continue;
         const matching = freqs.size;
         invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-        avgFieldLength = this._avgFieldLength[fieldId] as number;
+        avgFieldLength = index.avgFieldLength[fieldId] as number;
         freqs.forEach(score);
         entry.fields.push(f);
         entry.ends.push(at);
@@ -190,8 +244,8 @@ export class QueryEngine<T> extends MiniSearch<T> {
     }
   }
 
-  run(plan: QueryPlan, allowed: ReadonlySet<string> | undefined): EngineHit[] {
-    if (this.frozenCount !== this._documentCount || this.size !== this._nextId) this.freeze();
+  /** Runs `work` with slabs from the pool, and returns them to it. */
+  private withSlabs<R>(work: (slab: () => Slab) => R): R {
     const used: Slab[] = [];
     const slab = () => {
       const s = this.pool.pop() ?? new Slab(this.size);
@@ -199,18 +253,56 @@ export class QueryEngine<T> extends MiniSearch<T> {
       return s;
     };
     try {
-      return this.evaluate(plan, allowed, slab);
+      return work(slab);
     } finally {
       for (const s of used) s.reset();
       this.pool.push(...used.slice(0, Math.max(0, 64 - this.pool.length))); // keep a few, not a long query's worth
     }
   }
 
+  run(plan: QueryPlan, allowed: ReadonlySet<string> | undefined): EngineHit[] {
+    return this.withSlabs((slab) => this.evaluate(plan, allowed, slab));
+  }
+
+  /**
+   * MiniSearch's autoSuggest(query, { fuzzy }) for processed query terms: every term within
+   * `fuzzy` of its length in edits, the last also by prefix, all of them in a document; the
+   * documents grouped by the index terms they matched, each group scored by its mean.
+   */
+  suggest(terms: readonly string[], fuzzy: number): Suggestion[] {
+    return this.withSlabs((slab) => {
+      const hits = terms.map((t, i) => this.termHits(t, i, { prefix: i === terms.length - 1, fuzzy }, slab()));
+      const found = and(hits.map((h) => h.slab), slab);
+      const quality = new Set(terms).size; // MiniSearch's distinct query terms
+      const docs = Array.from(found.docs.subarray(0, found.count));
+      const score = (doc: number) => (found.score[doc] as number) * quality;
+      docs.sort((x, y) => score(y) - score(x)); // stable, as MiniSearch sorts its results
+      const groups = new Map<string, { terms: string[]; score: number; count: number }>();
+      for (const doc of docs) {
+        // The document's match object's keys: index terms in the order met, array indices first.
+        const matched: string[] = [];
+        for (const h of hits) {
+          for (let e = h.slab.head[doc] as number; e !== -1; e = h.slab.entryNext[e] as number) {
+            const d = h.derived[h.slab.entryDerived[e] as number] as string;
+            if (!matched.includes(d)) matched.push(d);
+          }
+        }
+        const keys = [...matched.filter(isArrayIndex).sort((x, y) => Number(x) - Number(y)), ...matched.filter((d) => !isArrayIndex(d))];
+        const phrase = keys.join(" ");
+        const group = groups.get(phrase);
+        if (group) (group.score += score(doc)), group.count++;
+        else groups.set(phrase, { terms: keys, score: score(doc), count: 1 });
+      }
+      const out = [...groups].map(([suggestion, g]) => ({ suggestion, terms: g.terms, score: g.score / g.count }));
+      return out.sort((x, y) => y.score - x.score);
+    });
+  }
+
   private evaluate(plan: QueryPlan, allowed: ReadonlySet<string> | undefined, slab: () => Slab): EngineHit[] {
     const looked = new Map<string, TermHits>();
     const lookUp = (term: string) => {
       let hits = looked.get(term);
-      if (!hits) looked.set(term, (hits = this.termHits(term, looked.size, plan, slab())));
+      if (!hits) looked.set(term, (hits = this.termHits(term, looked.size, { prefix: plan.prefix(term), fuzzy: plan.fuzzy(term) }, slab())));
       return hits;
     };
     const words = plan.words.map(lookUp);
@@ -384,16 +476,16 @@ export class QueryEngine<T> extends MiniSearch<T> {
   }
 
   /** MiniSearch's executeQuerySpec for one query term: exact, prefix and fuzzy matches. */
-  private termHits(term: string, id: number, plan: QueryPlan, slab: Slab): TermHits {
-    const { weights, maxFuzzy } = this._options.searchOptions;
+  private termHits(term: string, id: number, spec: TermSpec, slab: Slab): TermHits {
+    const { weights, maxFuzzy } = this;
     const derived: [string, number][] = [[term, 1]];
-    const fuzzy = plan.fuzzy(term);
+    const { fuzzy } = spec;
     let fuzzyMatches: Map<string, number> | undefined;
     if (fuzzy) {
       const maxDistance = Math.min(maxFuzzy, Math.round(term.length * fuzzy));
-      if (maxDistance) fuzzyMatches = new Map((this.fuzzyTerms as FuzzyVocabulary).get(term, maxDistance));
+      if (maxDistance) fuzzyMatches = new Map(this.fuzzyTerms.get(term, maxDistance));
     }
-    if (plan.prefix(term)) {
+    if (spec.prefix) {
       for (const d of this.termsWithPrefix(term)) {
         const distance = d.length - term.length;
         if (!distance) continue;

@@ -2,8 +2,8 @@
 // with glossary synonyms (实名 ↔ real name ↔ real identity); Chinese terms match exactly,
 // Latin words by prefix and, when long enough, with light fuzziness.
 //
-// MiniSearch builds and holds the index; queries run in QueryEngine (engine.ts), which gives
-// MiniSearch's own answers faster.
+// MiniSearch builds the index; queries run in QueryEngine (engine.ts), which gives MiniSearch's
+// own answers faster and keeps the index in flat arrays.
 import type { Options } from "minisearch";
 import type { Catalog, ProvisionEntry } from "../domain/catalog.js";
 import type { GlossaryTerm } from "../domain/rules-schema.js";
@@ -86,6 +86,8 @@ export interface RankedSearch {
   words: string[]; // the query terms searched for, stop words dropped
 }
 
+/** "Did you mean": MiniSearch's autoSuggest with this fuzziness (engine.ts). */
+export const SUGGEST_FUZZY = 0.3;
 const prefixFor = (term: string): boolean => !isHan(term) && term.length > 1;
 const fuzzyFor = (term: string): false | number => (isHan(term) || /\d/.test(term) || term.length < 5 ? false : 0.2);
 // MiniSearch's query processing: tokenize, then processTerm, dropping empty terms (and stop words)
@@ -110,9 +112,7 @@ export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
 };
 
 export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): SearchIndex {
-  const mini = new QueryEngine<SearchDoc>(MINISEARCH_OPTIONS);
-  mini.addAll(catalog.provisions.map((p) => documentFor(catalog, p, texts)));
-  mini.freeze();
+  const mini = QueryEngine.build(MINISEARCH_OPTIONS, catalog.provisions.map((p) => documentFor(catalog, p, texts)));
 
   // Every name of every glossary term, lower-cased, pointing at the term.
   // A single common English word ("network") would drag in half the catalog, so only
@@ -201,7 +201,7 @@ export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): 
       return { hits: complete.concat(partial), complete: complete.length, words };
     },
     suggest(query) {
-      return mini.autoSuggest(query, { fuzzy: 0.3 }).slice(0, 5).map((s) => s.suggestion);
+      return mini.suggest(queryTerms(query), SUGGEST_FUZZY).slice(0, 5).map((s) => s.suggestion);
     },
   };
 }

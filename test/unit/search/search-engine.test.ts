@@ -8,7 +8,7 @@ import type { Catalog } from "../../../src/domain/catalog.js";
 import { loadRules } from "../../../src/data/load-rules.js";
 import { QueryEngine } from "../../../src/search/engine.js";
 import { FuzzyVocabulary } from "../../../src/search/fuzzy.js";
-import { buildSearchIndex, documentFor, MINISEARCH_OPTIONS, type SearchDoc, type SearchHit, type SearchIndex } from "../../../src/search/search-index.js";
+import { buildSearchIndex, documentFor, MINISEARCH_OPTIONS, queryTerms, SUGGEST_FUZZY, type SearchDoc, type SearchHit, type SearchIndex } from "../../../src/search/search-index.js";
 import { indexTokenize, stem } from "../../../src/search/tokenize.js";
 import { REAL_RULES } from "../../helpers/test-app.js";
 
@@ -117,12 +117,36 @@ describe("FuzzyVocabulary", () => {
 
 describe("QueryEngine.termsWithPrefix", () => {
   it("lists the terms SearchableMap.atPrefix lists, in its order", () => {
-    const engine = new QueryEngine<SearchDoc>(MINISEARCH_OPTIONS);
-    engine.addAll(catalog.provisions.map((p) => documentFor(catalog, p)));
-    engine.freeze();
-    const tree = (engine as unknown as { _index: SearchableMap<unknown> })._index;
+    const docs = catalog.provisions.map((p) => documentFor(catalog, p));
+    const engine = QueryEngine.build(MINISEARCH_OPTIONS, docs);
+    const mini = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+    mini.addAll(docs);
+    const tree = (mini as unknown as { _index: SearchableMap<unknown> })._index;
     const prefixes = new Set(["", "a", "in", "inf", "informat", "zz", "2", "28", "实", "实名", "-"]);
     for (const term of tree.keys()) for (const n of [1, 2, 3]) prefixes.add(term.slice(0, n));
     for (const prefix of prefixes) expect(engine.termsWithPrefix(prefix), prefix).toEqual([...tree.atPrefix(prefix).keys()]);
+  });
+});
+
+describe("QueryEngine.suggest", () => {
+  // "Did you mean" runs where a search found nothing: misspellings, unknown words, odd input.
+  const SUGGEST = [...QUERIES, "netwrk securty", "persnal", "relgion", "extremis", "cybersecurity la", "数据 出", "37 network", "2017 data", "inform inform"];
+  let engine: QueryEngine;
+  let mini: MiniSearch<SearchDoc>;
+  beforeAll(() => {
+    const docs = catalog.provisions.map((p) => documentFor(catalog, p));
+    engine = QueryEngine.build(MINISEARCH_OPTIONS, docs);
+    mini = new MiniSearch<SearchDoc>(MINISEARCH_OPTIONS);
+    mini.addAll(docs);
+  });
+
+  it.each(SUGGEST)("suggests for %j what MiniSearch's autoSuggest suggests", (query) => {
+    expect(engine.suggest(queryTerms(query), SUGGEST_FUZZY)).toEqual(mini.autoSuggest(query, { fuzzy: SUGGEST_FUZZY }));
+  });
+
+  it("is what the index offers: the first five suggestions", () => {
+    const expected = mini.autoSuggest("decryptoin keys", { fuzzy: SUGGEST_FUZZY });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(index.suggest("decryptoin keys")).toEqual(expected.slice(0, 5).map((x) => x.suggestion));
   });
 });
