@@ -4,7 +4,6 @@ import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { z } from "zod";
 import { BadQueryError } from "../errors.js";
 import { buildMemo, type MemoDocument } from "../memo/memo-document.js";
-import { memoDocx } from "../memo/memo-docx.js";
 import { cleanTitle, downloadDisposition, memoCsvRows, memoLead, memoMarkdown } from "../memo/memo-export.js";
 import { MAX_MEMO_ITEMS, resolveAddition, resolveMemoItems, type MemoItem } from "../memo/memo-items.js";
 import { listOf, parseQuery, single, Text } from "../query/query-params.js";
@@ -64,6 +63,8 @@ const memoRoutes: FastifyPluginAsync = async (app) => {
   const cachedDocx = async (memo: MemoDocument): Promise<Buffer> => {
     const hit = docxCache.get(memo.url);
     if (hit) return hit;
+    // The Word writer (the docx library, ~7 MB in memory) loads with the first .docx asked for.
+    const { memoDocx } = await import("../memo/memo-docx.js");
     const bytes = await memoDocx(memo);
     docxCache.set(memo.url, bytes);
     if (docxCache.size > 64) docxCache.delete(docxCache.keys().next().value as string);
