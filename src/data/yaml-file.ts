@@ -111,7 +111,24 @@ export function parseYamlText(text: string, file: string): YamlFile {
   if (value === null || value === undefined) return failed(file, "is empty: it holds no YAML document");
   let positioned: YamlFile | undefined;
   const lineOf = (path: ReadonlyArray<PropertyKey>) => (positioned ??= parseWithPositions(text, file)).lineOf(path);
-  return { file, value, problems: [], lineOf };
+  return { file, value: ownStrings(value), problems: [], lineOf };
+}
+
+/**
+ * The value with every long string copied out of the file's text. js-yaml takes scalars as
+ * slices of the text, and V8 keeps a slice's whole parent alive: a loaded catalog held the
+ * text of every rules file (2.5 MB) for as long as the server ran. (Depth is at most MAX_DEPTH
+ * and aliases are refused before this runs.)
+ */
+function ownStrings(value: unknown): unknown {
+  if (typeof value === "string") return value.length > 12 ? (JSON.parse(JSON.stringify(value)) as string) : value; // V8 copies shorter slices
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = ownStrings(value[i]);
+  } else if (value !== null && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) o[k] = ownStrings(o[k]);
+  }
+  return value;
 }
 
 /** The first alias in the text, as a problem at its line, or nothing. */
