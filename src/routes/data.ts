@@ -1,5 +1,6 @@
 // Bulk open data: the whole validated catalog, every penalty tier as CSV, and the JSON Schemas
-// of the rules files. Each is built once at start-up: the rules never change while we run.
+// of the rules files. The two bulk files are built when asked for (2.9 MB of strings the server
+// would otherwise hold for its whole life); the page cache keeps them compressed.
 import type { FastifyPluginAsync } from "fastify";
 import { catalogDocument } from "../data/catalog-document.js";
 import { RULES_SCHEMAS, rulesJsonSchema, type RulesSchemaName } from "../data/rules-json-schema.js";
@@ -13,18 +14,16 @@ const CACHE = "public, max-age=300";
 
 const dataRoutes: FastifyPluginAsync = async (app) => {
   const catalog = app.catalog;
-  const rulesJson = JSON.stringify(catalogDocument(catalog));
-  const penaltiesCsv = toCsv(penaltyCsvRows(penaltyRows(catalog), app.publicOrigin));
   const schemas = new Map(Object.keys(RULES_SCHEMAS).map((name) => [name, JSON.stringify(rulesJsonSchema(name as RulesSchemaName, app.publicOrigin), null, 2)]));
 
   app.get("/data/rules.json", NO_QUERY, async (_req, reply) => {
     reply.header("cache-control", CACHE).header("content-disposition", `inline; filename="rules-${catalog.meta.dataVersion}.json"`);
-    return reply.type("application/json; charset=utf-8").send(rulesJson);
+    return reply.type("application/json; charset=utf-8").send(JSON.stringify(catalogDocument(catalog)));
   });
 
   app.get("/data/penalties.csv", NO_QUERY, async (_req, reply) => {
     reply.header("cache-control", CACHE).header("content-disposition", `attachment; filename="penalties-${catalog.meta.dataVersion}.csv"`);
-    return reply.type("text/csv; charset=utf-8").send(penaltiesCsv);
+    return reply.type("text/csv; charset=utf-8").send(toCsv(penaltyCsvRows(penaltyRows(catalog), app.publicOrigin)));
   });
 
   app.get<{ Params: { name: string } }>("/data/:name", NO_QUERY, async (req, reply) => {
