@@ -53,8 +53,12 @@ export const DEFAULT_SETTINGS: LoadSettings = {
 
 const ACCEPT = { "accept-encoding": "br, gzip" };
 
-/** The Node flags of the start script, e.g. "--max-semi-space-size=8". */
-const START_FLAGS = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/src\/server\.js/.exec((JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "")?.[1]?.trim() ?? "";
+// How the start script runs the server: its environment (NODE_ENV=production MALLOC_ARENA_MAX=2)
+// and its Node flags (--max-semi-space-size=4 …). The bench runs it the same way.
+const START = /((?:\b[A-Z_]+=\S+ )*)node((?: --[\w-]+(?:=\S+)?)*) dist\/src\/server\.js/.exec((JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.start ?? "");
+if (!START) throw new Error("bench: the start script in package.json does not run `node … dist/src/server.js`");
+const START_FLAGS = START[2]?.trim() ?? "";
+export const START_ENV: Record<string, string> = Object.fromEntries((START[1] ?? "").trim().split(/\s+/).filter(Boolean).map((kv) => kv.split("=", 2) as [string, string]));
 
 export interface RunResult {
   rps: number;
@@ -183,7 +187,7 @@ export async function startApp(rulesDir: string | undefined): Promise<Server> {
   const nodeArgs = (process.env.BENCH_NODE_FLAGS ?? START_FLAGS).split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "dist/src/server.js")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...(rulesDir ? { RULES_DIR: rulesDir } : {}), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" },
+    env: { ...process.env, ...START_ENV, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...(rulesDir ? { RULES_DIR: rulesDir } : {}), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" },
     stdio: ["ignore", "ignore", "pipe"], // request logs go to /dev/null, as cheap as a log shipper's pipe
   });
   let stderr = "";
