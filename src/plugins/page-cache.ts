@@ -74,7 +74,9 @@ class Segment {
     entry.size = sizeOf(entry);
     this.probation.set(entry.key, entry);
     this.bytes += entry.size;
-    this.evict();
+    // A page is judged by what it will keep, its brotli: until that exists (resize), its
+    // uncompressed body may exceed the bounds (a register of many roles, 3.7 MB, is 41 KB).
+    this.evict(entry.length >= COMPRESS_THRESHOLD && !entry.coded.br ? entry : undefined);
   }
 
   /** A hit: a page on probation is promoted; a protected one becomes the most recent. */
@@ -104,10 +106,11 @@ class Segment {
     this.evict();
   }
 
-  private evict(): void {
+  private evict(spare?: Entry): void {
     for (const list of [this.probation, this.protected]) {
       for (const [key, old] of list) {
         if (this.size <= this.maxEntries && this.bytes <= this.maxBytes) return;
+        if (old === spare) continue;
         list.delete(key);
         this.bytes -= old.size;
         if (list === this.protected) this.protectedBytes -= old.size;

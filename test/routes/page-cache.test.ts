@@ -138,3 +138,37 @@ describe("the page cache", () => {
     expect(PAGE_CACHE_LIMITS.largeAnswer).toBeGreaterThan(200 * 1024); // an actor page (~150 KB) is a page
   });
 });
+
+describe("a large answer bigger than its segment until it is compressed", () => {
+  // /penalties is ~17 KB uncompressed in the fixture and a few KB as brotli: a 10 KB segment
+  // holds its brotli only. Counted by its uncompressed size, it was evicted as it was added and
+  // rendered afresh for every request (the 10× synthetic register: 3.7 MB, 41 KB as brotli).
+  let small: FastifyInstance;
+  beforeAll(async () => {
+    small = await buildTestApp({ production: true, pageCache: { ...LIMITS, large: { maxEntries: 4, maxBytes: 10_000 }, largeAnswer: 10_000 } });
+  });
+  afterAll(async () => {
+    await small?.close();
+  });
+
+  it("is cached once its brotli fits", async () => {
+    const first = await small.inject({ method: "GET", url: "/penalties", headers: BR });
+    expect(first.statusCode).toBe(200);
+    expect(brotliDecompressSync(first.rawPayload).length).toBeGreaterThan(10_000);
+    expect(first.rawPayload.length).toBeLessThan(10_000);
+    expect(small.pageCache.has("/penalties")).toBe(true);
+    expect(small.pageCache.stats().large).toEqual({ entries: 1, bytes: "/penalties".length + first.rawPayload.length });
+  });
+
+  it("is dropped once compressed when even its brotli does not fit", async () => {
+    const tiny = await buildTestApp({ production: true, pageCache: { ...LIMITS, large: { maxEntries: 4, maxBytes: 1_000 }, largeAnswer: 10_000 } });
+    try {
+      expect((await tiny.inject({ method: "GET", url: "/penalties", headers: BR })).statusCode).toBe(200);
+      expect(tiny.pageCache.has("/penalties")).toBe(false);
+      expect(tiny.pageCache.stats().large.bytes).toBe(0);
+    } finally {
+      await tiny.close();
+    }
+  });
+});
+
