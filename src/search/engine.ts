@@ -1,4 +1,4 @@
-// The query loop of the search, run on MiniSearch's index. MiniSearch's search() builds an
+// The query loop of the search, run on the index MiniSearch builds. MiniSearch's search() builds an
 // object per matching document per term and merges them per search, three searches a query:
 // at 3,000 provisions that allocation was most of a query's time. Here a term's matches are
 // flat arrays indexed by document number (reused from query to query), each term is looked up
