@@ -3,7 +3,7 @@
 // (instrument, theme, has a penalty) and ordered (by instrument and article, or by exposure).
 // The query-string schema lives here; the page, the exports and the API share it.
 import { z } from "zod";
-import { qualifyRef, type Catalog, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
+import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
 import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
 import { CUSTODY_KINDS, custodyRank, isRelativeAmount, maxCustodyDays, maxFine, sanctionsOf } from "../domain/penalty-arithmetic.js";
 import { Theme, type SanctionKind } from "../domain/rules-schema.js";
@@ -194,10 +194,22 @@ const LIABILITY_KINDS: ReadonlySet<SanctionKind> = new Set(["civil-liability", "
  * liability in general terms, and it reaches both organisations and individuals (an article that
  * only disciplines officials, or only punishes individuals for one act, is not one).
  */
-export function generalLiability(catalog: Catalog, instrumentId: string, date: string): TierRef[] {
+export function generalLiability(catalog: Catalog, instrumentId: string, date: string): readonly TierRef[] {
   const ins = catalog.instrumentById.get(instrumentId);
   const v = ins && versionAt(ins, date);
   if (!ins || !v) return [];
+  // Asked for by every duty card without a penalty of its own: worked out once per text.
+  let known = generalByCatalog.get(catalog);
+  if (!known) generalByCatalog.set(catalog, (known = new Map()));
+  const key = `${ins.id}/${v}`;
+  let found = known.get(key);
+  if (!found) known.set(key, (found = Object.freeze(generalLiabilityIn(ins, v))));
+  return found;
+}
+
+const generalByCatalog = new WeakMap<Catalog, Map<string, readonly TierRef[]>>();
+
+function generalLiabilityIn(ins: InstrumentEntry, v: string): TierRef[] {
   const out: TierRef[] = [];
   for (const p of ins.provisions as ProvisionEntry[]) {
     if (!p.versionIds.includes(v)) continue;
