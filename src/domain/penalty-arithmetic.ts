@@ -32,6 +32,7 @@ export function tierLevel(tier: PenaltyTier): TierLevel {
 
 /** Ladder steps in plain words, as a card prints them before the tier's own trigger. */
 export const LEVEL_LABELS: Record<TierLevel, string> = {
+  minor: "If the circumstances are minor",
   "first-violation": "On first violation",
   "refuses-to-correct": "If it refuses to correct",
   "refuses-or-harm": "If it refuses to correct or harm results",
@@ -47,6 +48,7 @@ export const LEVEL_LABELS: Record<TierLevel, string> = {
 
 /** Ladder steps as nouns, for "one step up from: …". */
 export const LEVEL_NAMES: Record<TierLevel, string> = {
+  minor: "minor case",
   "first-violation": "first violation",
   "refuses-to-correct": "refusal to correct",
   "refuses-or-harm": "refusal to correct or harm",

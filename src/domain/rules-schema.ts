@@ -246,6 +246,7 @@ export type SanctionEntry = z.infer<typeof SanctionEntry>;
 
 /** The step of the ladder a tier is, printed in plain words ("on first violation"). */
 export const TierLevel = z.enum([
+  "minor", // 情节较轻: a lighter step below the article's general case
   "first-violation",
   "refuses-to-correct",
   "refuses-or-harm",

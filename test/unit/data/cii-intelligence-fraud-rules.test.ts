@@ -101,6 +101,11 @@ describe("the Anti-Telecom and Online Fraud Law", () => {
     expect(tier(`anti-telecom-fraud-law/${p}`, "serious")?.escalates).toBe("lighter");
   });
 
+  // 情节较轻的，给予警告、通报批评，或者处五万元以上五十万元以下罚款
+  it.each(["p39", "p40", "p41", "p43"])("make the minor case of Art. %s its own step, below the serious one", (p) => {
+    expect(tier(`anti-telecom-fraud-law/${p}`, "lighter")?.level).toBe("minor");
+  });
+
   it("offer a warning, public criticism or a fine of RMB 50,000-500,000 as alternatives in minor cases (Art. 41)", () => {
     const choice = tier("anti-telecom-fraud-law/p41", "lighter")?.sanctions.find((s) => "oneOf" in s);
     expect(choice && "oneOf" in choice ? choice.oneOf : []).toContainEqual(expect.objectContaining({ kind: "fine", min: 50_000, max: 500_000 }));

@@ -32,6 +32,11 @@ describe("the penalty ladder", () => {
     expect(l?.article.label).toBe("L Art. 9");
   });
 
+  it("puts a minor case (情节较轻) first, in words", () => {
+    const { ladders: [l] } = ladders(catalog, [tier({ id: "serious", level: "serious", escalates: "lighter" }), tier({ id: "lighter", level: "minor" })], "2020-06-01");
+    expect(l?.steps.map((s) => s.when)).toEqual(["If the circumstances are minor", "If serious"]);
+  });
+
   it("puts a tier after the tier it escalates from", () => {
     const { ladders: [l] } = ladders(catalog, [tier({ id: "more", level: "first-violation", escalates: "base", trigger: "More." }), tier({ id: "base", level: "first-violation", trigger: "Base." })], "2020-06-01");
     expect(l?.steps.map((s) => s.trigger)).toEqual(["Base.", "More."]);
