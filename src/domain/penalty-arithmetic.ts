@@ -254,6 +254,7 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "disciplinary-sanction": "Disciplinary sanction",
   "civil-liability": "Civil liability",
   "criminal-liability": "Criminal liability (referral)",
+  "public-security-penalty": "Public-security penalty (referral)",
   "unspecified-liability": "Legal liability (kind not specified)",
 };
 

@@ -129,6 +129,7 @@ export const SanctionKind = z.enum([
   "disciplinary-sanction", // 处分
   "civil-liability",
   "criminal-liability", // 构成犯罪的，依法追究刑事责任: a referral
+  "public-security-penalty", // 依法给予治安管理处罚: a referral to the Public Security Administration Punishments Law
   "unspecified-liability", // 依法追究法律责任: the article leaves the kind open
 ]);
 export type SanctionKind = z.infer<typeof SanctionKind>;

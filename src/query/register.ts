@@ -184,7 +184,7 @@ export function referredTiers(catalog: Catalog, tiers: readonly TierRef[], date:
 }
 
 /** Sanctions a general liability article sets: liability in general terms, no fixed penalty. */
-const LIABILITY_KINDS: ReadonlySet<SanctionKind> = new Set(["civil-liability", "criminal-liability", "unspecified-liability", "credit-record"]);
+const LIABILITY_KINDS: ReadonlySet<SanctionKind> = new Set(["civil-liability", "criminal-liability", "public-security-penalty", "unspecified-liability", "credit-record"]);
 
 /**
  * The general liability articles of an instrument at a date: those that punish any violation of

@@ -108,6 +108,23 @@ describe("the Foreign NGO Law", () => {
     expect(sanctionsOf(tier("foreign-ngo-law/p48", "unwelcome-list"))).toEqual([expect.objectContaining({ kind: "blacklist", duration: "open-ended" })]);
   });
 
+  // 违反本法规定，构成违反治安管理行为的，依法给予治安管理处罚: a referral of its own kind
+  it.each([
+    ["foreign-ngo-law/p52", "public-order"],
+    ["charity-law/p109", "public-order"],
+    ["cybersecurity-law/p74", "public-security"],
+    ["personal-information-protection-law/p71", undefined],
+    ["data-security-law/p52", undefined],
+  ])("refers %s's breaches of public-security administration to that law's penalties", (key, id) => {
+    const provision = catalog.provisionByKey.get(key);
+    const tiers = (provision?.data.penalties ?? []).filter((t) => (id ? t.id === id : true));
+    expect(tiers.flatMap((t) => sanctionsOf(t)).filter((s) => s.kind === "public-security-penalty")).toEqual([expect.objectContaining({ bearer: "individual" })]);
+  });
+
+  it("sets CSL Art. 74's public-security and criminal limbs in its second paragraph", () => {
+    expect(catalog.provisionByKey.get("cybersecurity-law/p74")?.data.penalties.map((t) => [t.id, t.para])).toEqual([["civil", 1], ["public-security", 2], ["criminal", 2]]);
+  });
+
   it("voids documents under Art. 49, leaves Art. 51's liability open and reaches units under Art. 52", () => {
     expect(sanctionsOf(tier("foreign-ngo-law/p49", "revoked")).map((s) => s.kind)).toEqual(["document-voiding"]);
     expect(sanctionsOf(tier("foreign-ngo-law/p51", "basic")).map((s) => s.kind)).toEqual(["unspecified-liability"]);
