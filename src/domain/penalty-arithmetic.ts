@@ -70,7 +70,7 @@ export const AUTHORITY_LABELS: Record<Authority, string> = {
   "registration-authority": "registration authority",
   court: "people's court",
   procuratorate: "people's procuratorate",
-  other: "the authority the article names",
+  other: "authority the article names",
 };
 
 export const MANAGER_GROUP_LABELS: Record<ManagerGroup, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { custodyDays, describeCondition, describeSanction, describeSanctions, flattenSanctions, formatAmount, maxFine, tierLevel, worstCase } from "../../../src/domain/penalty-arithmetic.js";
+import { AUTHORITY_LABELS, custodyDays, describeCondition, describeSanction, describeSanctions, flattenSanctions, formatAmount, maxFine, tierLevel, worstCase } from "../../../src/domain/penalty-arithmetic.js";
 import type { PenaltyTier, Sanction, SanctionEntry } from "../../../src/domain/rules-schema.js";
 
 const fine = (min?: number, max?: number): Sanction => ({ bearer: "entity", kind: "fine", min, max, unit: "CNY" });
@@ -83,5 +83,12 @@ describe("penalty arithmetic", () => {
     expect(tierLevel(tier([{ bearer: "individual", kind: "criminal-liability" }]))).toBe("crime");
     expect(tierLevel(tier([{ bearer: "entity", kind: "warning" }]))).toBe("first-violation");
     expect(tierLevel({ ...tier([{ bearer: "entity", kind: "warning" }]), level: "serious" })).toBe("serious");
+  });
+});
+
+describe("AUTHORITY_LABELS", () => {
+  // The article page prints "Imposed by the <label>." ("Imposed by the the authority…" once).
+  it("reads after 'Imposed by the'", () => {
+    for (const label of Object.values(AUTHORITY_LABELS)) expect(label, label).not.toMatch(/^(the|a|an) /i);
   });
 });
