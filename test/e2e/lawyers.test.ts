@@ -167,6 +167,29 @@ describe("layout", () => {
     await page.close();
   });
 
+  it("stacks an article's sanctions as labelled cards at 390 px, and keeps the table at 1280 px", async () => {
+    const url = "/laws/cybersecurity-law/2026-01-01/art-61";
+    const layout = `(() => {
+      const table = document.querySelector("table.sanctions");
+      const cells = [...table.querySelectorAll("tbody tr:first-child td")].filter((td) => getComputedStyle(td).display !== "none");
+      return { head: getComputedStyle(table.querySelector("thead")).display, lefts: cells.map((td) => Math.round(td.getBoundingClientRect().left)), label: getComputedStyle(cells[0], "::before").content };
+    })()`;
+    const phone = await newPage({ viewport: { width: 390, height: 844 } });
+    await phone.goto(url);
+    const small = (await phone.evaluate(layout)) as { head: string; lefts: number[]; label: string };
+    expect(small.head).toBe("none");
+    expect(small.lefts.length).toBeGreaterThan(1);
+    expect(new Set(small.lefts).size).toBe(1); // one above the other
+    expect(small.label).toBe('"Who bears it: "');
+    await phone.close();
+    const desk = await newPage({ viewport: { width: 1280, height: 800 } });
+    await desk.goto(url);
+    const wide = (await desk.evaluate(layout)) as { head: string; lefts: number[] };
+    expect(wide.head).not.toBe("none");
+    expect(new Set(wide.lefts).size).toBe(wide.lefts.length); // side by side
+    await desk.close();
+  });
+
   it("keeps the header on one line at 1280 px", async () => {
     const page = await newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto("/penalties");
