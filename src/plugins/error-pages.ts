@@ -100,7 +100,7 @@ function withOnly(url: string, names: readonly string[]): string {
 }
 
 // The site's sections, for a mistyped first segment ("/penaltys" → Penalties).
-const SECTIONS: Record<string, string> = { actors: "Who is bound: actors", profile: "Company profile", laws: "Laws", provisions: "Provisions", penalties: "Penalties", glossary: "Glossary", memo: "Memo", search: "Search" };
+const SECTIONS: Record<string, string> = { actors: "Who is bound: actors", profile: "Compliance register", laws: "Laws", provisions: "Provisions", penalties: "Penalties", glossary: "Glossary", memo: "Memo", search: "Search" };
 
 function sectionsNear(path: string): Suggestion[] {
   const first = (path.split("/")[1] ?? "").toLowerCase().replace(/\.[a-z]+$/, "");
