@@ -3,9 +3,7 @@
 // obligation of the article by a fourth segment ("…/art-37/store-in-china").
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import type { Obligation } from "../domain/rules-schema.js";
-import { z } from "zod";
 import { BadQueryError } from "../errors.js";
-import { listOf } from "../query/query-params.js";
 import { parseArticlePath } from "../query/article-path.js";
 import { appliesIn, displayVersion } from "../query/versions.js";
 import { citationTargets, parseCitationQuery, type CitationTarget } from "../search/citation-query.js";
@@ -17,7 +15,6 @@ export const MAX_MEMO_ITEMS = 50;
  * "find articles to add" search, its results and their articles), so that their "Add to memo"
  * forms add to it instead of starting a new one.
  */
-export const MemoCarry = listOf(z.string().max(200, "must be at most 200 characters"));
 
 export interface MemoItem {
   path: string; // normalised: "cybersecurity-law/2017-06-01/art-37[/obligation-id]"

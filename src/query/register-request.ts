@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { Catalog } from "../domain/catalog.js";
 import { answerParams, deriveRoles, hasAnswers, pickAnswers, type Answers, type DerivedRoles } from "./questionnaire.js";
+import { MemoCarry } from "./memo-carry.js";
 import { listOf, parseQuery, single } from "./query-params.js";
 import { registerFilterParams, type RegisterFilter } from "./register.js";
 
@@ -16,6 +17,7 @@ export interface RegisterRequest {
   actorIds: string[]; // the role set: picked actors, then the roles the answers bring
   filter: RegisterFilter;
   group: (typeof GROUP_BY)[number];
+  memo: string[]; // the memo carried without JavaScript (?memo=…), unresolved; pages only
 }
 
 /** The query schemas: /profile (roles and answers), /actors/<id> (one fixed role), the API (roles). */
@@ -35,19 +37,19 @@ function makeSchemas(catalog: Catalog) {
   const filters = { ...registerFilterParams(catalog), group: single(z.enum(GROUP_BY).default("instrument").describe("contents by instrument (default) or by theme")) };
   const actor = listOf(z.enum(actorIds).describe("an actor id, e.g. cii-operator"));
   return {
-    profile: z.object({ actor, ...answerParams(catalog), ...filters }),
-    single: z.object(filters),
+    profile: z.object({ actor, ...answerParams(catalog), ...filters, memo: MemoCarry }),
+    single: z.object({ ...filters, memo: MemoCarry }),
     api: z.object({ actor, ...registerFilterParams(catalog) }),
   };
 }
 
 export function parseRegisterRequest(catalog: Catalog, raw: unknown, fixedActor?: string): RegisterRequest {
   const schemas = registerSchemas(catalog);
-  const q = parseQuery(fixedActor ? schemas.single : schemas.profile, raw) as Record<string, unknown> & RegisterFilter & { group: RegisterRequest["group"]; actor?: string[] };
+  const q = parseQuery(fixedActor ? schemas.single : schemas.profile, raw) as Record<string, unknown> & RegisterFilter & { group: RegisterRequest["group"]; actor?: string[]; memo?: string[] };
   const actor = fixedActor ? [] : (q.actor ?? []);
   const answers = fixedActor ? {} : pickAnswers(catalog, q);
   const derived = hasAnswers(answers) ? deriveRoles(catalog, answers) : undefined;
   const actorIds = fixedActor ? [fixedActor] : [...new Set([...actor, ...(derived?.roles.map((r) => r.actor) ?? [])])];
   const filter: RegisterFilter = { scope: q.scope, instrument: q.instrument, theme: q.theme, penalty: q.penalty, at: q.at, include: q.include, sort: q.sort };
-  return { actor, answers, derived, actorIds, filter, group: q.group };
+  return { actor, answers, derived, actorIds, filter, group: q.group, memo: q.memo ?? [] };
 }

@@ -21,7 +21,8 @@ import { instrumentLabels } from "../view-models/instrument-view.js";
 import { NO_QUERY } from "../plugins/query-policy.js";
 import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
 import { otherTextsOf, penaltyArticleChoices } from "../view-models/compare.js";
-import { MemoCarry, resolveMemoItems } from "../memo/memo-items.js";
+import { resolveMemoItems } from "../memo/memo-items.js";
+import { MemoCarry } from "../query/memo-carry.js";
 
 function instrumentOr404(catalog: Catalog, id: string): InstrumentEntry {
   const ins = catalog.instrumentById.get(id);

@@ -4,6 +4,7 @@
 // /actors/<id> shows the same register for one role (src/routes/actors.ts).
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { BadQueryError } from "../errors.js";
+import { resolveMemoItems } from "../memo/memo-items.js";
 import { parseQuery } from "../query/query-params.js";
 import { answerParams, deriveRoles, hasAnswers, pickAnswers } from "../query/questionnaire.js";
 import { buildRegister } from "../query/register.js";
@@ -20,7 +21,8 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
   const CheckQuery = z.object(answerParams(catalog));
 
   const view = (req: RegisterRequest): RegisterView => {
-    const state: RegisterState = { basePath: "/profile", actor: req.actor, answers: req.answers, filter: req.filter, group: req.group };
+    const memo = resolveMemoItems(catalog, req.memo, "memo").map((i) => i.path); // the memo being built without JavaScript
+    const state: RegisterState = { basePath: "/profile", actor: req.actor, answers: req.answers, filter: req.filter, group: req.group, memo };
     return registerView(catalog, buildRegister(catalog, req.actorIds, req.filter), state, req.derived, origin);
   };
 
@@ -38,7 +40,7 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
       return questionnairePage(reply, r.answers, hasAnswers(r.answers) ? "Your answers do not make your company any of the roles the rules name. Check the roles that need review below, or pick roles yourself." : undefined);
     }
     const v = view(r);
-    return reply.viewAsync("pages/profile", { title: "Compliance register", v, questionnaire: questionnaireView(catalog, r.answers, r.derived), picker: catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: r.actor.includes(a.id) })) });
+    return reply.viewAsync("pages/profile", { title: "Compliance register", v, memoCarry: v.memoCarry, questionnaire: questionnaireView(catalog, r.answers, r.derived), picker: catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: r.actor.includes(a.id) })) });
   });
 
   // Hand-over formats: same parameters, same rows. An empty role set has nothing to hand over.

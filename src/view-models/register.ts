@@ -89,6 +89,7 @@ export interface RegisterState {
   answers: Readonly<Record<string, readonly string[]>>;
   filter: RegisterFilter;
   group: "instrument" | "theme";
+  memo?: readonly string[]; // the memo carried without JavaScript (?memo=…): kept in every link of the register, added to by its cards
 }
 
 // Ladder order: the levels as the schema lists them (较重 "more serious" below 严重 "serious"),
@@ -265,6 +266,7 @@ export function stateParams(s: RegisterState): Params {
     include: f.include === "binding" ? undefined : f.include,
     sort: f.sort === "article" ? undefined : f.sort,
     group: s.group === "instrument" ? undefined : s.group,
+    memo: s.memo?.length ? s.memo.join(",") : undefined,
   };
 }
 
@@ -352,20 +354,26 @@ export function groupCards(catalog: Catalog, reg: Register, cards: DutyCard[], s
   return list;
 }
 
-/** One GET link that opens the memo with the listed duties (by article when there are too many). */
-export function memoAllLink(cards: readonly DutyCard[]): { href: string; count: number; note?: string } | undefined {
+/**
+ * One GET link that opens the memo with the listed duties (by article when there are too many),
+ * after the items of the memo being built, if one is carried. `count` is how many it adds.
+ */
+export function memoAllLink(cards: readonly DutyCard[], carried: readonly string[] = []): { href: string; count: number; note?: string } | undefined {
   if (cards.length === 0) return undefined;
-  let items = cards.map((c) => c.memoItem);
+  const room = Math.max(0, MAX_MEMO_ITEMS - carried.length);
+  const fresh = (list: string[]) => [...new Set(list)].filter((i) => !carried.includes(i));
+  let items = fresh(cards.map((c) => c.memoItem));
   let note: string | undefined;
-  if (items.length > MAX_MEMO_ITEMS) {
-    items = [...new Set(cards.map((c) => articlePath(c.instrumentId, c.versionId, c.number)))];
-    note = `${cards.length} duties are more than a memo holds (${MAX_MEMO_ITEMS}): the link adds their ${items.length} articles instead.`;
+  if (items.length > room) {
+    items = fresh(cards.map((c) => articlePath(c.instrumentId, c.versionId, c.number)));
+    note = `${cards.length} duties are more than ${carried.length ? "your memo has room for" : "a memo holds"} (${room}): the link adds their ${items.length} articles instead.`;
   }
-  if (items.length > MAX_MEMO_ITEMS) {
-    note = `A memo holds ${MAX_MEMO_ITEMS} items: the link adds the first ${MAX_MEMO_ITEMS} of ${items.length} articles. Filter the register to add the rest.`;
-    items = items.slice(0, MAX_MEMO_ITEMS);
+  if (items.length > room) {
+    note = `A memo holds ${MAX_MEMO_ITEMS} items${carried.length ? ` and yours has ${carried.length}` : ""}: the link adds the first ${room} of ${items.length} articles. Filter the register to add the rest.`;
+    items = items.slice(0, room);
   }
-  return { href: `/memo${query({ items: items.join(",") })}`, count: items.length, note };
+  if (items.length === 0) return undefined;
+  return { href: `/memo${query({ items: [...carried, ...items].join(",") })}`, count: items.length, note };
 }
 
 export const DISCLAIMER = "Summaries are our own words, not official translations. This register is a research aid, not legal advice: check the official text of each article before relying on it.";
@@ -388,6 +396,7 @@ export interface RegisterView {
   groups: DutyGroup[];
   cards: DutyCard[];
   memoAll?: { href: string; count: number; note?: string };
+  memoCarry: string; // the carried memo's items, comma-separated ("" when none)
   form: {
     action: string; // basePath#results: after submitting, the user lands on the results
     hidden: { name: string; value: string }[]; // the role set (actor and answers), kept as the filters change
@@ -399,16 +408,19 @@ export interface RegisterView {
 
 export function registerView(catalog: Catalog, reg: Register, s: RegisterState, derived: DerivedRoles | undefined, origin: string): RegisterView {
   const cards = reg.duties.map((d) => dutyCard(catalog, d, reg.date, origin));
+  const carried = s.memo ?? [];
+  const carry = query({ memo: carried.length ? carried.join(",") : undefined });
+  const own = (path: string, changes: Params = {}) => registerHref(s, { ...changes, memo: undefined }, path); // the register itself, without the memo being built
   const groups = groupCards(catalog, reg, cards, s);
   const roles: RoleView[] = [];
-  for (const r of derived?.roles ?? []) roles.push({ id: r.actor, label: actorLabel(catalog, r.actor), href: `/actors/${r.actor}`, reasons: r.reasons.map((x) => roleReason(catalog, x.fact, r.actor, r.kindOf)), picked: false });
-  for (const id of reg.actorIds) if (!roles.some((r) => r.id === id)) roles.push({ id, label: actorLabel(catalog, id), href: `/actors/${id}`, reasons: [], picked: true });
+  for (const r of derived?.roles ?? []) roles.push({ id: r.actor, label: actorLabel(catalog, r.actor), href: `/actors/${r.actor}${carry}`, reasons: r.reasons.map((x) => roleReason(catalog, x.fact, r.actor, r.kindOf)), picked: false });
+  for (const id of reg.actorIds) if (!roles.some((r) => r.id === id)) roles.push({ id, label: actorLabel(catalog, id), href: `/actors/${id}${carry}`, reasons: [], picked: true });
   const review: ReviewRoleView[] = (derived?.review ?? [])
     .filter((r) => !reg.actorIds.includes(r.actor))
     .map((r) => ({
       id: r.actor,
       label: actorLabel(catalog, r.actor),
-      href: `/actors/${r.actor}`,
+      href: `/actors/${r.actor}${carry}`,
       reasons: r.reasons.map((x) => roleReason(catalog, x.fact, r.actor, r.kindOf)),
       picked: false,
       definedBy: r.definedBy ? refLink(catalog, r.definedBy.split("/")[0] ?? "", r.definedBy, reg.date) : undefined,
@@ -417,11 +429,11 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
   const general = s.filter.scope === "all";
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
   const sentence = `${n(reg.specificCount, "duty", "duties")} specific to your roles, ${n(reg.generalCount, "general duty", "general duties")} that bind every organisation${general ? "" : " (not listed)"}, in ${n(reg.instrumentCount, "instrument", "instruments")}; ${reg.withPenaltyCount} carry a penalty.`;
-  const exportQuery = (path: string) => registerHref(s, s.basePath === "/profile" ? {} : { actor: [...reg.actorIds] }, path);
+  const exportQuery = (path: string) => own(path, s.basePath === "/profile" ? {} : { actor: [...reg.actorIds] });
   return {
     state: s,
     title: `Compliance register: ${roles.map((r) => r.label).join(" + ")}`,
-    url: `${origin}${registerHref(s)}`,
+    url: `${origin}${own(s.basePath)}`,
     disclaimer: DISCLAIMER,
     date: reg.date,
     at: s.filter.at,
@@ -444,10 +456,11 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
     contents: groups.map((g) => ({ anchor: g.anchor, title: g.title, count: g.cards.length })),
     groups,
     cards,
-    memoAll: memoAllLink(cards),
+    memoAll: memoAllLink(cards, carried),
+    memoCarry: carried.join(","),
     form: {
       action: `${s.basePath}#results`,
-      hidden: [...s.actor.map((value) => ({ name: "actor", value })), ...Object.entries(s.answers).flatMap(([name, values]) => values.map((value) => ({ name, value })))],
+      hidden: [...s.actor.map((value) => ({ name: "actor", value })), ...Object.entries(s.answers).flatMap(([name, values]) => values.map((value) => ({ name, value }))), ...(carried.length ? [{ name: "memo", value: carried.join(",") }] : [])],
       instruments: catalog.instruments
         .filter((i) => reg.facets.instruments.has(i.id) || s.filter.instrument.includes(i.id))
         .map((i) => ({ id: i.id, label: i.data.short.en, count: reg.facets.instruments.get(i.id) ?? 0, checked: s.filter.instrument.includes(i.id) })),
@@ -461,7 +474,7 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
       html: exportQuery("/profile.html"),
       api: exportQuery("/api/v1/register"),
       print: registerHref(s),
-      self: `${origin}${registerHref(s)}`,
+      self: `${origin}${own(s.basePath)}`,
     },
   };
 }

@@ -58,6 +58,21 @@ describe("the memo without JavaScript", () => {
     await page.close();
   });
 
+  it("adds a duty from a role's register opened from the memo, to the same memo", async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto("/memo?items=counterterrorism-law/2016-01-01/art-84");
+    await page.selectOption("#memo-register", "cii-operator");
+    await page.click("form.memo-register button[type=submit]");
+    await page.waitForURL(/\/profile\?memo=.*actor=cii-operator#results$/);
+    expect(await page.locator(".memo-building").innerText()).toContain("Adding to your memo of 1 item");
+    expect(await page.locator("#memo-link").innerText()).toBe("Memo (1)");
+    await page.locator("article.duty button.memo-add-button").first().click();
+    await page.waitForURL(/#item-2$/);
+    expect((await headings(page)).map((h) => h.split(":")[0])[0]).toBe("CTL Art. 84 (2016 text)");
+    expect(await page.locator(".memo-item").count()).toBe(2);
+    await page.close();
+  });
+
   it("asks which text a renumbered citation means, each choice a link that adds it", async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto("/memo?items=counterterrorism-law/2016-01-01/art-84");

@@ -215,6 +215,29 @@ describe("add-to-memo controls", () => {
     expect(found.body).toMatch(/href="\/laws\/cybersecurity-law\/[^"]+\?memo=counterterrorism-law\/2016-01-01\/art-84"/);
   });
 
+  it("opens a role's register from the memo page, which adds to the memo it carries, in every link", async () => {
+    const memoPage = await get(`/memo?items=${ITEMS[0]}`);
+    expect(memoPage.body).toMatch(/<form method="get" action="\/profile#results" class="memo-register">\s*<input type="hidden" name="memo" value="counterterrorism-law\/2016-01-01\/art-84">/);
+    const register = await get(`/profile?actor=cii-operator&memo=${ITEMS[0]}`);
+    expect(register.statusCode).toBe(200);
+    const body = register.body;
+    expect(text(body)).toMatch(/Adding to your memo of 1 item:\s*back to the memo\s*\./);
+    // each duty card adds to the carried memo, and so does "Add all"
+    expect(body).toContain(`<input type="hidden" name="items" value="${ITEMS[0]}" data-memo-items-field>`);
+    expect(body).toContain(`class="memo-all" href="/memo?items=${encodeURIComponent(`${ITEMS[0]},`)}`);
+    // filters, the role links and the form keep it; the exports and the register's own address do not
+    expect(body).toMatch(/href="\/profile\?actor=cii-operator&amp;scope=all&amp;memo=counterterrorism-law%2F2016-01-01%2Fart-84#results"|href="\/profile\?actor=cii-operator&amp;memo=counterterrorism-law%2F2016-01-01%2Fart-84&amp;scope=all#results"/);
+    expect(body).toContain(`href="/actors/cii-operator?memo=${encodeURIComponent(ITEMS[0] as string)}"`);
+    expect(body).toContain(`<input type="hidden" name="memo" value="${ITEMS[0]}">`);
+    expect(body).toMatch(/data-export="csv"/);
+    expect(body).not.toMatch(/href="\/profile\.csv[^"]*memo/);
+    expect(body).toContain(`href="/memo?items=${ITEMS[0]}" id="memo-link" data-memo-carried>Memo (1)</a>`);
+    const actor = await get(`/actors/cii-operator?memo=${ITEMS[0]}`);
+    expect(actor.statusCode).toBe(200);
+    expect(actor.body).toContain(`<input type="hidden" name="items" value="${ITEMS[0]}" data-memo-items-field>`);
+    expect((await get("/actors/cii-operator?memo=nowhere/2017-06-01/art-1")).statusCode).toBe(400);
+  });
+
   it("every article page and duty carries a form that works without JavaScript", async () => {
     const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
     expect(res.body).toContain('<input type="hidden" name="add" value="cybersecurity-law/2017-06-01/art-37">');
