@@ -2,7 +2,7 @@
 // generated from them: src/api/openapi.ts) and the route tests parse every answer with them.
 // Rules data is reused from src/domain/rules-schema.ts, so the API cannot drift from the rules.
 import { z } from "zod";
-import { Authority, Bearer, Bilingual, Concern, Confidence, GlossaryTerm, InstrumentKind, InstrumentStatus, Obligation, PenaltyTier, Sanction, SourceRef, Theme, TierLevel, WebSource } from "../domain/rules-schema.js";
+import { Bearer, Bilingual, Concern, Confidence, GlossaryTerm, ImposedBy, InstrumentKind, InstrumentStatus, Obligation, PenaltyTier, Sanction, SourceRef, Theme, TierLevel, WebSource } from "../domain/rules-schema.js";
 
 /** Every schema with an id here becomes #/components/schemas/<id> in the OpenAPI document. */
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
@@ -178,7 +178,7 @@ export const PenaltyRow = named(
     level: TierLevel.describe("the step of the ladder this tier is"),
     escalates: z.string().nullable().describe("the tier of the same article this one escalates from"),
     paragraph: z.number().nullable().describe("the paragraph of the penalty article that sets this tier"),
-    imposedBy: Authority.nullable(),
+    imposedBy: ImposedBy.nullable().describe("who imposes it: one authority, or a list of the authorities the article names as alternatives"),
     aggravated: z.boolean().describe("从重处罚: the article requires a heavier penalty"),
     refersTo: z.array(z.string()).describe("articles whose sanctions apply instead (\"punished under …\")"),
     trigger: z.string(),

@@ -265,14 +265,28 @@ export type TierLevel = z.infer<typeof TierLevel>;
 export const Authority = z.enum([
   "public-security-organ",
   "state-security-organ",
-  "competent-department",
+  "competent-department", // (有关)主管部门
   "cyberspace-authority",
   "registration-authority",
+  "cryptography-authority", // 密码管理部门
+  "judicial-administration", // 司法行政部门
+  "pi-protection-department", // 履行个人信息保护职责的部门
+  "superior-organ", // 上级机关
+  "relevant-authority", // 有关部门, 有关机关: the article names no particular one
   "court",
   "procuratorate",
-  "other",
+  "other", // named by the article in a way no other value fits: the tier's note says who
 ]);
 export type Authority = z.infer<typeof Authority>;
+
+/** Who imposes a tier: one authority, or the authorities the article names as alternatives (由其上级机关或者…部门). */
+export const ImposedBy = z.union([Authority, z.array(Authority).min(2, "list two or more authorities, or give one without a list")]);
+export type ImposedBy = z.infer<typeof ImposedBy>;
+
+/** The authorities of an `imposedBy`, as a list. */
+export function authoritiesOf(imposedBy: ImposedBy | undefined): Authority[] {
+  return imposedBy === undefined ? [] : Array.isArray(imposedBy) ? imposedBy : [imposedBy];
+}
 
 export const PenaltyTier = z.strictObject({
   id: Slug, // unique within the provision, e.g. basic, refuses-to-correct, serious
@@ -286,7 +300,7 @@ export const PenaltyTier = z.strictObject({
   // editors' reading of the description.
   enforcesBy: z.enum(["citation", "description"]).optional(),
   refersTo: z.array(PinpointRef).optional(), // punished under another article, whose tiers apply
-  imposedBy: Authority.optional(),
+  imposedBy: ImposedBy.optional(),
   aggravated: z.boolean().optional(), // 从重处罚
   sanctions: z.array(SanctionEntry).default([]), // may be empty only with refersTo
   versions: z.array(IsoDate).optional(), // default: every version in which the provision exists

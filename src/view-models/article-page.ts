@@ -3,7 +3,7 @@ import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry } f
 import { citeArticle, formatDate, permalink, type Citations } from "../domain/citation.js";
 import { AUTHORITY_LABELS, BEARER_LABELS, combineWords, describeCondition, formatAmount, LEVEL_LABELS, LEVEL_NAMES, MANAGER_GROUP_LABELS, SANCTION_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
 import { formatPinpointEnglish, parseProvisionRef, pinpointAnchor, provisionOfRef } from "../domain/pinpoint.js";
-import type { Concern, GlossaryTerm, SourceRef, Version, WebSource } from "../domain/rules-schema.js";
+import { authoritiesOf, type Concern, type GlossaryTerm, type SourceRef, type Version, type WebSource } from "../domain/rules-schema.js";
 import { findSourceDocument } from "../domain/source-documents.js";
 import { tierRef } from "../query/actor-obligations.js";
 import { appliesIn, versionAt } from "../query/versions.js";
@@ -133,7 +133,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
         trigger: t.trigger,
         para: t.para,
         escalatesFrom: from ? LEVEL_NAMES[tierLevel(from)] : undefined,
-        imposedBy: t.imposedBy ? AUTHORITY_LABELS[t.imposedBy] : undefined,
+        imposedBy: t.imposedBy ? authoritiesOf(t.imposedBy).map((a) => AUTHORITY_LABELS[a]).join(" or the ") : undefined,
         aggravated: t.aggravated === true,
         note: t.note,
         confidence: t.confidence,

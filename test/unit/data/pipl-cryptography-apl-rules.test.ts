@@ -6,6 +6,7 @@ import type { Catalog } from "../../../src/domain/catalog.js";
 import { loadRules } from "../../../src/data/load-rules.js";
 import { sanctionsOf } from "../../../src/domain/penalty-arithmetic.js";
 import { obligationsForActors } from "../../../src/query/actor-obligations.js";
+import { buildArticlePage } from "../../../src/view-models/article-page.js";
 import { REAL_RULES } from "../../helpers/test-app.js";
 
 let catalog: Catalog;
@@ -17,6 +18,23 @@ const tier = (key: string, id: string) => catalog.provisionByKey.get(key)?.data.
 const flat = (key: string, id: string) => sanctionsOf(tier(key, id) ?? { sanctions: [] });
 
 describe("the PIPL, Cryptography Law and Administrative Penalty Law rules", () => {
+  // 第六十八条: 由其上级机关或者履行个人信息保护职责的部门责令改正 … 工作人员 … 依法给予处分 (no organ named)
+  it("name both organs that may order a state organ to correct under PIPL Art. 68, and none for its staff", () => {
+    const key = "personal-information-protection-law/p68";
+    expect(tier(key, "state-organ")?.imposedBy).toEqual(["superior-organ", "pi-protection-department"]);
+    expect(tier(key, "official-misconduct")?.imposedBy).toBeUndefined();
+    const p = catalog.provisionByKey.get(key);
+    const ins = catalog.instrumentById.get("personal-information-protection-law");
+    const page = p && ins ? buildArticlePage(catalog, ins, p, "2021-11-01", "http://x") : undefined;
+    expect(page?.tiers.find((t) => t.id === "state-organ")?.imposedBy).toBe("superior organ or the department with personal information protection duties");
+  });
+
+  // 第三十三条: 由密码管理部门责令改正或者停止违法行为，给予警告; 第四十条: 依法给予处分
+  it("give Cryptography Law Art. 33 to the cryptography administration, and Art. 40 to no named organ", () => {
+    expect(tier("cryptography-law/p33", "basic")?.imposedBy).toBe("cryptography-authority");
+    expect(tier("cryptography-law/p40", "basic")?.imposedBy).toBeUndefined();
+  });
+
   // 第六十六条第一款: 拒不改正的，并处一百万元以下罚款；对直接负责的主管人员和其他直接责任人员处一万元以上十万元以下罚款.
   it("escalate PIPL Art. 66 para. 1 to a fine of up to RMB 1 million only on refusal to correct", () => {
     const key = "personal-information-protection-law/p66";
