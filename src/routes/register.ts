@@ -26,9 +26,9 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
     return registerView(catalog, buildRegister(catalog, req.actorIds, req.filter), state, req.derived, origin);
   };
 
-  const questionnairePage = (reply: FastifyReply, answers: Record<string, string[]>, note?: string) => {
+  const questionnairePage = (reply: FastifyReply, answers: Record<string, string[]>, note?: string, memo: readonly string[] = []) => {
     const derived = hasAnswers(answers) ? deriveRoles(catalog, answers) : undefined;
-    return reply.viewAsync("pages/check", { title: "What is your company?", questionnaire: questionnaireView(catalog, answers, derived), note });
+    return reply.viewAsync("pages/check", { title: "What is your company?", questionnaire: questionnaireView(catalog, answers, derived), note, memoCarry: memo.join(",") });
   };
 
   app.get("/check", async (req, reply) => questionnairePage(reply, pickAnswers(catalog, parseQuery(CheckQuery, req.query))));
@@ -37,7 +37,8 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
     const r = parseRegisterRequest(catalog, req.query);
     // No role yet: the questions that find the roles, never an empty register.
     if (r.actorIds.length === 0) {
-      return questionnairePage(reply, r.answers, hasAnswers(r.answers) ? "Your answers do not make your company any of the roles the rules name. Check the roles that need review below, or pick roles yourself." : undefined);
+      const memo = resolveMemoItems(catalog, r.memo, "memo").map((i) => i.path);
+      return questionnairePage(reply, r.answers, hasAnswers(r.answers) ? "Your answers do not make your company any of the roles the rules name. Check the roles that need review below, or pick roles yourself." : undefined, memo);
     }
     const v = view(r);
     return reply.viewAsync("pages/profile", { title: "Compliance register", v, memoCarry: v.memoCarry, questionnaire: questionnaireView(catalog, r.answers, r.derived), picker: catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: r.actor.includes(a.id) })) });

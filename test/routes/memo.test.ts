@@ -238,6 +238,16 @@ describe("add-to-memo controls", () => {
     expect((await get("/actors/cii-operator?memo=nowhere/2017-06-01/art-1")).statusCode).toBe(400);
   });
 
+  it("keeps the memo through the questions when no role is picked yet, and in the header's register link", async () => {
+    const res = await get(`/profile?memo=${ITEMS[0]}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/<form class="questionnaire" method="get" action="\/profile#results">\s*<input type="hidden" name="memo" value="counterterrorism-law\/2016-01-01\/art-84">/);
+    expect(res.body).toContain(`<a href="/profile?memo=${ITEMS[0]}">Compliance register</a>`);
+    const plain = await get("/profile");
+    expect(plain.body).toContain('<a href="/profile">Compliance register</a>');
+    expect(plain.body).not.toContain('name="memo"');
+  });
+
   it("every article page and duty carries a form that works without JavaScript", async () => {
     const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
     expect(res.body).toContain('<input type="hidden" name="add" value="cybersecurity-law/2017-06-01/art-37">');
