@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Catalog } from "./domain/catalog.js";
 import { loadRules } from "./data/load-rules.js";
 import { loadLawTexts, type LawTexts } from "./texts/load-law-texts.js";
+import accessLog from "./plugins/access-log.js";
 import catalogPlugin from "./plugins/catalog.js";
 import compression from "./plugins/compression.js";
 import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
@@ -39,6 +40,7 @@ declare module "fastify" {
 export interface BuildOptions {
   catalog?: Catalog; // tests pass a catalog built from fixture rules
   lawTexts?: LawTexts; // default: the texts in config.lawTextsDir, if set
+  logStream?: { write(line: string): void }; // where log lines go (default standard output): tests read them
 }
 
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -50,7 +52,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   // The official texts, when LAW_TEXTS_DIR names a folder of them: none is not an error.
   const lawTexts = options.lawTexts ?? (await loadLawTexts(config.lawTextsDir, catalog));
   const app: FastifyInstance = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    disableRequestLogging: true, // one line per answer instead (plugins/access-log.ts)
     // Slow or greedy clients (the values and why: HttpLimits in config.ts, and the README).
     connectionTimeout: limits.connectionTimeout,
     keepAliveTimeout: limits.keepAliveTimeout,
@@ -92,6 +95,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
 
   // Ecosystem plugins, then our own: headers, compression, templates, the rules, errors, the
   // checks before routing, the page cache, then static files (their routes get every hook).
+  await app.register(accessLog);
   await app.register(security);
   await app.register(knownPaths); // before any route: it records each as it is added
   await app.register(compression); // before any route: it attaches to each route as it is added
