@@ -229,6 +229,9 @@ const apiTen = api(ten);
 const apiCell = (t: typeof apiOne) => (t?.app ? `p99 ${t.app.p99} ms${t.baseline ? `, ratio ${ratio(t.app, t.baseline).toFixed(2)}` : ""}` : "skipped");
 console.log(`| API target ${API_TARGET} | ${apiCell(apiOne)} | ${apiCell(apiTen)} | |`);
 console.log(`| lowest page ÷ in-memory throughput | ${minRatio.toFixed(2)} | | ≥ ${TARGETS.ratio}: ${mark(minRatio >= TARGETS.ratio)} |`);
+// Every answer of the load runs must be a page: a 503 or an error is not a served request.
+const bad = (r: ScaleResult | undefined) => (r ? r.targets.reduce((n, t) => n + (t.app?.bad ?? 0) + (t.baseline?.bad ?? 0), 0) : NaN);
+console.log(`| answers other than 2xx in the load runs (app and baseline) | ${bad(one)} | ${ten ? bad(ten) : "–"} | 0: ${mark(bad(one) === 0 && (!ten || bad(ten) === 0))} |`);
 console.log(`| server RSS after start-up | ${n0(one.rssStartMb)} MB | ${ten ? `${n0(ten.rssStartMb)} MB` : "–"} | |`);
 console.log(`| server RSS after the load runs (peak) | ${n0(one.rssMb)} MB (${n0(one.peakRssMb)}) | ${ten ? `${n0(ten.rssMb)} MB (${n0(ten.peakRssMb)})` : "–"} | < ${TARGETS.rssMb} MB: ${mark(one.rssMb < TARGETS.rssMb)} |`);
 const c = one.churn;

@@ -24,7 +24,7 @@ export interface HttpLimits {
   requestTimeout: number; // the whole request, from its first byte (Node default 300 s)
   connectionTimeout: number; // a socket idle this long is closed (Fastify default: never)
   keepAliveTimeout: number; // an idle kept-alive connection is closed after this (Fastify default 72 s)
-  maxRequestsPerSocket: number; // then the connection is closed; clients reconnect (default: unlimited)
+  maxRequestsPerSocket: number; // the last answer says Connection: close, and a request sent after it gets a 503; clients reconnect (default: unlimited)
   maxConnections: number; // open connections at once; more are refused (default: unlimited)
   checkInterval: number; // how often Node checks the two timeouts above (Node default 30 s)
   maxHeaderSize: number; // bytes of request line and headers; more is a 431 (Node default 16 KB)
