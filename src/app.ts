@@ -2,10 +2,10 @@
 // server.ts. Read top to bottom to find where a request goes.
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
+import { OneLineRequestLog } from "./request-log.js";
 import type { Catalog } from "./domain/catalog.js";
 import { loadRules } from "./data/load-rules.js";
 import { loadLawTexts, type LawTexts } from "./texts/load-law-texts.js";
-import accessLog from "./plugins/access-log.js";
 import catalogPlugin from "./plugins/catalog.js";
 import compression from "./plugins/compression.js";
 import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
@@ -53,7 +53,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   const lawTexts = options.lawTexts ?? (await loadLawTexts(config.lawTextsDir, catalog));
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
-    disableRequestLogging: true, // one line per answer instead (plugins/access-log.ts)
+    logController: new OneLineRequestLog(), // one line per answer (request-log.ts)
     // Slow or greedy clients (the values and why: HttpLimits in config.ts, and the README).
     connectionTimeout: limits.connectionTimeout,
     keepAliveTimeout: limits.keepAliveTimeout,
@@ -95,7 +95,6 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
 
   // Ecosystem plugins, then our own: headers, compression, templates, the rules, errors, the
   // checks before routing, the page cache, then static files (their routes get every hook).
-  await app.register(accessLog);
   await app.register(security);
   await app.register(knownPaths); // before any route: it records each as it is added
   await app.register(compression); // before any route: it attaches to each route as it is added
