@@ -52,6 +52,11 @@ export function resolveMemoItem(catalog: Catalog, raw: string): MemoItem | { err
  * The `items` parameter (or `memo`, the memo a page carries along) → resolved items, in order,
  * duplicates dropped; the first bad one is a 400 naming the parameter.
  */
+/** ?memo=…, the memo being built without JavaScript that a page carries: its items' paths, checked and normalised (a 400 on the memo parameter otherwise). */
+export function carriedMemo(catalog: Catalog, paths: readonly string[]): string[] {
+  return resolveMemoItems(catalog, paths, "memo").map((i) => i.path);
+}
+
 export function resolveMemoItems(catalog: Catalog, paths: readonly string[], parameter = "items"): MemoItem[] {
   if (paths.length > MAX_MEMO_ITEMS) throw new BadQueryError(parameter, `A memo holds at most ${MAX_MEMO_ITEMS} items (${paths.length} given).`);
   const out: MemoItem[] = [];

@@ -6,7 +6,7 @@ import type { Catalog } from "../domain/catalog.js";
 import { NotFoundError } from "../errors.js";
 import { countObligations } from "../query/actor-obligations.js";
 import { buildRegister } from "../query/register.js";
-import { resolveMemoItems } from "../memo/memo-items.js";
+import { carriedMemo } from "../memo/memo-items.js";
 import { parseRegisterRequest } from "../query/register-request.js";
 import { registerView } from "../view-models/register.js";
 import { NO_QUERY } from "../plugins/query-policy.js";
@@ -37,7 +37,7 @@ const actorRoutes: FastifyPluginAsync = async (app) => {
     const actor = catalog.actorById.get(req.params.id);
     if (!actor) throw new NotFoundError(`There is no actor "${req.params.id}".`, actorSuggestions(catalog, req.params.id));
     const r = parseRegisterRequest(catalog, req.query, actor.id);
-    const memo = resolveMemoItems(catalog, r.memo, "memo").map((i) => i.path); // the memo being built without JavaScript
+    const memo = carriedMemo(catalog, r.memo);
     const ancestors = [...actor.lineage.keys()].slice(1).map((id) => ({ id, label: catalog.actorById.get(id)?.data.label.en ?? id }));
     // The breadcrumb follows first parents only, so it reads as one chain from the root.
     const crumbs: { id: string; label: string }[] = [];

@@ -21,7 +21,7 @@ import { instrumentLabels } from "../view-models/instrument-view.js";
 import { NO_QUERY } from "../plugins/query-policy.js";
 import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
 import { otherTextsOf, penaltyArticleChoices } from "../view-models/compare.js";
-import { resolveMemoItems } from "../memo/memo-items.js";
+import { carriedMemo } from "../memo/memo-items.js";
 import { MemoCarry } from "../query/memo-carry.js";
 
 function instrumentOr404(catalog: Catalog, id: string): InstrumentEntry {
@@ -141,7 +141,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
       ? { act: q.act ?? "", decided: q.decided ?? "", answer: q.act ? applicableView(ins, p, applicablePenalty(catalog, ins, p, q.act, q.decided ?? catalog.meta.asOf)) : undefined }
       : undefined;
     // ?memo=…: the memo being built without JavaScript, which this page's "Add to memo" adds to.
-    const memo = resolveMemoItems(catalog, q.memo, "memo").map((i) => i.path);
+    const memo = carriedMemo(catalog, q.memo);
     const page = buildArticlePage(catalog, ins, p, version, app.publicOrigin);
     const officialText = buildOfficialText(ins, p, version, app.lawTexts, page.official);
     const self = `${ins.id}/${version}/art-${number}`;

@@ -4,7 +4,7 @@
 // /actors/<id> shows the same register for one role (src/routes/actors.ts).
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { BadQueryError } from "../errors.js";
-import { resolveMemoItems } from "../memo/memo-items.js";
+import { carriedMemo } from "../memo/memo-items.js";
 import { parseQuery } from "../query/query-params.js";
 import { answerParams, deriveRoles, hasAnswers, pickAnswers } from "../query/questionnaire.js";
 import { buildRegister } from "../query/register.js";
@@ -21,7 +21,7 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
   const CheckQuery = z.object(answerParams(catalog));
 
   const view = (req: RegisterRequest): RegisterView => {
-    const memo = resolveMemoItems(catalog, req.memo, "memo").map((i) => i.path); // the memo being built without JavaScript
+    const memo = carriedMemo(catalog, req.memo);
     const state: RegisterState = { basePath: "/profile", actor: req.actor, answers: req.answers, filter: req.filter, group: req.group, memo };
     return registerView(catalog, buildRegister(catalog, req.actorIds, req.filter), state, req.derived, origin);
   };
@@ -37,7 +37,7 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
     const r = parseRegisterRequest(catalog, req.query);
     // No role yet: the questions that find the roles, never an empty register.
     if (r.actorIds.length === 0) {
-      const memo = resolveMemoItems(catalog, r.memo, "memo").map((i) => i.path);
+      const memo = carriedMemo(catalog, r.memo);
       return questionnairePage(reply, r.answers, hasAnswers(r.answers) ? "Your answers do not make your company any of the roles the rules name. Check the roles that need review below, or pick roles yourself." : undefined, memo);
     }
     const v = view(r);

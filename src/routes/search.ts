@@ -6,7 +6,7 @@ import { formatDate, permalink } from "../domain/citation.js";
 import { closestMatches } from "../domain/closest-match.js";
 import { InstrumentKind } from "../domain/rules-schema.js";
 import { articleLabel } from "../domain/version-name.js";
-import { resolveMemoItems } from "../memo/memo-items.js";
+import { carriedMemo } from "../memo/memo-items.js";
 import { MemoCarry } from "../query/memo-carry.js";
 import { facetParams, versionIdsOf } from "../query/facet-params.js";
 import { filterProvisions } from "../query/provision-filter.js";
@@ -91,7 +91,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
 
   app.get("/search", async (req, reply) => {
     const q = parseQuery(Query, req.query);
-    const memo = resolveMemoItems(catalog, q.memo, "memo").map((i) => i.path);
+    const memo = carriedMemo(catalog, q.memo);
     const query = q.q ?? "";
     const filter = { instrument: q.instrument, actor: q.actor, theme: q.theme, sanction: q.sanction, bearer: q.bearer, version: q.version, status: [], kind: q.kind };
     const filtered = Object.values(filter).some((v) => v.length > 0);
