@@ -129,6 +129,8 @@ describe("keyboard only", () => {
     const skip = await tabTo(() => true, 1);
     expect(skip.text, `first Tab stop on ${page.url()}`).toBe("Skip to content");
     await page.keyboard.press("Enter");
+    // The fragment navigation may land a moment after the key press: wait for it, then check it.
+    await page.waitForURL((url) => url.hash === "#main", { timeout: 2_000 }).catch(() => undefined);
     expect(new URL(page.url()).hash).toBe("#main");
   }
 
