@@ -3,6 +3,7 @@
 // at the file, line and path of the offending value.
 import type { Provision, Sanction, Unit } from "../domain/rules-schema.js";
 import { qualifyRef } from "../domain/catalog.js";
+import { punishesBearer } from "../domain/bearers.js";
 import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
 import { suggest } from "../domain/closest-match.js";
 import { findSourceDocument } from "../domain/source-documents.js";
@@ -46,6 +47,17 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
     });
     if (reachesItself(a.id, parentsOf)) at(actorsFile, [i, "parents"], `the hierarchy loops back to "${a.id}"`);
   });
+  const isA = (x: string, y: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [x];
+    for (let a = stack.pop(); a !== undefined; a = stack.pop()) {
+      if (a === y) return true;
+      if (seen.has(a)) continue;
+      seen.add(a);
+      stack.push(...(parentsOf.get(a) ?? []));
+    }
+    return false;
+  };
 
   // Instruments and provisions: collect keys first, so links can point forward.
   const instrumentIds = new Set<string>();
@@ -65,6 +77,9 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
     const target = provisionByKey.get(key);
     if (!target) return resolves(key) ? undefined : at(f, path, `no provision "${key}"${suggest(key, provisionKeys)}`);
     const pin = parseProvisionRef(ref);
+    if (pin?.obligation !== undefined && !target.obligations.some((o) => o.id === pin.obligation)) {
+      return at(f, path, `${ref}: no obligation "${pin.obligation}" in ${key}${suggest(pin.obligation, target.obligations.map((o) => o.id))}`);
+    }
     if (pin?.para === undefined) return;
     const inVersions = (versions ?? Object.keys(target.numbers)).filter((v) => target.numbers[v] !== undefined);
     for (const v of inVersions) {
@@ -170,7 +185,23 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
         (t.versions ?? []).forEach((v, vi) => {
           if (!present.includes(v)) at(file, [...tb, "versions", vi], `the article does not exist in version "${v}"`);
         });
-        (t.enforces ?? []).forEach((ref, ri) => checkPinpoint(file, [...tb, "enforces", ri], ins.id, ref, t.versions));
+        (t.punishes ?? []).forEach((a, ai) => {
+          if (!actorIds.has(a)) at(file, [...tb, "punishes", ai], `unknown actor "${a}"${suggest(a, actorIds)}`);
+        });
+        (t.enforces ?? []).forEach((ref, ri) => {
+          checkPinpoint(file, [...tb, "enforces", ri], ins.id, ref, t.versions);
+          // A penalty reaches a duty only through its bearer: every duty the link reaches must be
+          // borne by an actor the tier punishes (or a kind of one).
+          const target = provisionByKey.get(qualifyRef(ins.id, provisionOfRef(ref)));
+          const pin = parseProvisionRef(ref);
+          if (!target || !pin || !t.punishes) return;
+          for (const o of target.obligations) {
+            const reached = pin.obligation !== undefined ? o.id === pin.obligation : pin.para === undefined || o.para === undefined || (o.para === pin.para && (pin.item === undefined || o.item === undefined || o.item === pin.item));
+            if (reached && !punishesBearer(t.punishes, o.actors, isA)) {
+              at(file, [...tb, "enforces", ri], `${ref} reaches duty "${o.id}" (${o.actors.join(", ")}), but the tier punishes ${t.punishes.join(", ")}: pinpoint the duty it punishes (p…#obligation-id) or correct punishes`);
+            }
+          }
+        });
         (t.refersTo ?? []).forEach((ref, ri) => {
           checkPinpoint(file, [...tb, "refersTo", ri], ins.id, ref, t.versions);
           if (qualifyRef(ins.id, provisionOfRef(ref)) === `${ins.id}/${p.id}` && parseProvisionRef(ref)?.para === undefined) {

@@ -1,7 +1,8 @@
 // Pinpoints: a paragraph (款) or an item (项) of an article. In rules/ a pinpoint is written
 // after a provision id: p22.1 is paragraph 1 of p22, p21.1.3 is item (3) of its paragraph 1,
-// and counterterrorism-law/p18.2 reaches into another instrument. Pages anchor paragraphs
-// as #para-1 and items as #para-1-item-3.
+// and counterterrorism-law/p18.2 reaches into another instrument. A penalty link can also name one
+// obligation of the article: p19#buy-secure-and-trusted. Pages anchor paragraphs as #para-1 and
+// items as #para-1-item-3.
 import { formatChineseArticle, toChineseNumeral } from "./article-number.js";
 
 export interface Pinpoint {
@@ -12,9 +13,10 @@ export interface Pinpoint {
 export interface ParsedProvisionRef extends Pinpoint {
   instrument?: string; // another instrument's id; undefined: the same instrument
   provision: string; // the lineage id, e.g. p22 or p20-v2026
+  obligation?: string; // one obligation of the article, by its id (p19#buy-secure-and-trusted)
 }
 
-const REF = /^(?:([a-z0-9]+(?:-[a-z0-9]+)*)\/)?(p[1-9]\d*(?:-[1-9]\d*)?(?:-v\d{4})?)(?:\.([1-9]\d*)(?:\.([1-9]\d*))?)?$/;
+const REF = /^(?:([a-z0-9]+(?:-[a-z0-9]+)*)\/)?(p[1-9]\d*(?:-[1-9]\d*)?(?:-v\d{4})?)(?:(?:\.([1-9]\d*)(?:\.([1-9]\d*))?)|#([a-z0-9]+(?:-[a-z0-9]+)*))?$/;
 
 /** The pattern every provision reference in rules/ must match (also used by the Zod schema). */
 export const PROVISION_REF_PATTERN = REF;
@@ -26,12 +28,13 @@ export function parseProvisionRef(ref: string): ParsedProvisionRef | undefined {
   if (m[1] !== undefined) out.instrument = m[1];
   if (m[3] !== undefined) out.para = Number(m[3]);
   if (m[4] !== undefined) out.item = Number(m[4]);
+  if (m[5] !== undefined) out.obligation = m[5];
   return out;
 }
 
-/** The reference without its pinpoint: counterterrorism-law/p18.2 → counterterrorism-law/p18. */
+/** The reference without its pinpoint: counterterrorism-law/p18.2 → counterterrorism-law/p18, p19#x → p19. */
 export function provisionOfRef(ref: string): string {
-  const i = ref.indexOf(".");
+  const i = ref.search(/[.#]/);
   return i < 0 ? ref : ref.slice(0, i);
 }
 

@@ -46,7 +46,7 @@ export const ProvisionRef = z
  */
 export const PinpointRef = z
   .string()
-  .regex(PROVISION_REF_PATTERN, "must be p37, p37.2 (paragraph 2), p37.2.3 (item 3 of paragraph 2) or instrument-id/p37…");
+  .regex(PROVISION_REF_PATTERN, "must be p37, p37.2 (paragraph 2), p37.2.3 (item 3 of paragraph 2), p37#obligation-id or instrument-id/p37…");
 
 export const InstrumentKind = z.enum([
   "law",
@@ -294,7 +294,12 @@ export const PenaltyTier = z.strictObject({
   trigger: z.string().min(1), // what conduct and circumstances bring this tier
   para: z.number().int().positive().optional(), // the paragraph of the penalty article that sets it
   escalates: Slug.optional(), // the tier of the same provision this one escalates from
-  enforces: z.array(PinpointRef).optional(), // the duties this tier punishes
+  enforces: z.array(PinpointRef).optional(), // the duties this tier punishes: an article, a paragraph, an item or one obligation (p19#id)
+  // Whom the tier punishes: the actors its article addresses (电信业务经营者, 关键信息基础设施运营者 …).
+  // A tier reaches a duty only through a bearer it punishes: under a duty of several actors it
+  // is shown only to those it punishes (and their kinds). Unset: the bearers of the duties it
+  // enforces (for tiers not yet re-read).
+  punishes: z.array(Slug).min(1).optional(),
   // How the penalty article points at those duties: by citing their articles (违反本法第…条, the
   // default), or by describing the conduct, often item by item, so that the links are the
   // editors' reading of the description.

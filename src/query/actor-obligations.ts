@@ -1,7 +1,8 @@
 // "What binds me?": every obligation that binds an actor or any of its ancestors, at a date,
 // with the chain that makes it apply and the penalty tiers that punish its breach.
 import { qualifyRef, type Catalog, type ObligationRef, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
-import { parseProvisionRef, provisionOfRef, type Pinpoint } from "../domain/pinpoint.js";
+import { punishesBearer, type IsA } from "../domain/bearers.js";
+import { parseProvisionRef, provisionOfRef, type ParsedProvisionRef, type Pinpoint } from "../domain/pinpoint.js";
 import { appliesIn, bindingAt, versionAt } from "./versions.js";
 
 export interface Reason {
@@ -41,19 +42,34 @@ export function obligationsForActors(catalog: Catalog, actorIds: readonly string
           if (bound) reasons.push({ selected: id, bound: bound.at(-1) as string, chain: bound });
         }
         if (reasons.length === 0) continue;
-        out.push({ key: `${p.key}#${o.id}`, provision: p, obligation: o, versionId: v, number, reasons, tiers: tiersEnforcing(catalog, p, date, o) });
+        const duty: Duty = { para: o.para, item: o.item, id: o.id, actors: o.actors };
+        out.push({ key: `${p.key}#${o.id}`, provision: p, obligation: o, versionId: v, number, reasons, tiers: tiersEnforcing(catalog, p, date, duty, actorIds) });
       }
     }
   }
   return out;
 }
 
+/** One duty of an article, as far as a penalty link can reach it. */
+export interface Duty extends Pinpoint {
+  id?: string; // the obligation's id
+  actors?: readonly string[]; // its bearers
+}
+
+/** The catalog's "is a kind of" relation over actors (the actor itself included). */
+export function isAOf(catalog: Catalog): IsA {
+  return (x, y) => x === y || catalog.actorById.get(x)?.lineage.has(y) === true;
+}
+
 /**
- * The penalty tiers, in force at `date`, that punish a breach of provision `p`. Given the
- * paragraph (and item) of one duty, a tier that names another paragraph (p27.2 for a duty of
- * p27 para. 1) is left out; a tier naming the whole article punishes every duty in it.
+ * The penalty tiers, in force at `date`, that punish a breach of provision `p`. Given one duty,
+ * a tier that names another paragraph (p27.2 for a duty of p27 para. 1) or another obligation
+ * (p19#other) is left out, and so is a tier that punishes none of the duty's bearers (of the
+ * `roles`, when given); a tier naming the whole article punishes every duty in it whose bearer
+ * it punishes.
  */
-export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string, duty: Pinpoint = {}): TierRef[] {
+export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string, duty: Duty = {}, roles?: readonly string[]): TierRef[] {
+  const isA = isAOf(catalog);
   const out: TierRef[] = [];
   for (const key of p.enforcedBy) {
     const q = catalog.provisionByKey.get(key);
@@ -62,15 +78,18 @@ export function tiersEnforcing(catalog: Catalog, p: ProvisionEntry, date: string
     const v = versionAt(ins, date);
     if (!v || !q.versionIds.includes(v)) continue;
     for (const t of q.data.penalties) {
-      const hits = (t.enforces ?? []).some((r) => qualifyRef(q.instrumentId, provisionOfRef(r)) === p.key && reaches(parseProvisionRef(r) ?? {}, duty));
-      if (hits && appliesIn(t.versions, q, v)) out.push(tierRef(q, t, v));
+      const hits = (t.enforces ?? []).some((r) => qualifyRef(q.instrumentId, provisionOfRef(r)) === p.key && reaches(parseProvisionRef(r) ?? { provision: "" }, duty));
+      if (!hits || !appliesIn(t.versions, q, v)) continue;
+      if (duty.actors && !punishesBearer(t.punishes, duty.actors, isA, roles)) continue;
+      out.push(tierRef(q, t, v));
     }
   }
   return out;
 }
 
 /** Whether a tier's pinpoint covers a duty's: unset on either side means the whole article or paragraph. */
-function reaches(target: Pinpoint, duty: Pinpoint): boolean {
+export function reaches(target: ParsedProvisionRef, duty: Duty): boolean {
+  if (target.obligation !== undefined) return duty.id === undefined || target.obligation === duty.id;
   if (target.para === undefined || duty.para === undefined) return true;
   if (target.para !== duty.para) return false;
   return target.item === undefined || duty.item === undefined || target.item === duty.item;
