@@ -26,7 +26,7 @@ import type { Config } from "../config.js";
 
 declare module "fastify" {
   interface FastifyInstance {
-    pageCache: { has(url: string): boolean; stats(): Record<"pages" | "large", { entries: number; bytes: number }> & { peakRendering: number } }; // for tests and the bench
+    pageCache: { has(url: string): boolean; stats(): Record<"pages" | "large", { entries: number; bytes: number }> & { peakRendering: number; rendering: number; waiting: number } }; // for tests and the bench
   }
 }
 
@@ -215,7 +215,7 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     const lookup = (url: string) => pages.get(url) ?? large.get(url);
     app.decorate("pageCache", {
       has: (url: string) => lookup(url) !== undefined,
-      stats: () => ({ pages: { entries: pages.size, bytes: pages.bytes }, large: { entries: large.size, bytes: large.bytes }, peakRendering }),
+      stats: () => ({ pages: { entries: pages.size, bytes: pages.bytes }, large: { entries: large.size, bytes: large.bytes }, peakRendering, rendering, waiting: waiting.size }),
     });
 
     /** The uncompressed body: kept, or decompressed from the brotli coding. */
@@ -252,31 +252,42 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     };
 
     // The cold path, bounded: a request the cache cannot answer waits for one of a few render
-    // slots (a hit never does). The slot is held until the answer is written or abandoned.
+    // slots (a hit never does). A slot belongs to the request, not to a hook call: it is taken
+    // once, however often the preHandler runs for that request (reply.callNotFound() from the
+    // static files runs it again for the 404 page), and given back exactly once, when the answer
+    // is written, or the client goes, or the socket is closed by a timeout (the response's
+    // "close" event comes on every one of those paths).
     let rendering = 0; // slots held
     let peakRendering = 0;
     const waiting = new Map<object, () => void>(); // in arrival order
-    const held = new WeakSet<object>();
+    const slots = new WeakMap<object, "waiting" | "held" | "released">();
     const release = (req: object) => {
-      if (waiting.delete(req)) return; // gave up before its turn
-      if (!held.delete(req)) return;
+      const state = slots.get(req);
+      if (state === undefined || state === "released") return;
+      slots.set(req, "released");
+      if (state === "waiting") {
+        waiting.delete(req); // gave up before its turn
+        return;
+      }
       const [first] = waiting;
       if (!first) {
         rendering--;
         return;
       }
       waiting.delete(first[0]);
-      held.add(first[0]); // the slot passes on
+      slots.set(first[0], "held"); // the slot passes on
       first[1]();
     };
-    app.addHook("preHandler", (req, _reply, next) => {
-      if (!enabled) return next();
+    app.addHook("preHandler", (req, reply, next) => {
+      if (!enabled || slots.has(req)) return next();
+      reply.raw.once("close", () => release(req));
       if (rendering < limits.concurrentMisses) {
         rendering++;
         peakRendering = Math.max(peakRendering, rendering);
-        held.add(req);
+        slots.set(req, "held");
         return next();
       }
+      slots.set(req, "waiting");
       waiting.set(req, () => next());
     });
     app.addHook("onResponse", (req, _reply, next) => {

@@ -113,6 +113,17 @@ describe("the page cache", () => {
     expect({ ...app.pageCache.stats(), peakRendering: 0 }).toEqual({ ...before, peakRendering: 0 });
   });
 
+  it("gives back every render slot after requests for missing static files (a 404 runs the preHandler twice)", async () => {
+    // Browsers ask for old hashed asset names after every deploy; each once took a second slot
+    // and gave back one, and after a few of them every uncached page waited forever.
+    const misses = await Promise.all(Array.from({ length: 50 }, (_, i) => get(`/static/missing${i}.css`)));
+    expect(misses.map((m) => m.statusCode)).toEqual(misses.map(() => 404));
+    expect(app.pageCache.stats()).toMatchObject({ rendering: 0, waiting: 0 });
+    const fresh = await get("/search?q=after-missing-assets");
+    expect(fresh.statusCode).toBe(200);
+    expect(app.pageCache.stats()).toMatchObject({ rendering: 0, waiting: 0 });
+  });
+
   it("gives HTML pages a Cache-Control, and errors no-store", async () => {
     for (const url of ["/", "/laws/cybersecurity-law/2017-06-01/art-37", "/provisions?instrument=cybersecurity-law"]) {
       const res = await get(url);
@@ -131,6 +142,7 @@ describe("the page cache", () => {
     expect(app.pageCache.stats().peakRendering).toBe(LIMITS.concurrentMisses);
     // The slots are all free again: more requests go through at once.
     expect((await Promise.all(urls.map((url) => get(`${url}x`)))).every((a) => a.statusCode === 200)).toBe(true);
+    expect(app.pageCache.stats()).toMatchObject({ rendering: 0, waiting: 0 });
   });
 
   it("ships with bounds that keep large answers to a small share", () => {
