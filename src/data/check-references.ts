@@ -202,6 +202,12 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
             }
           }
         });
+        (t.formerly ?? []).forEach((ref, ri) => {
+          const target = provisionByKey.get(qualifyRef(ins.id, provisionOfRef(ref)));
+          if (ref.includes("/") && !ref.startsWith(`${ins.id}/`)) at(file, [...tb, "formerly", ri], "formerly names an article of an earlier text of the same instrument");
+          else if (target && target.penalties.length === 0) at(file, [...tb, "formerly", ri], `${ref} sets no penalty`);
+          else checkPinpoint(file, [...tb, "formerly", ri], ins.id, ref, undefined);
+        });
         (t.refersTo ?? []).forEach((ref, ri) => {
           checkPinpoint(file, [...tb, "refersTo", ri], ins.id, ref, t.versions);
           if (qualifyRef(ins.id, provisionOfRef(ref)) === `${ins.id}/${p.id}` && parseProvisionRef(ref)?.para === undefined) {

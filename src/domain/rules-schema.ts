@@ -305,6 +305,11 @@ export const PenaltyTier = z.strictObject({
   // editors' reading of the description.
   enforcesBy: z.enum(["citation", "description"]).optional(),
   refersTo: z.array(PinpointRef).optional(), // punished under another article, whose tiers apply
+  // The penalty article (or paragraph, or item) of the earlier text that punished the same conduct,
+  // where that is not this article's own earlier wording: the conduct of an article the amendment
+  // deleted, split or merged (CSL 2026 Art. 71 item (3) ← 2017 Art. 66). "Which text applies"
+  // follows the conduct through it, and a deleted article says where its conduct went.
+  formerly: z.array(PinpointRef).optional(),
   imposedBy: ImposedBy.optional(),
   aggravated: z.boolean().optional(), // 从重处罚
   sanctions: z.array(SanctionEntry).default([]), // may be empty only with refersTo
