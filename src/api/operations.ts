@@ -5,7 +5,8 @@ import { z } from "zod";
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import { citeArticle, permalink } from "../domain/citation.js";
 import { BadQueryError, NotFoundError } from "../errors.js";
-import { ApplicableQuery, applicablePenalty } from "../query/applicable-penalty.js";
+import { ApplicableQuery, applicablePenalty, type ArticleLink } from "../query/applicable-penalty.js";
+import { describeDifference } from "../domain/penalty-severity.js";
 import { obligationsForActors } from "../query/actor-obligations.js";
 import { buildRegister } from "../query/register.js";
 import { registerSchemas } from "../query/register-request.js";
@@ -256,7 +257,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
       operationId: "getApplicablePenalty",
       tag: "Provisions",
       summary: "Which text's penalty applies to an act, given when it was committed and when it is decided",
-      description: "Administrative penalties follow Administrative Penalty Law Art. 37, criminal ones Criminal Law Art. 12: the text in force at the act, unless the text in force at the decision is lighter (by each bearer's maximum fixed fine and custody).",
+      description: "Administrative penalties follow Administrative Penalty Law Art. 37, criminal ones Criminal Law Art. 12: the text in force at the act, unless the text in force at the decision is lighter. The conduct is followed where an amendment moved it to another article; the two ladders are compared step by step and bearer by bearer, every kind of sanction; the answer is cannot-tell where a text has an unread paragraph, a tier is below high confidence, or one sanction is heavier and another lighter. `from` gives the first day of a continuing act.",
       params: z.object({ instrument: z.string(), version: z.string(), article: z.string().describe("art-<number>, e.g. art-59") }),
       query: ApplicableQuery,
       response: S.ApplicablePenalty,
@@ -268,16 +269,33 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
         const p = params.article.startsWith("art-") ? findByNumber(ins, params.version, number) : undefined;
         if (!p) throw new NotFoundError(`${params.article} of the ${ins.data.short.en} (${params.version}) is not encoded. Articles are addressed art-<number>.`, [{ label: `Articles of the ${ins.data.short.en} in this text`, href: `${API_BASE}/instruments/${ins.id}/versions/${params.version}` }]);
         if (!query.act) throw new BadQueryError("act", `"act" is required: the date the act was committed, written YYYY-MM-DD.`);
-        const a = applicablePenalty(catalog, ins, p, query.act, query.decided ?? catalog.meta.asOf);
-        const n = a.applies ? p.data.numbers[a.applies] : undefined;
+        const a = applicablePenalty(catalog, ins, p, query.act, query.decided ?? catalog.meta.asOf, query.from);
+        const link = (l: ArticleLink) => ({ label: l.label, url: abs(l.href), version: l.version, number: l.number });
         return {
-          ...a,
+          regime: a.regime,
+          actDate: a.actDate,
+          actStart: a.actStart ?? null,
+          decisionDate: a.decisionDate,
           actVersion: a.actVersion ?? null,
           decisionVersion: a.decisionVersion ?? null,
+          outcome: a.outcome,
           applies: a.applies ?? null,
+          article: a.article ? link(a.article) : null,
           severity: a.severity ?? null,
-          appliesUrl: a.applies && n ? abs(permalink(ins.id, a.applies, n)) : null,
+          appliesUrl: a.article ? abs(a.article.href) : null,
+          reason: a.reason,
+          reasons: a.reasons,
           rule: { label: a.rule.label, url: a.rule.href ? abs(a.rule.href) : null },
+          decidedBy: a.decidedBy.map((r) => ({ label: r.label, url: r.href ? abs(r.href) : null })),
+          comparisons: a.comparisons.map((c) => ({
+            conduct: c.conduct,
+            earlier: { version: c.earlier.version, articles: c.earlier.articles.map(link) },
+            later: { version: c.later.version, articles: c.later.articles.map(link) },
+            outcome: c.outcome,
+            severity: c.severity ?? null,
+            differences: c.differences.map(describeDifference),
+          })),
+          alsoPunishedBy: a.alsoPunishedBy.map(link),
         };
       },
     }),

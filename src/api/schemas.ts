@@ -273,19 +273,40 @@ export const RegisterPage = paged("RegisterPage", RegisterDuty, {
   summary: z.object({ specific: z.number().int(), general: z.number().int(), instruments: z.number().int(), withPenalty: z.number().int() }),
 });
 
+const ArticleLinkSchema = z.object({ label: z.string(), url: Url, version: z.string(), number: z.string() });
 export const ApplicablePenalty = named(
   "ApplicablePenalty",
   z.object({
     regime: z.enum(["administrative", "criminal"]),
-    actDate: z.string(),
+    actDate: z.string().describe("the date of the act; for a continuing act, its last day"),
+    actStart: z.string().nullable().describe("for a continuing act, its first day"),
     decisionDate: z.string(),
     actVersion: z.string().nullable().describe("the text in force at the act"),
     decisionVersion: z.string().nullable().describe("the text in force at the decision"),
-    applies: z.string().nullable().describe("the version whose tiers apply; null when none does or the answer depends on the facts"),
-    severity: z.enum(["lighter", "heavier", "same", "mixed"]).nullable().describe("the later text compared with the earlier"),
+    outcome: z
+      .enum(["act-text", "decision-text", "cannot-tell", "no-penalty", "invalid"])
+      .describe("act-text: the text in force at the act applies; decision-text: the lighter text in force at the decision applies; cannot-tell: the data cannot decide it (see reasons and compare the ladders); no-penalty: no text punished the conduct when it was committed; invalid: the dates do not fit"),
+    applies: z.string().nullable().describe("the version whose tiers apply; null when none does or the data cannot tell"),
+    article: ArticleLinkSchema.nullable().describe("the article whose tiers apply, following the conduct (it may bear another number, or be another article, than the one asked about)"),
+    severity: z.enum(["lighter", "heavier", "same", "mixed"]).nullable().describe("the later text compared with the earlier, where one comparison decides"),
     appliesUrl: Url.nullable(),
     reason: z.string(),
+    reasons: z.array(z.string()),
     rule: z.object({ label: z.string(), url: Url.nullable() }),
+    decidedBy: z.array(z.object({ label: z.string(), url: Url.nullable() })).describe("every article the answer rests on"),
+    comparisons: z
+      .array(
+        z.object({
+          conduct: z.string(),
+          earlier: z.object({ version: z.string(), articles: z.array(ArticleLinkSchema) }),
+          later: z.object({ version: z.string(), articles: z.array(ArticleLinkSchema) }),
+          outcome: z.enum(["act-text", "decision-text", "cannot-tell", "no-penalty", "invalid"]),
+          severity: z.enum(["lighter", "heavier", "same", "mixed"]).nullable(),
+          differences: z.array(z.string()),
+        }),
+      )
+      .describe("each conduct followed from the text at the act to the text at the decision, ladder against ladder"),
+    alsoPunishedBy: z.array(ArticleLinkSchema).describe("other laws' articles that the later text names for the conduct and that were in force at the act (Administrative Penalty Law Art. 29)"),
   }),
-  "Which text's penalty applies to an act (Administrative Penalty Law Art. 37; Criminal Law Art. 12).",
+  "Which text's penalty applies to an act (Administrative Penalty Law Arts. 29 and 37; Criminal Law Art. 12).",
 );

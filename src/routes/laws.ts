@@ -10,7 +10,8 @@ import { NotFoundError, type Suggestion } from "../errors.js";
 import { displayVersion, findByNumber, isCurrentText, provisionsNumbered, renamedVersion } from "../query/versions.js";
 import { provisionChanges } from "../query/amendment-changes.js";
 import { penaltyRows } from "../query/penalty-table.js";
-import { ApplicableQuery, applicablePenalty, offersApplicable, type ApplicablePenalty } from "../query/applicable-penalty.js";
+import { ApplicableQuery, applicablePenalty, offersApplicable } from "../query/applicable-penalty.js";
+import { applicableView } from "../view-models/applicable-view.js";
 import { parseQuery } from "../query/query-params.js";
 import { BEARER_LABELS } from "../domain/penalty-arithmetic.js";
 import { metaDescription, query } from "../view-models/format.js";
@@ -138,7 +139,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     }));
     const q = parseQuery(ArticleQuery, req.query);
     const applicable = offersApplicable(ins, p)
-      ? { act: q.act ?? "", decided: q.decided ?? "", answer: q.act ? applicableView(ins, p, applicablePenalty(catalog, ins, p, q.act, q.decided ?? catalog.meta.asOf)) : undefined }
+      ? { act: q.act ?? "", from: q.from ?? "", decided: q.decided ?? "", answer: q.act ? applicableView(catalog, applicablePenalty(catalog, ins, p, q.act, q.decided ?? catalog.meta.asOf, q.from)) : undefined }
       : undefined;
     // ?memo=…: the memo being built without JavaScript, which this page's "Add to memo" adds to.
     const memo = carriedMemo(catalog, q.memo);
@@ -149,11 +150,6 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     return reply.viewAsync("pages/article", { title: "", description: metaDescription(page.summary), origin: app.publicOrigin, page, officialText, penaltyChanges, applicable, compareWith, memoCarry: memo.join(",") });
   });
 };
-
-function applicableView(ins: InstrumentEntry, p: ProvisionEntry, a: ApplicablePenalty) {
-  const n = a.applies ? p.data.numbers[a.applies] : undefined;
-  return { ...a, appliesHref: a.applies && n ? permalink(ins.id, a.applies, n) : undefined, appliesLabel: a.applies && n ? `Art. ${n} of the text in force from ${formatDate(a.applies)}` : undefined };
-}
 
 function lawPage(catalog: Catalog, ins: InstrumentEntry, versionId: string | undefined) {
   const d = ins.data;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { movedConductRules } from "../helpers/moved-conduct-rules.js";
 import { useTestApp, visibleText } from "../helpers/test-app.js";
 
 const server = useTestApp();
@@ -216,13 +217,14 @@ describe("penalty ladders and which text applies", () => {
     expect(t).toMatch(/or Closure of website/);
   });
 
-  it("answers which text's penalty applies to an act, by a plain GET form", async () => {
+  it("shows both ladders side by side where the data cannot decide", async () => {
     const page = await get("/laws/cybersecurity-law/2017-06-01/art-59?act=2025-06-01&decided=2026-03-01");
-    expect(page.statusCode).toBe(200);
     const t = visibleText(page.body);
-    expect(t).toContain("Which text's penalty applies?");
-    expect(t).toMatch(/Applies: Art\. 59 of the text in force from 1 June 2017 ?\. Art\. 61 of the text in force from 1 January 2026 punishes more heavily/);
-    expect(page.body).toMatch(/<form class="applicable" method="get"/);
+    expect(t).toMatch(/The data cannot decide it\./);
+    expect(t).toMatch(/heavier in some respects and lighter in others/);
+    expect(page.body).toMatch(/<section class="compare-ladders"/);
+    expect(t).toMatch(/At the act: the text in force from 1 June 2017: CSL Art\. 59 \(2017\)/);
+    expect(t).toMatch(/At the decision: the text in force from 1 January 2026: CSL Art\. 61 \(2026\)/);
   });
 
   it("names the parameter of a malformed act date", async () => {
@@ -232,12 +234,42 @@ describe("penalty ladders and which text applies", () => {
   });
 
   it("gives the same answer in the API", async () => {
-    const res = await get("/api/v1/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty?act=2025-06-01&decided=2026-03-01");
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ regime: "administrative", applies: "2017-06-01", severity: "heavier", appliesUrl: "http://test.local/laws/cybersecurity-law/2017-06-01/art-59" });
+    const mixed = (await get("/api/v1/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty?act=2025-06-01&decided=2026-03-01")).json();
+    expect(mixed).toMatchObject({ outcome: "cannot-tell", applies: null, article: null, severity: "mixed" });
+    const page = visibleText((await get("/laws/cybersecurity-law/2017-06-01/art-59?act=2025-06-01&decided=2026-03-01")).body);
+    for (const r of mixed.reasons as string[]) expect(page).toContain(r);
     const missing = await get("/api/v1/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty");
     expect(missing.statusCode).toBe(400);
     expect(missing.headers["content-type"]).toMatch(/^application\/problem\+json/);
+  });
+});
+
+describe("which text's penalty applies, where an amendment moved the conduct to another article", async () => {
+  const moved = useTestApp(await movedConductRules());
+  const get = moved.get;
+  it("answers which text's penalty applies to an act, by a plain GET form, following the conduct of a deleted article", async () => {
+    const page = await get("/laws/cybersecurity-law/2017-06-01/art-66?act=2025-06-01&decided=2026-03-01");
+    expect(page.statusCode).toBe(200);
+    const t = visibleText(page.body);
+    expect(t).toContain("Which text's penalty applies?");
+    expect(t).toMatch(/The text in force at the act applies: CSL Art\. 66 \(2017\) \./);
+    expect(t).toMatch(/CSL Art\. 71 \(2026\) sets the same penalties for this conduct, step by step and bearer by bearer, so CSL Art\. 66 \(2017\), in force at the act, applies\./);
+    expect(t).toMatch(/Decided by Administrative Penalty Law Art\. 37\./);
+    expect(page.body).toMatch(/<form class="applicable" method="get"/);
+  });
+
+  it("names, in the API, the earlier text's article for that conduct when asked from the new article", async () => {
+    const res = await get("/api/v1/provisions/cybersecurity-law/2026-01-01/art-71/applicable-penalty?act=2025-06-01&decided=2026-03-01");
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      regime: "administrative",
+      outcome: "act-text",
+      applies: "2017-06-01",
+      severity: "same",
+      article: { label: "CSL Art. 66 (2017)", number: "66", version: "2017-06-01" },
+      appliesUrl: "http://test.local/laws/cybersecurity-law/2017-06-01/art-66",
+      comparisons: [{ earlier: { articles: [{ label: "CSL Art. 66 (2017)" }] }, later: { articles: [{ label: "CSL Art. 71 (2026)" }] }, outcome: "act-text" }],
+    });
   });
 });
 
