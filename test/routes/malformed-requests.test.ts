@@ -226,7 +226,7 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
     { shape: "/laws", base: "/laws", params: {}, none: true },
     { shape: "/laws/:id", base: "/laws/cybersecurity-law", params: {}, none: true },
     { shape: "/laws/:id/:segment", base: "/laws/cybersecurity-law/2017-06-01", params: {}, none: true },
-    { shape: "/laws/:id/:version/:article", base: "/laws/cybersecurity-law/2026-01-01/art-39", params: { act: { type: "date" }, decided: { type: "date" } } },
+    { shape: "/laws/:id/:version/:article", base: "/laws/cybersecurity-law/2026-01-01/art-39", params: { act: { type: "date" }, from: { type: "date" }, decided: { type: "date" } } },
     {
       shape: "/provisions",
       base: "/provisions",
@@ -262,7 +262,7 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
     api("/api/v1/provisions", "/api/v1/provisions", { instrument: list(instruments), actor: list(actors), theme: list(Theme.options), sanction: list(SanctionKind.options), bearer: list(Bearer.options), version: list(versions), status: list(InstrumentStatus.options), kind: list(InstrumentKind.options), sort: one(PROVISION_SORTS), ...paging("/api/v1/provisions") }),
     api("/api/v1/provisions/:instrument/:version/:article", "/api/v1/provisions/cybersecurity-law/2017-06-01/art-37"),
     // act is required, so the base carries one.
-    api("/api/v1/provisions/:instrument/:version/:article/applicable-penalty", "/api/v1/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty?act=2025-06-01", { decided: { type: "date" } }),
+    api("/api/v1/provisions/:instrument/:version/:article/applicable-penalty", "/api/v1/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty?act=2025-06-01", { from: { type: "date" }, decided: { type: "date" } }),
     api("/api/v1/actors", "/api/v1/actors", paging("/api/v1/actors")),
     api("/api/v1/actors/:id", "/api/v1/actors/cii-operator", { at: { type: "date" }, include: one(["binding", "all"]) }),
     api("/api/v1/penalties", "/api/v1/penalties", { ...penaltyFilters, ...paging("/api/v1/penalties") }),
