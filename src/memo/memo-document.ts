@@ -88,8 +88,11 @@ export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoO
     const inVersion = p.data.obligations.filter((ob) => appliesIn(ob.versions, p, versionId) && (!it.obligation || ob.id === it.obligation.id));
     const binds = (actors: readonly string[]) => (actor ? actors.some((a) => actor.lineage.has(a)) : undefined);
     const listed = actor ? inVersion.filter((ob) => binds(ob.actors)) : inVersion;
-    // Sanctions for breaching the article, from the penalty articles of the same text.
-    const enforcing = tiersEnforcing(catalog, p, versionId);
+    // Sanctions for breaching the duties listed, from the penalty articles of the same text: only
+    // tiers that punish a bearer of those duties (the chosen actor, when there is one).
+    const enforcing = listed.length
+      ? [...new Map(listed.flatMap((ob) => tiersEnforcing(catalog, p, versionId, { para: ob.para, item: ob.item, id: ob.id, actors: ob.actors }, actor ? [actor.id] : undefined)).map((t) => [t.key, t])).values()]
+      : tiersEnforcing(catalog, p, versionId);
     return {
       item: it.path,
       instrument: { id: ins.id, title: ins.data.title, short: ins.data.short.en },

@@ -37,6 +37,7 @@ export interface TierView {
   aggravated: boolean;
   refersTo: ProvisionLink[];
   enforces: ProvisionLink[];
+  punishes: { id: string; label: string }[]; // whom the tier punishes (actors), where the rules say
   rows: SanctionRow[];
   note?: string;
   confidence?: string;
@@ -139,6 +140,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
         confidence: t.confidence,
         refersTo: (t.refersTo ?? []).map((r) => linkToRef(catalog, ins.id, r, versionId)).filter((l): l is ProvisionLink => !!l),
         enforces: (t.enforces ?? []).map((r) => linkToRef(catalog, ins.id, r, versionId)).filter((l): l is ProvisionLink => !!l),
+        punishes: (t.punishes ?? []).map((a) => ({ id: a, label: catalog.actorById.get(a)?.data.label.en ?? a })),
         rows: sanctionsOf(t).map((s) => {
           const alternative = s.choice !== undefined && s.choice === lastChoice;
           lastChoice = s.choice;

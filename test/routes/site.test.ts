@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { movedConductRules } from "../helpers/moved-conduct-rules.js";
+import { movedConductRules } from "../helpers/fixture-variants.js";
 import { useTestApp, visibleText } from "../helpers/test-app.js";
 
 const server = useTestApp();

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Catalog, InstrumentEntry } from "../../../src/domain/catalog.js";
 import { loadRules } from "../../../src/data/load-rules.js";
 import { applicablePenalty, penaltyRegime } from "../../../src/query/applicable-penalty.js";
-import { movedConductRules } from "../../helpers/moved-conduct-rules.js";
+import { movedConductRules } from "../../helpers/fixture-variants.js";
 import { REAL_RULES } from "../../helpers/test-app.js";
 
 let catalog: Catalog;
