@@ -4,7 +4,9 @@
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { formatNumber } from "../domain/penalty-arithmetic.js";
+import { provisionOfRef } from "../domain/pinpoint.js";
 import { Bearer } from "../domain/rules-schema.js";
+import { articleLabel } from "../domain/version-name.js";
 import type { PenaltyRow } from "./penalty-table.js";
 
 export type ChangeStatus = "raised" | "lowered" | "new" | "removed" | "changed" | "unconfirmed";
@@ -29,6 +31,25 @@ export interface FigureChange {
   /** to.fineMax / from.fineMax when both are finite and positive. */
   fineRatio: number | undefined;
   summary: string; // "max fine ×10 since 2026-01-01"
+  /** Where the conduct went (a deleted article) or came from (a new one), through `formerly`. */
+  moved: { label: string; href: string }[];
+}
+
+/**
+ * The articles of the other text that the amendment moved this article's conduct to or from: a
+ * tier of the newer text names the older article in `formerly`.
+ */
+function movedConduct(ins: InstrumentEntry, p: ProvisionEntry, fromV: string, toV: string): { label: string; href: string }[] {
+  const link = (q: ProvisionEntry, v: string) => ({ label: articleLabel(ins, v, q.data.numbers[v] as string), href: permalink(ins.id, v, q.data.numbers[v] as string) });
+  const names = (q: ProvisionEntry, target: string) => q.data.penalties.some((t) => (t.versions ?? q.versionIds).includes(toV) && (t.formerly ?? []).some((r) => `${ins.id}/${provisionOfRef(r)}` === target || provisionOfRef(r) === target));
+  if (p.versionIds.includes(fromV) && !p.versionIds.includes(toV)) {
+    return ins.provisions.filter((q) => q.versionIds.includes(toV) && names(q, p.key)).map((q) => link(q, toV));
+  }
+  if (!p.versionIds.includes(fromV) && p.versionIds.includes(toV)) {
+    const refs = new Set(p.data.penalties.filter((t) => (t.versions ?? p.versionIds).includes(toV)).flatMap((t) => (t.formerly ?? []).map((r) => `${ins.id}/${provisionOfRef(r)}`)));
+    return ins.provisions.filter((q) => refs.has(q.key) && q.versionIds.includes(fromV)).map((q) => link(q, fromV));
+  }
+  return [];
 }
 
 /** Pairs of consecutive versions of an instrument (older, newer): what can be compared. */
@@ -55,13 +76,16 @@ function figuresIn(rows: readonly PenaltyRow[], p: ProvisionEntry, versionId: st
 
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-function describe(status: ChangeStatus, ratio: number | undefined, from: FiguresIn, to: FiguresIn): string {
+function describe(status: ChangeStatus, ratio: number | undefined, from: FiguresIn, to: FiguresIn, moved: readonly { label: string }[]): string {
   const since = `since ${to.versionId}`;
+  const list = moved.map((m) => m.label).join(", ");
   switch (status) {
     case "new":
-      return from.number === undefined ? `new article ${since}` : `new sanctions ${since}`;
+      if (from.number === undefined) return moved.length ? `new article ${since}, punishing conduct that ${list} punished` : `new article ${since}`;
+      return `new sanctions ${since}`;
     case "removed":
-      return to.number === undefined ? `article deleted ${since}` : `sanctions removed ${since}`;
+      if (to.number === undefined) return moved.length ? `article deleted ${since}; its conduct is punished under ${list}` : `article deleted ${since}`;
+      return `sanctions removed ${since}`;
     case "raised":
     case "lowered": {
       if (to.fineMax === Infinity) return `fine uncapped ${since}`;
@@ -79,14 +103,15 @@ function describe(status: ChangeStatus, ratio: number | undefined, from: Figures
 }
 
 /** Every article × bearer whose sanctions differ between `fromV` and `toV`, in article order. */
-export function amendmentChanges(ins: InstrumentEntry, rows: readonly PenaltyRow[], fromV: string, toV: string): FigureChange[] {
+export function amendmentChanges(ins: InstrumentEntry, rows: readonly PenaltyRow[], fromV: string, toV: string, only?: ProvisionEntry): FigureChange[] {
   const out: FigureChange[] = [];
-  for (const p of ins.provisions) {
+  for (const p of only ? [only] : ins.provisions) {
     if (!p.versionIds.includes(fromV) && !p.versionIds.includes(toV)) continue;
     const own = rows.filter((r) => r.provision.key === p.key);
     // An article that continues into the newer text but has no tier there was not encoded for it
     // (its figures could not be confirmed): that is not a repeal of its sanctions.
     const unencoded = p.versionIds.includes(toV) && (!own.some((r) => r.versionIds.includes(toV)) || (p.data.unread?.[toV]?.length ?? 0) > 0);
+    const moved = movedConduct(ins, p, fromV, toV);
     for (const bearer of Bearer.options) {
       const mine = own.filter((r) => r.bearer === bearer);
       if (mine.length === 0) continue;
@@ -104,7 +129,7 @@ export function amendmentChanges(ins: InstrumentEntry, rows: readonly PenaltyRow
       else if (!same(from.fines, to.fines) || !same(from.custody, to.custody) || !same(from.other, to.other)) status = "changed";
       else continue;
       const fineRatio = from.fineMax && to.fineMax && Number.isFinite(from.fineMax) && Number.isFinite(to.fineMax) ? to.fineMax / from.fineMax : undefined;
-      out.push({ provision: p, bearer, from, to, status, fineRatio, summary: describe(status, fineRatio, from, to) });
+      out.push({ provision: p, bearer, from, to, status, fineRatio, summary: describe(status, fineRatio, from, to, moved), moved });
     }
   }
   return out;
@@ -148,5 +173,5 @@ export function changeBadges(rows: readonly PenaltyRow[], amended: readonly Amen
 export function provisionChanges(ins: InstrumentEntry, rows: readonly PenaltyRow[], p: ProvisionEntry): FigureChange[] {
   const own = rows.filter((r) => r.provision.key === p.key);
   if (own.length === 0) return [];
-  return amendmentPairs(ins).flatMap(([from, to]) => amendmentChanges({ ...ins, provisions: [p] }, own, from, to));
+  return amendmentPairs(ins).flatMap(([from, to]) => amendmentChanges(ins, own, from, to, p));
 }

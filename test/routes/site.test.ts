@@ -258,6 +258,13 @@ describe("which text's penalty applies, where an amendment moved the conduct to 
     expect(page.body).toMatch(/<form class="applicable" method="get"/);
   });
 
+  it("says where a deleted article's conduct went, and where a new article's came from", async () => {
+    const deleted = visibleText((await get("/laws/cybersecurity-law/2017-06-01/art-66")).body);
+    expect(deleted).toMatch(/Entity: article deleted since 2026-01-01; its conduct is punished under CSL Art\. 71 \(2026\)/);
+    const added = visibleText((await get("/penalties/changes?instrument=cybersecurity-law&from=2017-06-01&to=2026-01-01")).body);
+    expect(added).toMatch(/new article since 2026-01-01, punishing conduct that CSL Art\. 66 \(2017\) punished/);
+  });
+
   it("names, in the API, the earlier text's article for that conduct when asked from the new article", async () => {
     const res = await get("/api/v1/provisions/cybersecurity-law/2026-01-01/art-71/applicable-penalty?act=2025-06-01&decided=2026-03-01");
     expect(res.statusCode).toBe(200);
