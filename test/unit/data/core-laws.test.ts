@@ -141,8 +141,10 @@ describe("the Cybersecurity Law", () => {
     expect(provision(`cybersecurity-law/${id}`).numbers).toEqual({ "2017-06-01": id.slice(1), "2026-01-01": n });
   });
 
-  it("marks the one 2026 number inferred from the amendment decision", () => {
-    expect(provision("cybersecurity-law/p19")).toMatchObject({ confidence: "medium" });
-    expect(provision("cybersecurity-law/p19").confidenceNote).toMatch(/not seen/);
+  it("reads every 2026 article from the official text, so none is left medium or unread", () => {
+    const csl = catalog.instrumentById.get("cybersecurity-law");
+    expect(csl?.data.versions.find((v) => v.id === "2026-01-01")).toMatchObject({ readFrom: "official", text: { title: "网络安全法", date: "2025-10-28" } });
+    const doubtful = (csl?.provisions ?? []).map((p) => p.data).filter((p) => p.confidence !== "high" || p.unread !== undefined || p.penalties.some((t) => t.confidence !== undefined && t.confidence !== "high"));
+    expect(doubtful.map((p) => p.id)).toEqual([]);
   });
 });

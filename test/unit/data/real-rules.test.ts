@@ -125,9 +125,9 @@ describe("the real rules", () => {
   });
 
   // 第六十条: 违反本法第二十二条第一款、第二款和第四十八条第一款规定 — Art. 48 para. 1 binds 任何个人和组织.
-  it("punish individuals under CSL 2017 Art. 60 and pinpoint the paragraphs it enforces", () => {
+  it("punish individuals under CSL 2017 Art. 60 and pinpoint the duties it enforces (not the standards duty of Art. 22 para. 1)", () => {
     const basic = tiers("cybersecurity-law/p60").find((t) => t.id === "basic");
-    expect(basic?.enforces).toEqual(["p22.1", "p22.2", "p48.1"]);
+    expect(basic?.enforces).toEqual(["p22#no-malware", "p22#remedy-and-report-defects", "p22#maintain-security", "p48#no-malware-in-messages-or-apps"]);
     expect(sanction("cybersecurity-law/p60", "refuses-to-correct", "individual")).toMatchObject({ min: 50_000, max: 500_000 });
     expect(sanction("cybersecurity-law/p60", "refuses-to-correct", "managers")).toMatchObject({ who: "persons-in-charge" });
   });
@@ -151,6 +151,33 @@ describe("the real rules", () => {
     expect(catalog.provisionByKey.get("personal-information-protection-law/p66")?.referredBy).toContain("cybersecurity-law/p70");
     const exportTier = tiers("cybersecurity-law/p70").find((t) => t.id === "cii-data-export-2026");
     expect(exportTier).toMatchObject({ versions: ["2026-01-01"], enforces: ["p37"] });
+  });
+
+  it("follow the conduct of CSL 2026 Art. 71 back to the 2016 articles that punished it, and mark its links to other laws as a reading", () => {
+    const byId = new Map(tiers("cybersecurity-law/p70").map((t) => [t.id, t]));
+    expect(byId.get("personal-information-2026")).toMatchObject({ formerly: ["p64.1"], refersTo: ["personal-information-protection-law/p66"] });
+    expect(byId.get("cii-data-export-2026")).toMatchObject({ formerly: ["p66"], punishes: ["cii-operator"] });
+    // Para. 2 leaves theft and sale of personal information to the police under laws it does not name.
+    expect(byId.get("theft-or-sale-2026")).toMatchObject({ formerly: ["p64.2"], imposedBy: "public-security-organ", para: 2 });
+    expect(byId.get("theft-or-sale-2026")?.refersTo).toBeUndefined();
+    for (const id of ["personal-information-2026", "cii-data-export-2026"]) expect(byId.get(id)?.note).toMatch(/names no law.*editors' reading/s);
+  });
+
+  it("refer CSL 2026 Arts. 62 and 65 para. 2 to Art. 61 para. 3 without copying its figures", () => {
+    for (const [key, id] of [["cybersecurity-law/p60", "serious-2026"], ["cybersecurity-law/p62", "serious-consequences-2026"]] as const) {
+      const t = tiers(key).find((x) => x.id === id);
+      expect(t).toMatchObject({ para: 2, refersTo: ["p59.3"], sanctions: [] });
+    }
+  });
+
+  it("name whom every Cybersecurity Law tier punishes, in both texts", () => {
+    const csl = catalog.instrumentById.get("cybersecurity-law");
+    const unnamed = (csl?.provisions ?? []).flatMap((p) => p.data.penalties.filter((t) => !t.punishes?.length).map((t) => `${p.key}#${t.id}`));
+    expect(unnamed).toEqual([]);
+  });
+
+  it("grade CSL 2017 Art. 61 (2026 Art. 64) as refuses-or-serious (拒不改正或者情节严重)", () => {
+    expect(tiers("cybersecurity-law/p61").find((t) => t.id === "refuses-or-serious")?.level).toBe("refuses-or-serious");
   });
 
   // The issue's "done when": the register for a CII operator in 2026 lists its PIPL and DSL duties.
