@@ -13,6 +13,7 @@
 //     and contradicts nothing (counted as "not named");
 //   - every article number in `numbers` is an article of that version's text.
 // Pure apart from the line lookup: the catalog and the texts in, counts and contradictions out.
+import { parseProvisionRef } from "../domain/pinpoint.js";
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import { sanctionsOf } from "../domain/penalty-arithmetic.js";
 import type { PenaltyTier, Sanction, Version } from "../domain/rules-schema.js";
@@ -323,9 +324,9 @@ async function checkEnforces(
   // A tier that names its paragraph is held to what that paragraph (and those linked to it) name.
   const named = referencedArticles(scope.named);
   for (const [ei, ref] of (t.enforces ?? []).entries()) {
-    const [target, ...pin] = ref.split(".");
-    if (!target || target.includes("/")) continue; // another instrument: its text is another file
-    const q = ins.provisions.find((x) => x.data.id === target);
+    const pin = parseProvisionRef(ref);
+    if (!pin || pin.instrument !== undefined) continue; // another instrument: its text is another file
+    const q = ins.provisions.find((x) => x.data.id === pin.provision);
     const n = q?.data.numbers[versionId];
     if (!q || n === undefined) continue; // the loader's check reports a dangling or absent target
     row.enforces++;
@@ -336,7 +337,8 @@ async function checkEnforces(
       continue;
     }
     const hit = list.find((r) => r.number === n);
-    const para = pin[0] === undefined ? undefined : Number(pin[0]);
+    // A link to one obligation is held to the paragraph that obligation sits in, where it names one.
+    const para = pin.para ?? (pin.obligation !== undefined ? q.data.obligations.find((o) => o.id === pin.obligation)?.para : undefined);
     const names = list.map((r) => `${r.number}${r.paragraphs.length ? `(${r.paragraphs.join(",")})` : ""}`).join(", ");
     if (!hit) {
       await report(["penalties", ti, "enforces", ei], `enforces ${ref} (Art. ${n}${para ? ` para. ${para}` : ""})`, `Art. ${p.data.numbers[versionId]} names Arts. ${names}`);
