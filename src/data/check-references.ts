@@ -208,6 +208,7 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
           else if (target && target.penalties.length === 0) at(file, [...tb, "formerly", ri], `${ref} sets no penalty`);
           else checkPinpoint(file, [...tb, "formerly", ri], ins.id, ref, undefined);
         });
+        if (t.refersToBy !== undefined && !t.refersTo?.length) at(file, [...tb, "refersToBy"], "says how the article points at the articles in refersTo: name them there");
         (t.refersTo ?? []).forEach((ref, ri) => {
           checkPinpoint(file, [...tb, "refersTo", ri], ins.id, ref, t.versions);
           if (qualifyRef(ins.id, provisionOfRef(ref)) === `${ins.id}/${p.id}` && parseProvisionRef(ref)?.para === undefined) {

@@ -106,7 +106,9 @@ function profileOf(sanctions: readonly FlatSanction[]): Profile {
 function ladder(tiers: readonly PenaltyTier[]): Map<string, { bearer: Bearer; level: TierLevel; profile: Profile }> {
   const groups = new Map<string, { bearer: Bearer; level: TierLevel; sanctions: FlatSanction[] }>();
   for (const t of tiers) {
-    const level = tierLevel(t);
+    // "In the case described" (other) is the article's general case: the first step, as the
+    // first violation is, so that two wordings of one step are compared with each other.
+    const level = tierLevel(t) === "other" ? "first-violation" : tierLevel(t);
     for (const s of sanctionsOf(t)) {
       const key = `${s.bearer}/${level}`;
       const g = groups.get(key) ?? { bearer: s.bearer, level, sanctions: [] };

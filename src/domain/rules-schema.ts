@@ -305,6 +305,11 @@ export const PenaltyTier = z.strictObject({
   // editors' reading of the description.
   enforcesBy: z.enum(["citation", "description"]).optional(),
   refersTo: z.array(PinpointRef).optional(), // punished under another article, whose tiers apply
+  // How the article points there: by citing it (依照…第…条的规定处罚, the default), or by leaving the
+  // conduct to "the relevant laws" without naming one, so that the link is the editors' reading
+  // (CSL 2026 Art. 71 → PIPL Art. 66). A reading is shown as "the laws that punish this conduct
+  // today include …", never as the article's own referral, and decides no comparison of texts.
+  refersToBy: z.enum(["citation", "reading"]).optional(),
   // The penalty article (or paragraph, or item) of the earlier text that punished the same conduct,
   // where that is not this article's own earlier wording: the conduct of an article the amendment
   // deleted, split or merged (CSL 2026 Art. 71 item (3) ← 2017 Art. 66). "Which text applies"

@@ -114,6 +114,19 @@ function referred(catalog: Catalog, from: TierRef, date: string): TierRef[] {
   return out;
 }
 
+/** A trigger's first sentence: up to a full stop that is not one of "Art.", "Arts.", "para.", "No.". */
+function firstSentence(text: string): string {
+  return text.split(/(?<!\b(?:Art|Arts|para|paras|No|Nos|cf|e\.g|i\.e))\.\s+(?=[A-Z(])/)[0] ?? text;
+}
+
+/** "PIPL Art. 66": the article a reference points at, in the text in force at `date`. */
+function referredLabel(catalog: Catalog, from: TierRef, ref: string, date: string): string {
+  const q = catalog.provisionByKey.get(qualifyRef(from.provision.instrumentId, provisionOfRef(ref)));
+  const ins = q && catalog.instrumentById.get(q.instrumentId);
+  const v = ins && (versionAt(ins, date) ?? q.versionIds.at(-1));
+  return q && v && q.data.numbers[v] ? articleLink(catalog, q, v).label : provisionOfRef(ref);
+}
+
 /** Why a ladder cannot be compared: an unread paragraph or a tier below high confidence. */
 function unsure(catalog: Catalog, tiers: readonly TierRef[], version: string): string[] {
   const out: string[] = [];
@@ -144,6 +157,20 @@ function compareConduct(catalog: Catalog, regime: Regime, conduct: string, earli
       ...base,
       outcome: "cannot-tell",
       reasons: [`The text in force on ${formatDate(decisionDate)} no longer has ${e}, and the rules record no article of it that punishes the same conduct. If the conduct is no longer ${violation}, it is not punished; whether another article covers it must be checked in the text.`],
+    };
+  }
+  // A text that leaves the conduct to "the relevant laws" without naming one cannot be weighed:
+  // the laws our reading names are shown, never compared as if the article had named them.
+  const reading = [...earlier.tiers, ...later.tiers].filter((t) => t.tier.refersToBy === "reading");
+  if (reading.length) {
+    const names = [...new Set(reading.flatMap((t) => (t.tier.refersTo ?? []).map((r) => referredLabel(catalog, t, r, decisionDate))))].join(", ");
+    const where = [...new Set(reading.map((t) => articleLink(catalog, t.provision, t.versionIds.at(-1) as string).label))].join(", ");
+    return {
+      ...base,
+      outcome: "cannot-tell",
+      reasons: [
+        `${where} names no law for this conduct: it leaves it to the relevant laws and administrative regulations. The laws that punish it today include ${names} (our reading, not a referral the article makes). Whether their penalty is lighter than that of ${e} depends on which of them governs the facts, so the data cannot decide it: compare the ladders below.`,
+      ],
     };
   }
   // References are followed one step: a tier punished "under the provisions of" another article
@@ -208,7 +235,8 @@ function conductComparisons(catalog: Catalog, regime: Regime, ins: InstrumentEnt
         const q = catalog.provisionByKey.get(qualifyRef(ins.id, provisionOfRef(r)));
         return q && q.versionIds.includes(actV) ? tiersIn(q, actV, parseProvisionRef(r)?.para) : [];
       });
-      const conduct = `${later.map((t) => t.tier.trigger.replace(/[.;:]$/, "")).join("; ")} (${articleLink(catalog, p, decV).label}${later[0]?.tier.para ? ` para. ${later[0].tier.para}` : ""})`;
+      // The conduct in the words of the first sentence of each tier's trigger.
+      const conduct = `the conduct of ${articleLink(catalog, p, decV).label}${later[0]?.tier.para ? ` para. ${later[0].tier.para}` : ""} (${later.map((t) => firstSentence(t.tier.trigger).replace(/[.;:]$/, "")).join("; ")})`;
       out.push(compareConduct(catalog, regime, conduct, side(actV, earlier), side(decV, later), actDate, decisionDate));
     }
     if (!inAct && out.length === 0) out.push(compareConduct(catalog, regime, `the conduct ${articleLink(catalog, p, decV).label} punishes`, side(actV, []), side(decV, tiersIn(p, decV)), actDate, decisionDate));

@@ -36,6 +36,7 @@ export interface TierView {
   imposedBy?: string;
   aggravated: boolean;
   refersTo: ProvisionLink[];
+  refersToReading: boolean; // the article names no law: the links are the editors' reading
   enforces: ProvisionLink[];
   punishes: { id: string; label: string }[]; // whom the tier punishes (actors), where the rules say
   rows: SanctionRow[];
@@ -139,6 +140,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
         note: t.note,
         confidence: t.confidence,
         refersTo: (t.refersTo ?? []).map((r) => linkToRef(catalog, ins.id, r, versionId)).filter((l): l is ProvisionLink => !!l),
+        refersToReading: t.refersToBy === "reading",
         enforces: (t.enforces ?? []).map((r) => linkToRef(catalog, ins.id, r, versionId)).filter((l): l is ProvisionLink => !!l),
         punishes: (t.punishes ?? []).map((a) => ({ id: a, label: catalog.actorById.get(a)?.data.label.en ?? a })),
         rows: sanctionsOf(t).map((s) => {

@@ -29,6 +29,7 @@ export interface LadderStep {
   individual: string[];
   official: string[];
   refersTo: Link[]; // punished under another article instead
+  refersToReading: boolean; // the article names no law: the links are the editors' reading
   criminal: boolean;
   article: Link; // the penalty article that sets this tier
 }
@@ -36,6 +37,7 @@ export interface LadderStep {
 export interface Ladder {
   article: Link;
   referredFrom?: Link; // a ladder the breach is punished under by referral from this article
+  referredByReading?: boolean; // the referring article names no law: the link is the editors' reading
   steps: LadderStep[]; // first violation first
 }
 
@@ -154,6 +156,7 @@ export function ladderStep(catalog: Catalog, t: TierRef, date: string, alone = t
     individual: sanctionsFor(sanctions, "individual"),
     official: sanctionsFor(sanctions, "official"),
     refersTo: (t.tier.refersTo ?? []).map((r) => refLink(catalog, t.provision.instrumentId, r, date)),
+    refersToReading: t.tier.refersToBy === "reading",
     criminal: isCriminal(t),
     article: articleLink(catalog, t, date),
   };
@@ -203,10 +206,10 @@ export function dutyCard(catalog: Catalog, d: RegisterDuty, date: string, origin
   const own = ladders(catalog, d.tiers, date);
   const referred = ladders(catalog, d.referred, date);
   // A referred article's ladder follows the ladders of the article that refers to it, and says so.
-  const referrers = new Map<string, Link>();
-  for (const t of d.tiers) for (const r of t.tier.refersTo ?? []) referrers.set(qualifyRef(t.provision.instrumentId, provisionOfRef(r)), articleLink(catalog, t, date));
+  const referrers = new Map<string, { link: Link; reading: boolean }>();
+  for (const t of d.tiers) for (const r of t.tier.refersTo ?? []) referrers.set(qualifyRef(t.provision.instrumentId, provisionOfRef(r)), { link: articleLink(catalog, t, date), reading: t.tier.refersToBy === "reading" });
   const referrerByHref = new Map(d.referred.map((y) => [articleLink(catalog, y, date).href, referrers.get(y.provision.key)]));
-  const ls = [...own.ladders, ...referred.ladders.map((l) => ({ ...l, referredFrom: referrerByHref.get(l.article.href) }))];
+  const ls = [...own.ladders, ...referred.ladders.map((l) => ({ ...l, referredFrom: referrerByHref.get(l.article.href)?.link, referredByReading: referrerByHref.get(l.article.href)?.reading }))];
   const criminal = [...own.criminal, ...referred.criminal];
   const href = permalink(ins.id, d.versionId, d.number);
   return {
