@@ -238,7 +238,10 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   sealing: "Sealing",
   "document-voiding": "Collection and voiding of documents",
   "ban-of-activity": "Banning",
+  "stop-new-business": "Order to stop new business",
+  "business-scope-reduction": "Reduction of business types or scope",
   "suspension-of-business": "Suspension of business",
+  "termination-of-service": "Termination of the service",
   "closure-of-website": "Closure of website",
   "licence-revocation": "Licence revocation",
   "registration-revocation": "Revocation of registration",
@@ -251,6 +254,7 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "deprivation-of-political-rights": "Deprivation of political rights",
   deportation: "Deportation",
   "entry-ban": "Entry ban",
+  "exit-ban": "Exit ban",
   "asset-freeze": "Asset freeze",
   "credit-record": "Credit record",
   blacklist: "Blacklist",
@@ -288,6 +292,7 @@ export function combineWords(s: Pick<Sanction, "combine">): string {
 export function describeSanction(s: Sanction, o: { notes?: boolean } = {}): string {
   const amount = formatAmount(s);
   const qualifiers = [
+    s.object ? `only of ${s.object.en}` : "",
     combineWords(s),
     describeCondition(s.if),
     s.optional ? "discretionary" : "",

@@ -107,7 +107,10 @@ export const SanctionKind = z.enum([
   "confiscation-of-property", // 没收财产: a criminal penalty
   "sealing", // 封存
   "document-voiding", // 收缴…公告作废
+  "stop-new-business", // 停止新增业务: no new business, existing business goes on
+  "business-scope-reduction", // 缩减业务类型或者业务范围
   "suspension-of-business",
+  "termination-of-service", // 终止提供服务: the service (an app) ends for good
   "closure-of-website",
   "licence-revocation",
   "registration-revocation",
@@ -121,6 +124,7 @@ export const SanctionKind = z.enum([
   "deprivation-of-political-rights",
   "deportation",
   "entry-ban",
+  "exit-ban", // 不准出境: a bar on leaving China for a term (Anti-Telecom Fraud Law Art. 36)
   "asset-freeze",
   "credit-record",
   "blacklist",
@@ -230,6 +234,9 @@ export const Sanction = z.strictObject({
   optional: z.boolean().optional(), // "may" (可以) rather than "shall"
   combine: z.enum(["with", "with-or-alone", "alone"]).optional(), // 并处 / 并处或者单处 / 单处 (criminal fines)
   if: AmountCondition.optional(), // the amount applies only under this condition
+  // What the sanction acts on, where the article limits it to one thing of the bearer's (对违法处理
+  // 个人信息的应用程序，责令暂停或者终止提供服务: only the app that handles personal information unlawfully).
+  object: Bilingual.optional(),
   note: z.string().optional(), // never the only home of a figure
 });
 export type Sanction = z.infer<typeof Sanction>;
