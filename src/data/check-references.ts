@@ -13,7 +13,9 @@ import { problemAt, type YamlFile } from "./yaml-file.js";
 
 const UNITS_BY_KIND: Partial<Record<Sanction["kind"], Unit[]>> = {
   fine: ["CNY", "multiple", "percent"],
-  "criminal-fine": ["CNY", "multiple"], // 罚金 of N times the illegal gains is still a criminal fine
+  "criminal-fine": ["CNY", "multiple"],
+  "late-fine-surcharge": ["percent"], // 每日按罚款数额的百分之三
+ // 罚金 of N times the illegal gains is still a criminal fine
   "administrative-detention": ["days"],
   "criminal-detention": ["days", "months"],
   "public-surveillance": ["months", "years"],
@@ -307,6 +309,8 @@ function checkSanction(s: Sanction, file: YamlFile, p: ReadonlyArray<PropertyKey
   if (s.if && !hasAmount) at(file, [...p, "if"], "makes an amount conditional: give the amount (min or max) it applies to");
   if (s.object && !OBJECT_KINDS.has(s.kind)) at(file, [...p, "object"], `names the thing a sanction acts on: only with ${[...OBJECT_KINDS].join(", ")}, not ${s.kind}`);
   if (s.object && s.bearer !== "entity") at(file, [...p, "object"], "names a thing of the entity punished: only with bearer entity");
+  if (s.per && !hasAmount) at(file, [...p, "per"], "charges an amount for each day: give the amount (min or max)");
+  if (s.upTo && !s.per) at(file, [...p, "upTo"], "caps an amount charged each day: only with per");
   if (s.if && s.if.gains !== "none" && s.if.gains.below === undefined && s.if.gains.atLeast === undefined && !s.if.gains.orNone) at(file, [...p, "if", "gains"], "must say below, atLeast or orNone");
 }
 

@@ -92,6 +92,7 @@ export const BASE_LABELS: Record<AmountBase, string> = {
   "previous-year-turnover": "the previous year's turnover",
   "transaction-amount": "the transaction amount",
   "severance-standard": "the statutory severance standard",
+  "fine-amount": "the fine",
 };
 
 /** "if there are no illegal gains", "if illegal gains are under RMB 100,000 or there are none". */
@@ -204,7 +205,12 @@ function unitLabel(unit: Unit, n: number | undefined): string {
  * "RMB 50,000–500,000", "≥ RMB 500,000 (no cap)", "up to 3 years", "1–10 × illegal gains",
  * "up to 5% of the previous year's turnover", "for life".
  */
-export function formatAmount(s: Pick<Sanction, "min" | "max" | "unit" | "base" | "duration">): string {
+export function formatAmount(s: Pick<Sanction, "min" | "max" | "unit" | "base" | "duration" | "per">): string {
+  const amount = formatTerm(s);
+  return amount && s.per === "day" ? `${amount} per day` : amount;
+}
+
+function formatTerm(s: Pick<Sanction, "min" | "max" | "unit" | "base" | "duration">): string {
   const { min, max, unit } = s;
   if (s.duration === "lifetime") return "for life";
   if (s.duration === "open-ended") return "with no end date";
@@ -220,6 +226,10 @@ export function formatAmount(s: Pick<Sanction, "min" | "max" | "unit" | "base" |
     if (min !== undefined) return `≥ ${formatNumber(min)}${of} (no cap)`;
     return `up to ${formatNumber(max as number)}${of}`;
   }
+  // 六个月至三年 is stored as 6–36 months and printed as the law writes it.
+  if (unit === "months" && min !== undefined && max !== undefined && min < 12 && max > min && max % 12 === 0) {
+    return `${formatNumber(min)} ${unitLabel(unit, min)} to ${formatNumber(max / 12)} ${unitLabel("years", max / 12)}`;
+  }
   if (min !== undefined && max !== undefined) return min === max ? `${formatNumber(min)} ${unitLabel(unit, min)}` : `${formatNumber(min)}–${formatNumber(max)} ${unitLabel(unit, max)}`;
   if (min !== undefined) return `${formatNumber(min)} ${unitLabel(unit, min)} or more`;
   return `up to ${formatNumber(max as number)} ${unitLabel(unit, max)}`;
@@ -232,6 +242,7 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "public-criticism": "Public criticism",
   notice: "Notice of the violation",
   fine: "Fine",
+  "late-fine-surcharge": "Surcharge on an unpaid fine",
   "criminal-fine": "Criminal fine",
   confiscation: "Confiscation",
   "confiscation-of-property": "Confiscation of property",
@@ -293,6 +304,7 @@ export function describeSanction(s: Sanction, o: { notes?: boolean } = {}): stri
   const amount = formatAmount(s);
   const qualifiers = [
     s.object ? `only of ${s.object.en}` : "",
+    s.upTo ? `in all never more than ${BASE_LABELS[s.upTo]}` : "",
     combineWords(s),
     describeCondition(s.if),
     s.optional ? "discretionary" : "",

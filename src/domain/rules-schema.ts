@@ -102,6 +102,7 @@ export const SanctionKind = z.enum([
   "public-criticism", // 通报批评
   "notice", // 通报
   "fine", // 罚款: fixed amounts (unit CNY) or a multiple or share of a base (unit multiple or percent)
+  "late-fine-surcharge", // 加处罚款: a surcharge to enforce an unpaid fine, not a new penalty
   "criminal-fine", // 罚金
   "confiscation", // of illegal gains or unlawful articles (say which in note)
   "confiscation-of-property", // 没收财产: a criminal penalty
@@ -203,6 +204,7 @@ export const AmountBase = z.enum([
   "previous-year-turnover", // 上一年度营业额
   "transaction-amount", // 交易金额
   "severance-standard", // 经济补偿标准 (Labor Contract Law Art. 47)
+  "fine-amount", // 罚款数额: the fine imposed (the surcharge on a late fine, Administrative Penalty Law Art. 72)
 ]);
 export type AmountBase = z.infer<typeof AmountBase>;
 
@@ -237,6 +239,10 @@ export const Sanction = z.strictObject({
   // What the sanction acts on, where the article limits it to one thing of the bearer's (对违法处理
   // 个人信息的应用程序，责令暂停或者终止提供服务: only the app that handles personal information unlawfully).
   object: Bilingual.optional(),
+  // An amount charged for each day (每日按罚款数额的百分之三加处罚款), and the base its total never
+  // exceeds (加处罚款的数额不得超出罚款的数额: upTo fine-amount).
+  per: z.literal("day").optional(),
+  upTo: AmountBase.optional(),
   note: z.string().optional(), // never the only home of a figure
 });
 export type Sanction = z.infer<typeof Sanction>;

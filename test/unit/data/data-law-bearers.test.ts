@@ -149,3 +149,39 @@ describe("the data laws' corrections, read again from the official texts", () =>
     expect(found).toEqual([]);
   });
 });
+
+describe("the Administrative Penalty Law articles that decide what a penalty costs", () => {
+  const provision = (n: string) => catalog.provisionByKey.get(`administrative-penalty-law/${n}`);
+
+  // 第二十八条第二款: 违法所得是指实施违法行为所取得的款项.
+  it("define illegal gains, the base of every multiple, in Art. 28 para. 2", () => {
+    const o = provision("p28")?.data.obligations.find((x) => x.id === "confiscate-illegal-gains");
+    expect(o).toMatchObject({ para: 2, actors: ["state-organ"] });
+    expect(o?.conditions).toMatch(/money obtained by committing the unlawful act/);
+  });
+
+  // 第二十九条: 不得给予两次以上罚款 … 按照罚款数额高的规定处罚.
+  it("encode Art. 29 as two duties of the organ: no second fine, and the higher fine where several provisions apply", () => {
+    expect(provision("p29")?.data.obligations.map((o) => o.id)).toEqual(["no-second-fine", "higher-fine-applies"]);
+    expect(provision("p29")?.data.numbers).toEqual({ "2021-07-15": "29" });
+  });
+
+  it.each(["p30", "p31", "p35", "p55", "p56", "p66", "p67", "p72"])("encode %s of the 2021 text", (id) => {
+    expect(provision(id)?.data.numbers["2021-07-15"]).toBe(id.slice(1));
+  });
+
+  // 第五十五条第二款: 当事人或者有关人员应当如实回答询问，并协助调查或者检查，不得拒绝或者阻挠.
+  it("bind any party to answer truthfully and assist an investigation (Art. 55 para. 2)", () => {
+    const keys = obligationsForActors(catalog, ["company"], "2026-01-01").map((o) => o.key);
+    expect(keys).toContain("administrative-penalty-law/p55#answer-and-assist");
+  });
+
+  // 第七十二条第一款第（一）项: 每日按罚款数额的百分之三加处罚款，加处罚款的数额不得超出罚款的数额.
+  it("add 3 % of the fine a day to an unpaid fine, never more than the fine, under the duty to pay within 15 days", () => {
+    const t = tier("administrative-penalty-law/p72", "late-payment-surcharge");
+    const entity = sanctionsOf(t ?? { sanctions: [] }).find((s) => s.bearer === "entity");
+    expect(entity).toMatchObject({ kind: "late-fine-surcharge", min: 3, max: 3, unit: "percent", base: "fine-amount", per: "day", upTo: "fine-amount", optional: true });
+    expect(describeSanctions(entity ? [entity] : [])).toBe("Surcharge on an unpaid fine 3% of the fine per day (in all never more than the fine; discretionary)");
+    expect(tiersUnder(["company"], "2026-01-01", "administrative-penalty-law/p67#pay-within-15-days")).toEqual(["administrative-penalty-law/p72#late-payment-surcharge"]);
+  });
+});
