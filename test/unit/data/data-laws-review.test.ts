@@ -185,3 +185,33 @@ describe("the Administrative Penalty Law articles that decide what a penalty cos
     expect(tiersUnder(["company"], "2026-01-01", "administrative-penalty-law/p67#pay-within-15-days")).toEqual(["administrative-penalty-law/p72#late-payment-surcharge"]);
   });
 });
+
+describe("the data-law articles added from the official texts", () => {
+  const duties = (roles: string[]) => obligationsForActors(catalog, roles, "2026-01-01").map((o) => o.key);
+
+  // 反电信网络诈骗法第三十六条第二款: 决定自处罚完毕之日起六个月至三年以内不准其出境.
+  it("bar a person punished for fraud from leaving China for 6 months to 3 years (Anti-Fraud Art. 36 para. 2), as a discretionary measure of the police", () => {
+    const t = tier("anti-telecom-fraud-law/p36", "after-criminal-penalty");
+    expect(t).toMatchObject({ para: 2, level: "other", imposedBy: "public-security-organ", punishes: ["individual"] });
+    expect(sanctionsOf(t ?? { sanctions: [] })).toEqual([expect.objectContaining({ kind: "exit-ban", min: 6, max: 36, unit: "months", optional: true })]);
+    expect(describeSanctions(sanctionsOf(t ?? { sanctions: [] }))).toBe("Exit ban 6 months to 3 years (discretionary)");
+  });
+
+  it.each([
+    [["media-organisation"], "anti-telecom-fraud-law/p30#public-anti-fraud-education"], // 第三十条第二款
+    [["cryptography-administration"], "cryptography-law/p20#supervise-and-review-staff"], // 密码法第二十条
+    [["cryptography-work-unit"], "cryptography-law/p20#supervise-and-review-staff"],
+    [["energy-company"], "cii-security-protection-regulations/p32#support-other-sectors"], // 关键信息基础设施安全保护条例第三十二条第二款
+    [["telecom-operator"], "cii-security-protection-regulations/p32#support-other-sectors"],
+    [["industry-association"], "data-security-law/p10#codes-and-self-regulation"], // 数据安全法第十条
+    [["company"], "data-security-law/p15#serve-elderly-and-disabled"], // 第十五条
+    [["public-affairs-organisation"], "data-security-law/p43#government-data-rules-apply"], // 第四十三条
+  ])("bind %j with %s", (roles, key) => {
+    expect(duties(roles)).toContain(key);
+  });
+
+  // 第四十三条 extends Chapter V (Arts. 37-42), not the penalty of Art. 49 (国家机关).
+  it("do not punish an organisation with public-affairs functions under DSL Art. 49", () => {
+    expect(tiersUnder(["public-affairs-organisation"], "2026-01-01", "data-security-law/p43#government-data-rules-apply")).toEqual([]);
+  });
+});
