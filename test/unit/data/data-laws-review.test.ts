@@ -8,6 +8,7 @@ import { loadRules } from "../../../src/data/load-rules.js";
 import { describeSanctions, sanctionsOf } from "../../../src/domain/penalty-arithmetic.js";
 import { obligationsForActors } from "../../../src/query/actor-obligations.js";
 import { REAL_RULES } from "../../helpers/test-app.js";
+import { highConfidenceNotReadFromOfficial } from "../../helpers/figures-in-notes.js";
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -29,6 +30,10 @@ const tier = (key: string, id: string) => catalog.provisionByKey.get(key)?.data.
 const tiersUnder = (roles: string[], date: string, duty: string) => obligationsForActors(catalog, roles, date).find((o) => o.key === duty)?.tiers.map((t) => t.key);
 
 describe("a data-law penalty reaches a duty only through the actor it punishes", () => {
+  it("claim high confidence only where every text an article or tier stands in was read from an official text", () => {
+    expect(highConfidenceNotReadFromOfficial(catalog).filter((x) => DATA_LAW_FILES.includes(x.where.split("/")[0] ?? ""))).toEqual([]);
+  });
+
   it("names whom every tier of the data laws punishes", () => {
     const unnamed = catalog.provisions
       .filter((p) => DATA_LAW_FILES.includes(p.instrumentId))
