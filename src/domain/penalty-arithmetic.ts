@@ -299,12 +299,16 @@ export function combineWords(s: Pick<Sanction, "combine">): string {
   }
 }
 
+/** What a sanction is limited to, in words: "only of the app that …", "in all never more than the fine". */
+export function describeLimits(s: Pick<Sanction, "object" | "upTo">): string[] {
+  return [s.object ? `only of ${s.object.en}` : "", s.upTo ? `in all never more than ${BASE_LABELS[s.upTo]}` : ""].filter(Boolean);
+}
+
 /** One sanction in words, with every qualifier the article attaches to it. */
 export function describeSanction(s: Sanction, o: { notes?: boolean } = {}): string {
   const amount = formatAmount(s);
   const qualifiers = [
-    s.object ? `only of ${s.object.en}` : "",
-    s.upTo ? `in all never more than ${BASE_LABELS[s.upTo]}` : "",
+    ...describeLimits(s),
     combineWords(s),
     describeCondition(s.if),
     s.optional ? "discretionary" : "",

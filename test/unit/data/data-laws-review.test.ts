@@ -8,6 +8,7 @@ import { loadRules } from "../../../src/data/load-rules.js";
 import { describeSanctions, sanctionsOf } from "../../../src/domain/penalty-arithmetic.js";
 import { obligationsForActors } from "../../../src/query/actor-obligations.js";
 import { REAL_RULES } from "../../helpers/test-app.js";
+import { buildArticlePage } from "../../../src/view-models/article-page.js";
 import { highConfidenceNotReadFromOfficial } from "../../helpers/figures-in-notes.js";
 
 let catalog: Catalog;
@@ -133,6 +134,15 @@ describe("the data laws' corrections, read again from the official texts", () =>
     expect(describeSanctions(app)).toBe(
       "Suspension of business (only of the app that handles personal information unlawfully) or termination of the service (only of the app that handles personal information unlawfully)",
     );
+  });
+
+  it("print the app condition of PIPL Art. 66 on the article page's ladder", () => {
+    const p = catalog.provisionByKey.get("personal-information-protection-law/p66");
+    const ins = catalog.instrumentById.get("personal-information-protection-law");
+    const page = p && ins ? buildArticlePage(catalog, ins, p, "2021-11-01", "http://x") : undefined;
+    const rows = page?.tiers.find((t) => t.id === "basic")?.rows ?? [];
+    expect(rows.filter((r) => r.amount.includes("only of the app that handles personal information unlawfully")).map((r) => r.kind)).toEqual(["Suspension of business", "Termination of the service"]);
+    expect(rows.find((r) => r.kind === "Termination of the service")?.alternative).toBe(true);
   });
 
   // 关键信息基础设施安全保护条例第四十九条: 违反本条例规定 … 构成犯罪的 — no actor named.
