@@ -57,6 +57,13 @@ describe("a data-law penalty reaches a duty only through the actor it punishes",
     expect(tiersUnder(["cii-protection-department"], "2026-01-01", "cii-security-protection-regulations/p11#re-identify")).toEqual(["cii-security-protection-regulations/p44#basic"]);
   });
 
+  // 第三十九条第（三）项: 未建立健全网络安全保护制度和责任制的 — not Art. 13's commitment of staff, funds and materials.
+  it("punish under CII Art. 39 item (3) the missing security and responsibility systems, not the commitment of resources", () => {
+    expect(tiersUnder(["cii-operator"], "2026-01-01", "cii-security-protection-regulations/p13#security-system-and-resources")).toHaveLength(2);
+    expect(tiersUnder(["cii-operator"], "2026-01-01", "cii-security-protection-regulations/p13#commit-resources")).toEqual([]);
+    expect(tiersUnder(["cii-operator"], "2026-01-01", "cii-security-protection-regulations/p16#fund-and-staff-body")).toEqual([]);
+  });
+
   // 第四十条: 运营者 … 未按照有关规定向保护工作部门、公安机关报告的; para. 2 of Art. 18 is the department's own duty.
   it("leaves the protection department's escalation duty of CII Art. 18 para. 2 out of the Art. 40 fines", () => {
     const keys = tiersUnder(["cii-protection-department"], "2026-01-01", "cii-security-protection-regulations/p18#escalate-especially-major");
