@@ -74,6 +74,10 @@ const KIND_WORDS: Record<string, readonly string[]> = {
   "administrative-detention": ["拘留"],
   "criminal-fine": ["罚金"],
   deportation: ["驱逐出境", "限期出境"],
+  "stop-new-business": ["停止新增业务"],
+  "business-scope-reduction": ["缩减业务类型", "缩减业务范围"],
+  "termination-of-service": ["终止提供服务"],
+  "exit-ban": ["不准出境", "不准其出境"],
 };
 
 export async function checkFigures(catalog: Catalog, texts: LawTexts, lines: RulesLines): Promise<FiguresReport> {
