@@ -13,13 +13,16 @@ import { problemAt, type YamlFile } from "./yaml-file.js";
 
 const UNITS_BY_KIND: Partial<Record<Sanction["kind"], Unit[]>> = {
   fine: ["CNY", "multiple", "percent"],
-  "criminal-fine": ["CNY", "multiple"], // 罚金 of N times the illegal gains is still a criminal fine
+  "criminal-fine": ["CNY", "multiple"],
+  "late-fine-surcharge": ["percent"], // 每日按罚款数额的百分之三
+ // 罚金 of N times the illegal gains is still a criminal fine
   "administrative-detention": ["days"],
   "criminal-detention": ["days", "months"],
   "public-surveillance": ["months", "years"],
   "fixed-term-imprisonment": ["months", "years"],
   "deprivation-of-political-rights": ["years"],
   "entry-ban": ["years"],
+  "exit-ban": ["months", "years"],
   "employment-ban": ["years"],
   "registration-ban": ["years"],
   "civil-liability": ["multiple"], // damages set as a multiple of a statutory standard
@@ -305,8 +308,25 @@ function checkSanction(s: Sanction, file: YamlFile, p: ReadonlyArray<PropertyKey
   if (s.who && s.bearer !== "managers") at(file, [...p, "who"], "names a group of managers: only with bearer managers");
   if (s.combine && s.kind !== "criminal-fine" && s.kind !== "fine") at(file, [...p, "combine"], "says how a fine goes with the other sanctions: only with kind fine or criminal-fine");
   if (s.if && !hasAmount) at(file, [...p, "if"], "makes an amount conditional: give the amount (min or max) it applies to");
+  if (s.object && !OBJECT_KINDS.has(s.kind)) at(file, [...p, "object"], `names the thing a sanction acts on: only with ${[...OBJECT_KINDS].join(", ")}, not ${s.kind}`);
+  if (s.object && s.bearer !== "entity") at(file, [...p, "object"], "names a thing of the entity punished: only with bearer entity");
+  if (s.per && !hasAmount) at(file, [...p, "per"], "charges an amount for each day: give the amount (min or max)");
+  if (s.upTo && !s.per) at(file, [...p, "upTo"], "caps an amount charged each day: only with per");
   if (s.if && s.if.gains !== "none" && s.if.gains.below === undefined && s.if.gains.atLeast === undefined && !s.if.gains.orNone) at(file, [...p, "if", "gains"], "must say below, atLeast or orNone");
 }
+
+/** Sanctions that act on a thing the bearer runs or holds (an app, a website, a permit), so that an article can limit them to one. */
+const OBJECT_KINDS: ReadonlySet<Sanction["kind"]> = new Set([
+  "order-to-stop",
+  "stop-new-business",
+  "business-scope-reduction",
+  "suspension-of-business",
+  "termination-of-service",
+  "closure-of-website",
+  "licence-revocation",
+  "sealing",
+  "confiscation",
+]);
 
 /** Why a paragraph or item does not exist in a version, or undefined when it does. */
 function pinpointProblem(p: Provision, version: string, para: number, item: number | undefined): string | undefined {

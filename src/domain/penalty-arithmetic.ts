@@ -92,6 +92,7 @@ export const BASE_LABELS: Record<AmountBase, string> = {
   "previous-year-turnover": "the previous year's turnover",
   "transaction-amount": "the transaction amount",
   "severance-standard": "the statutory severance standard",
+  "fine-amount": "the fine",
 };
 
 /** "if there are no illegal gains", "if illegal gains are under RMB 100,000 or there are none". */
@@ -204,7 +205,12 @@ function unitLabel(unit: Unit, n: number | undefined): string {
  * "RMB 50,000–500,000", "≥ RMB 500,000 (no cap)", "up to 3 years", "1–10 × illegal gains",
  * "up to 5% of the previous year's turnover", "for life".
  */
-export function formatAmount(s: Pick<Sanction, "min" | "max" | "unit" | "base" | "duration">): string {
+export function formatAmount(s: Pick<Sanction, "min" | "max" | "unit" | "base" | "duration" | "per">): string {
+  const amount = formatTerm(s);
+  return amount && s.per === "day" ? `${amount} per day` : amount;
+}
+
+function formatTerm(s: Pick<Sanction, "min" | "max" | "unit" | "base" | "duration">): string {
   const { min, max, unit } = s;
   if (s.duration === "lifetime") return "for life";
   if (s.duration === "open-ended") return "with no end date";
@@ -220,6 +226,10 @@ export function formatAmount(s: Pick<Sanction, "min" | "max" | "unit" | "base" |
     if (min !== undefined) return `≥ ${formatNumber(min)}${of} (no cap)`;
     return `up to ${formatNumber(max as number)}${of}`;
   }
+  // 六个月至三年 is stored as 6–36 months and printed as the law writes it.
+  if (unit === "months" && min !== undefined && max !== undefined && min < 12 && max > min && max % 12 === 0) {
+    return `${formatNumber(min)} ${unitLabel(unit, min)} to ${formatNumber(max / 12)} ${unitLabel("years", max / 12)}`;
+  }
   if (min !== undefined && max !== undefined) return min === max ? `${formatNumber(min)} ${unitLabel(unit, min)}` : `${formatNumber(min)}–${formatNumber(max)} ${unitLabel(unit, max)}`;
   if (min !== undefined) return `${formatNumber(min)} ${unitLabel(unit, min)} or more`;
   return `up to ${formatNumber(max as number)} ${unitLabel(unit, max)}`;
@@ -232,13 +242,17 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "public-criticism": "Public criticism",
   notice: "Notice of the violation",
   fine: "Fine",
+  "late-fine-surcharge": "Surcharge on an unpaid fine",
   "criminal-fine": "Criminal fine",
   confiscation: "Confiscation",
   "confiscation-of-property": "Confiscation of property",
   sealing: "Sealing",
   "document-voiding": "Collection and voiding of documents",
   "ban-of-activity": "Banning",
+  "stop-new-business": "Order to stop new business",
+  "business-scope-reduction": "Reduction of business types or scope",
   "suspension-of-business": "Suspension of business",
+  "termination-of-service": "Termination of the service",
   "closure-of-website": "Closure of website",
   "licence-revocation": "Licence revocation",
   "registration-revocation": "Revocation of registration",
@@ -251,6 +265,7 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "deprivation-of-political-rights": "Deprivation of political rights",
   deportation: "Deportation",
   "entry-ban": "Entry ban",
+  "exit-ban": "Exit ban",
   "asset-freeze": "Asset freeze",
   "credit-record": "Credit record",
   blacklist: "Blacklist",
@@ -284,10 +299,16 @@ export function combineWords(s: Pick<Sanction, "combine">): string {
   }
 }
 
+/** What a sanction is limited to, in words: "only of the app that …", "in all never more than the fine". */
+export function describeLimits(s: Pick<Sanction, "object" | "upTo">): string[] {
+  return [s.object ? `only of ${s.object.en}` : "", s.upTo ? `in all never more than ${BASE_LABELS[s.upTo]}` : ""].filter(Boolean);
+}
+
 /** One sanction in words, with every qualifier the article attaches to it. */
 export function describeSanction(s: Sanction, o: { notes?: boolean } = {}): string {
   const amount = formatAmount(s);
   const qualifiers = [
+    ...describeLimits(s),
     combineWords(s),
     describeCondition(s.if),
     s.optional ? "discretionary" : "",

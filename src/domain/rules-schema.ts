@@ -102,12 +102,16 @@ export const SanctionKind = z.enum([
   "public-criticism", // 通报批评
   "notice", // 通报
   "fine", // 罚款: fixed amounts (unit CNY) or a multiple or share of a base (unit multiple or percent)
+  "late-fine-surcharge", // 加处罚款: a surcharge to enforce an unpaid fine, not a new penalty
   "criminal-fine", // 罚金
   "confiscation", // of illegal gains or unlawful articles (say which in note)
   "confiscation-of-property", // 没收财产: a criminal penalty
   "sealing", // 封存
   "document-voiding", // 收缴…公告作废
+  "stop-new-business", // 停止新增业务: no new business, existing business goes on
+  "business-scope-reduction", // 缩减业务类型或者业务范围
   "suspension-of-business",
+  "termination-of-service", // 终止提供服务: the service (an app) ends for good
   "closure-of-website",
   "licence-revocation",
   "registration-revocation",
@@ -121,6 +125,7 @@ export const SanctionKind = z.enum([
   "deprivation-of-political-rights",
   "deportation",
   "entry-ban",
+  "exit-ban", // 不准出境: a bar on leaving China for a term (Anti-Telecom Fraud Law Art. 36)
   "asset-freeze",
   "credit-record",
   "blacklist",
@@ -199,6 +204,7 @@ export const AmountBase = z.enum([
   "previous-year-turnover", // 上一年度营业额
   "transaction-amount", // 交易金额
   "severance-standard", // 经济补偿标准 (Labor Contract Law Art. 47)
+  "fine-amount", // 罚款数额: the fine imposed (the surcharge on a late fine, Administrative Penalty Law Art. 72)
 ]);
 export type AmountBase = z.infer<typeof AmountBase>;
 
@@ -230,6 +236,13 @@ export const Sanction = z.strictObject({
   optional: z.boolean().optional(), // "may" (可以) rather than "shall"
   combine: z.enum(["with", "with-or-alone", "alone"]).optional(), // 并处 / 并处或者单处 / 单处 (criminal fines)
   if: AmountCondition.optional(), // the amount applies only under this condition
+  // What the sanction acts on, where the article limits it to one thing of the bearer's (对违法处理
+  // 个人信息的应用程序，责令暂停或者终止提供服务: only the app that handles personal information unlawfully).
+  object: Bilingual.optional(),
+  // An amount charged for each day (每日按罚款数额的百分之三加处罚款), and the base its total never
+  // exceeds (加处罚款的数额不得超出罚款的数额: upTo fine-amount).
+  per: z.literal("day").optional(),
+  upTo: AmountBase.optional(),
   note: z.string().optional(), // never the only home of a figure
 });
 export type Sanction = z.infer<typeof Sanction>;

@@ -75,6 +75,10 @@ const KIND_WORDS: Record<string, readonly string[]> = {
   "administrative-detention": ["拘留"],
   "criminal-fine": ["罚金"],
   deportation: ["驱逐出境", "限期出境"],
+  "stop-new-business": ["停止新增业务"],
+  "business-scope-reduction": ["缩减业务类型", "缩减业务范围"],
+  "termination-of-service": ["终止提供服务"],
+  "exit-ban": ["不准出境", "不准其出境"],
 };
 
 export async function checkFigures(catalog: Catalog, texts: LawTexts, lines: RulesLines): Promise<FiguresReport> {
@@ -240,11 +244,21 @@ function startOf(text: string, at: number, boundary: RegExp): number {
 
 /** Optional in the rules: 可以 somewhere before it in its sentence. Not optional: no 可以 opening its clause. */
 function optionalProblem(text: string, figure: TextFigure, optional: boolean): { rules: string; text: string } | undefined {
-  const sentence = text.slice(startOf(text, figure.start, SENTENCE_END), figure.start);
+  const sentence = itemLeadIn(text, startOf(text, figure.start, SENTENCE_END)) + text.slice(startOf(text, figure.start, SENTENCE_END), figure.start);
   const clause = text.slice(startOf(text, figure.start, CLAUSE_END), figure.start);
   if (optional && !DISCRETION.test(sentence)) return { rules: "optional (可以)", text: `no 可以 before ${figure.text}: “${sentence}${figure.text}”` };
   if (!optional && clause.includes("可以")) return { rules: "not optional", text: `“${clause}${figure.text}” (可以)` };
   return undefined;
+}
+
+/**
+ * The lead-in of an item's list (可以采取下列措施：), for a sentence that opens with an item mark
+ * (（一）…): the item completes the lead-in's sentence, so its 可以 governs the item.
+ */
+function itemLeadIn(text: string, sentenceStart: number): string {
+  if (!/^（[一二三四五六七八九十]+）/u.test(text.slice(sentenceStart))) return "";
+  const colon = text.lastIndexOf("：", sentenceStart);
+  return colon < 0 ? "" : text.slice(startOf(text, colon, SENTENCE_END), colon + 1);
 }
 
 /** The same test for a sanction without a figure, on the words that name it; undefined: not checked. */

@@ -110,6 +110,12 @@ export function findFigures(text: string): TextFigure[] {
         continue;
       }
     }
+    // 六个月至三年: a span from months to years is one range in months (6–36), the unit of its lower bound.
+    if (next && q.unit === "months" && next.unit === "years" && after.startsWith("至") && next.start === q.end + 1) {
+      out.push(figure({ min: q.value, max: next.value * 12, start: q.start, end: next.end }));
+      i++;
+      continue;
+    }
     if (after.startsWith("以上")) {
       out.push(figure({ min: q.value, start: q.start, end: q.end + 2 }));
       continue;

@@ -1,7 +1,7 @@
 // The citable page of one article in one version: everything a lawyer needs on one screen.
 import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { citeArticle, formatDate, permalink, type Citations } from "../domain/citation.js";
-import { AUTHORITY_LABELS, BEARER_LABELS, combineWords, describeCondition, formatAmount, LEVEL_LABELS, LEVEL_NAMES, MANAGER_GROUP_LABELS, SANCTION_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
+import { AUTHORITY_LABELS, BEARER_LABELS, combineWords, describeCondition, describeLimits, formatAmount, LEVEL_LABELS, LEVEL_NAMES, MANAGER_GROUP_LABELS, SANCTION_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
 import { formatPinpointEnglish, parseProvisionRef, pinpointAnchor, provisionOfRef } from "../domain/pinpoint.js";
 import { authoritiesOf, type Concern, type GlossaryTerm, type SourceRef, type Version, type WebSource } from "../domain/rules-schema.js";
 import { findSourceDocument } from "../domain/source-documents.js";
@@ -147,7 +147,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
           const alternative = s.choice !== undefined && s.choice === lastChoice;
           lastChoice = s.choice;
           const who = s.bearer === "managers" ? ` (${MANAGER_GROUP_LABELS[s.who ?? "persons-in-charge-and-others"]})` : "";
-          const amount = [formatAmount(s), describeCondition(s.if), combineWords(s)].filter(Boolean).join(", ");
+          const amount = [formatAmount(s), describeCondition(s.if), combineWords(s), ...describeLimits(s)].filter(Boolean).join(", ");
           return { bearer: `${BEARER_LABELS[s.bearer]}${who}`, kind: SANCTION_LABELS[s.kind], amount, optional: s.optional ?? false, alternative, note: s.note };
         }),
       };

@@ -66,3 +66,31 @@ function hasAmount(s: Sanction): boolean {
 function tierHasAmount(t: PenaltyTier): boolean {
   return flattenSanctions(t.sanctions).some(hasAmount);
 }
+
+export interface UnofficialHigh {
+  where: string; // instrument/pNN (a provision) or instrument/pNN#tier
+  versions: string[]; // the texts it is in that were not read from an official text, with how they were read
+}
+
+/**
+ * Provisions and tiers marked `high` that are in a text not read from an official one. `high`
+ * means read from an official text: an article or a tier that also stands in a text read from a
+ * reproduction, or from a later text on the footing that it did not change, is `medium` there at
+ * most (split the tier by `versions`, or lower it and say why in `confidenceNote`).
+ */
+export function highConfidenceNotReadFromOfficial(catalog: Catalog): UnofficialHigh[] {
+  const out: UnofficialHigh[] = [];
+  for (const ins of catalog.instruments) {
+    const readFrom = new Map(ins.versions.map((v) => [v.id, v.readFrom]));
+    const unofficial = (versions: readonly string[]) => versions.filter((v) => readFrom.get(v) !== "official").map((v) => `${v} (${readFrom.get(v)})`);
+    for (const p of ins.provisions) {
+      const present = p.versionIds;
+      if (p.data.confidence === "high" && unofficial(present).length > 0) out.push({ where: p.key, versions: unofficial(present) });
+      for (const t of p.data.penalties) {
+        const applies = present.filter((v) => t.versions === undefined || t.versions.includes(v));
+        if ((t.confidence ?? p.data.confidence) === "high" && unofficial(applies).length > 0) out.push({ where: `${p.key}#${t.id}`, versions: unofficial(applies) });
+      }
+    }
+  }
+  return out;
+}

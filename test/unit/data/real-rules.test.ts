@@ -5,7 +5,7 @@ import { loadRules } from "../../../src/data/load-rules.js";
 import { obligationsForActors } from "../../../src/query/actor-obligations.js";
 import { REAL_RULES } from "../../helpers/test-app.js";
 import { sanctionsOf } from "../../../src/domain/penalty-arithmetic.js";
-import { figuresOnlyInNotes } from "../../helpers/figures-in-notes.js";
+import { figuresOnlyInNotes, highConfidenceNotReadFromOfficial } from "../../helpers/figures-in-notes.js";
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -96,6 +96,11 @@ describe("the real rules", () => {
 
   it("keep every penalty figure in the structured fields, never only in a note", () => {
     expect(figuresOnlyInNotes(catalog)).toEqual([]);
+  });
+
+  // Issue 22 §4: high means read from an official text, in every text the article or tier stands in.
+  it("claim high confidence only for an article or tier read from an official text in every text it stands in", () => {
+    expect(highConfidenceNotReadFromOfficial(catalog)).toEqual([]);
   });
 
   // 网络安全法(2016) 第六十五条: 处采购金额一倍以上十倍以下罚款.

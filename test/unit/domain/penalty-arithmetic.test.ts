@@ -18,6 +18,8 @@ describe("penalty arithmetic", () => {
     [{ bearer: "individual", kind: "fixed-term-imprisonment", max: 3, unit: "years" } as Sanction, "up to 3 years"],
     [{ bearer: "individual", kind: "fixed-term-imprisonment", min: 10, unit: "years" } as Sanction, "10 years or more"],
     [{ bearer: "managers", kind: "administrative-detention", min: 5, max: 15, unit: "days" } as Sanction, "5–15 days"],
+    [{ bearer: "individual", kind: "exit-ban", min: 6, max: 36, unit: "months" } as Sanction, "6 months to 3 years"],
+    [{ bearer: "entity", kind: "late-fine-surcharge", min: 3, max: 3, unit: "percent", base: "fine-amount", per: "day" } as Sanction, "3% of the fine per day"],
     [{ bearer: "entity", kind: "criminal-fine" } as Sanction, ""],
   ])("displays %j as the law states it", (s, text) => {
     expect(formatAmount(s)).toBe(text);

@@ -32,6 +32,7 @@ describe("findFigures", () => {
     ["处三个月以上六个月以下", { unit: "months", min: 3, max: 6, text: "三个月以上六个月以下" }],
     ["处十年以上有期徒刑", { unit: "years", min: 10, text: "十年以上" }],
     ["期限为三年至五年", { unit: "years", min: 3, max: 5, text: "三年至五年" }],
+    ["决定自处罚完毕之日起六个月至三年以内不准其出境", { unit: "months", min: 6, max: 36, text: "六个月至三年" }],
     ["五年内不得担任", { unit: "years", min: 5, max: 5, text: "五年" }],
     ["处违法所得一倍以上十倍以下罚款", { unit: "multiple", min: 1, max: 10, text: "一倍以上十倍以下" }],
     ["上一年度营业额百分之五以下罚款", { unit: "percent", max: 5, text: "百分之五以下" }],
