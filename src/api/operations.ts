@@ -269,7 +269,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
         const p = params.article.startsWith("art-") ? findByNumber(ins, params.version, number) : undefined;
         if (!p) throw new NotFoundError(`${params.article} of the ${ins.data.short.en} (${params.version}) is not encoded. Articles are addressed art-<number>.`, [{ label: `Articles of the ${ins.data.short.en} in this text`, href: `${API_BASE}/instruments/${ins.id}/versions/${params.version}` }]);
         if (!query.act) throw new BadQueryError("act", `"act" is required: the date the act was committed, written YYYY-MM-DD.`);
-        const a = applicablePenalty(catalog, ins, p, query.act, query.decided ?? catalog.meta.asOf, query.from);
+        const a = applicablePenalty(catalog, ins, p, query.act, query.decided ?? catalog.meta.asOf, query.from, params.version);
         const link = (l: ArticleLink) => ({ label: l.label, url: abs(l.href), version: l.version, number: l.number });
         return {
           regime: a.regime,

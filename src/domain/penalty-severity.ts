@@ -102,6 +102,15 @@ function profileOf(sanctions: readonly FlatSanction[]): Profile {
   return p;
 }
 
+/**
+ * The measures of a step that also reach the steps above it: the conduct of a serious case is
+ * conduct of the general case too, so what the general step can bring (its highest fine, its
+ * referrals, a possible business sanction) is within reach at the serious step. What a step
+ * requires at least ("lowest fine", "required") is its own.
+ */
+const carriesUp = (what: string) => !what.startsWith("lowest ") && !what.startsWith("shortest ") && what !== "business sanction required";
+const STEP_ORDER = ["minor", "first-violation", "refuses-to-correct", "refuses-or-harm", "refuses-or-serious", "harm", "more-serious", "serious", "especially-serious", "repeat"];
+
 /** Profiles by bearer and step: what each step of a ladder can bring each bearer. */
 function ladder(tiers: readonly PenaltyTier[]): Map<string, { bearer: Bearer; level: TierLevel; profile: Profile }> {
   const groups = new Map<string, { bearer: Bearer; level: TierLevel; sanctions: FlatSanction[] }>();
@@ -116,7 +125,19 @@ function ladder(tiers: readonly PenaltyTier[]): Map<string, { bearer: Bearer; le
       groups.set(key, g);
     }
   }
-  return new Map([...groups].map(([k, g]) => [k, { bearer: g.bearer, level: g.level, profile: profileOf(g.sanctions) }]));
+  const steps = new Map([...groups].map(([k, g]) => [k, { bearer: g.bearer, level: g.level, profile: profileOf(g.sanctions) }]));
+  const rank = (l: TierLevel) => STEP_ORDER.indexOf(l);
+  for (const step of steps.values()) {
+    if (rank(step.level) < 0) continue; // crime stands apart
+    for (const lower of steps.values()) {
+      if (lower.bearer !== step.bearer || rank(lower.level) < 0 || rank(lower.level) >= rank(step.level)) continue;
+      for (const [what, m] of lower.profile) {
+        const own = step.profile.get(what);
+        if (carriesUp(what) && (!own || m.value > own.value)) step.profile.set(what, m);
+      }
+    }
+  }
+  return steps;
 }
 
 /** The later ladder compared with the earlier one, step by step and bearer by bearer. */

@@ -18,6 +18,7 @@ import { formatDate, permalink } from "../domain/citation.js";
 import { CRIMINAL_KINDS } from "../domain/penalty-arithmetic.js";
 import { compareLadders, describeDifference, type Severity, type SeverityDifference } from "../domain/penalty-severity.js";
 import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
+import type { PenaltyTier, Sanction, SanctionEntry } from "../domain/rules-schema.js";
 import { articleLabel } from "../domain/version-name.js";
 import { tierRef } from "./actor-obligations.js";
 import { DateParam, single } from "./query-params.js";
@@ -78,6 +79,18 @@ const RULES: Record<Regime, { key: string; label: string }> = {
 };
 const NO_DOUBLE_FINE = { key: "administrative-penalty-law/p29", label: "Administrative Penalty Law Art. 29" };
 const CONTINUING = { key: "administrative-penalty-law/p36", label: "Administrative Penalty Law Art. 36" };
+const GAINS_CONFISCATED = { key: "administrative-penalty-law/p28", since: "2021-07-15" };
+
+/**
+ * A tier without its confiscation of illegal gains. The rules say what a confiscation takes only
+ * in its note ("illegal gains"), so only a note that names illegal gains alone counts; the
+ * confiscation of unlawful articles or property stays in the comparison.
+ */
+function withoutGainsConfiscation(t: PenaltyTier): PenaltyTier {
+  const gainsOnly = (s: Sanction) => s.kind === "confiscation" && /^"?illegal gains(, where there are any)?"?$/i.test((s.note ?? "").trim());
+  const sanctions: SanctionEntry[] = t.sanctions.filter((e) => "oneOf" in e || !gainsOnly(e));
+  return sanctions.length === t.sanctions.length ? t : { ...t, sanctions };
+}
 
 export function penaltyRegime(p: ProvisionEntry): Regime {
   if (p.instrumentId === "criminal-law") return "criminal";
@@ -185,10 +198,11 @@ function compareConduct(catalog: Catalog, regime: Regime, conduct: string, earli
   if (refersOut.length) {
     return { ...base, outcome: "cannot-tell", reasons: [`${l} punishes the conduct under other articles or laws that the rules do not hold, so the two penalties cannot be compared here.`] };
   }
-  const { severity, differences } = compareLadders(
-    earlierAll.map((t) => t.tier),
-    laterAll.map((t) => t.tier),
-  );
+  // Since the Administrative Penalty Law of 2021, illegal gains are confiscated in every case (Art.
+  // 28 para. 2): a text that names the confiscation and one that does not punish alike in it.
+  const gainsAlwaysConfiscated = regime === "administrative" && catalog.provisionByKey.has(GAINS_CONFISCATED.key) && actDate >= GAINS_CONFISCATED.since;
+  const weigh = (tiers: TierRef[]) => tiers.map((t) => (gainsAlwaysConfiscated ? withoutGainsConfiscation(t.tier) : t.tier));
+  const { severity, differences } = compareLadders(weigh(earlierAll), weigh(laterAll));
   const list = differences.map(describeDifference);
   if (severity === "lighter") {
     return { ...base, severity, differences, outcome: "decision-text", reasons: [`${l} punishes this conduct more lightly than ${e}: ${list.join("; ")}. The lighter later text applies.`] };
@@ -207,7 +221,7 @@ function compareConduct(catalog: Catalog, regime: Regime, conduct: string, earli
 }
 
 /** The comparisons for an act: one per conduct, following `formerly` where the amendment moved it. */
-function conductComparisons(catalog: Catalog, regime: Regime, ins: InstrumentEntry, p: ProvisionEntry, actV: string, decV: string, actDate: string, decisionDate: string): ConductComparison[] {
+function conductComparisons(catalog: Catalog, regime: Regime, ins: InstrumentEntry, p: ProvisionEntry, actV: string, decV: string, actDate: string, decisionDate: string, onlyItsOwnConduct = false): ConductComparison[] {
   const side = (v: string, tiers: TierRef[]) => ({ version: v, articles: [...new Map(tiers.map((t) => [t.provision.key, articleLink(catalog, t.provision, v)])).values()], tiers });
   const formerlyHits = (t: TierRef, q: ProvisionEntry) => (t.tier.formerly ?? []).some((r) => qualifyRef(ins.id, provisionOfRef(r)) === q.key);
   // Every tier of the decision's text whose conduct the amendment moved.
@@ -225,8 +239,9 @@ function conductComparisons(catalog: Catalog, regime: Regime, ins: InstrumentEnt
       out.push(compareConduct(catalog, regime, conduct, side(actV, earlier), side(decV, later), actDate, decisionDate));
     }
   }
-  // Tiers of this article (in the decision's text) that took over conduct from other articles.
-  if (inDecision) {
+  // Tiers of this article (in the decision's text) that took over conduct from other articles:
+  // part of the answer when the question is asked from that text.
+  if (inDecision && !(onlyItsOwnConduct && inAct)) {
     const own = tiersIn(p, decV).filter((t) => t.tier.formerly?.length);
     const groups = new Map<string, TierRef[]>();
     for (const t of own) groups.set([...(t.tier.formerly ?? [])].sort().join(","), [...(groups.get([...(t.tier.formerly ?? [])].sort().join(",")) ?? []), t]);
@@ -261,7 +276,12 @@ function otherLawsAtAct(catalog: Catalog, comparisons: readonly ConductCompariso
   return [...out.values()];
 }
 
-export function applicablePenalty(catalog: Catalog, ins: InstrumentEntry, p: ProvisionEntry, actDate: string, decisionDate: string, actStart?: string): ApplicablePenalty {
+/**
+ * `askedIn` is the text the question is asked from (the article page's version): asked from the
+ * text in force at the act, only the conduct that article punished is followed; asked from a later
+ * text, every conduct its article punishes now, wherever the earlier text punished it.
+ */
+export function applicablePenalty(catalog: Catalog, ins: InstrumentEntry, p: ProvisionEntry, actDate: string, decisionDate: string, actStart?: string, askedIn?: string): ApplicablePenalty {
   const regime = penaltyRegime(p);
   const rule = ruleLink(catalog, RULES[regime]);
   const base = { regime, actDate, ...(actStart !== undefined ? { actStart } : {}), decisionDate, rule, comparisons: [] as ConductComparison[], alsoPunishedBy: [] as ArticleLink[] };
@@ -283,7 +303,7 @@ export function applicablePenalty(catalog: Catalog, ins: InstrumentEntry, p: Pro
   // A continuing act that began under an earlier text.
   const startVersion = actStart !== undefined ? versionAt(ins, actStart) : undefined;
   if (actStart !== undefined && startVersion !== undefined && startVersion !== actVersion) {
-    const straddle = conductComparisons(catalog, regime, ins, p, startVersion, actVersion, actStart, actDate);
+    const straddle = conductComparisons(catalog, regime, ins, p, startVersion, actVersion, actStart, actDate, askedIn !== undefined && askedIn <= startVersion);
     const same = straddle.length > 0 && straddle.every((c) => c.outcome === "act-text" && c.severity === "same");
     const continuing = ruleLink(catalog, CONTINUING);
     const lead = `The act continued from ${formatDate(actStart)} to ${formatDate(actDate)}, across the amendment in force from ${formatDate(actVersion)}.`;
@@ -305,7 +325,7 @@ export function applicablePenalty(catalog: Catalog, ins: InstrumentEntry, p: Pro
     // Both texts punish the conduct alike: nothing turns on the question; go on from its last day.
   }
 
-  const comparisons = actVersion === decisionVersion ? [] : conductComparisons(catalog, regime, ins, p, actVersion, decisionVersion, actDate, decisionDate);
+  const comparisons = actVersion === decisionVersion ? [] : conductComparisons(catalog, regime, ins, p, actVersion, decisionVersion, actDate, decisionDate, askedIn !== undefined && askedIn <= actVersion);
   const alsoPunishedBy = otherLawsAtAct(catalog, comparisons, actDate);
   const extra = { comparisons, alsoPunishedBy };
   const decidedBy = [rule];

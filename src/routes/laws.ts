@@ -139,7 +139,7 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     }));
     const q = parseQuery(ArticleQuery, req.query);
     const applicable = offersApplicable(ins, p)
-      ? { act: q.act ?? "", from: q.from ?? "", decided: q.decided ?? "", answer: q.act ? applicableView(catalog, applicablePenalty(catalog, ins, p, q.act, q.decided ?? catalog.meta.asOf, q.from)) : undefined }
+      ? { act: q.act ?? "", from: q.from ?? "", decided: q.decided ?? "", answer: q.act ? applicableView(catalog, applicablePenalty(catalog, ins, p, q.act, q.decided ?? catalog.meta.asOf, q.from, version)) : undefined }
       : undefined;
     // ?memo=…: the memo being built without JavaScript, which this page's "Add to memo" adds to.
     const memo = carriedMemo(catalog, q.memo);
