@@ -82,6 +82,7 @@ export const MANAGER_GROUP_LABELS: Record<ManagerGroup, string> = {
   "persons-in-charge": "the directly responsible person in charge",
   "persons-in-charge-and-others": "the directly responsible persons in charge and other directly responsible personnel",
   "directors-and-senior-managers": "the directly responsible directors and senior managers",
+  "directors-senior-managers-and-others": "the directly responsible directors, senior managers and other directly responsible personnel",
   "directly-responsible-persons": "the directly responsible personnel",
 };
 
@@ -239,6 +240,7 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "document-voiding": "Collection and voiding of documents",
   "ban-of-activity": "Banning",
   "suspension-of-business": "Suspension of business",
+  "practice-suspension": "Suspension from practice",
   "closure-of-website": "Closure of website",
   "licence-revocation": "Licence revocation",
   "registration-revocation": "Revocation of registration",
