@@ -243,6 +243,7 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "practice-suspension": "Suspension from practice",
   "closure-of-website": "Closure of website",
   "licence-revocation": "Licence revocation",
+  "qualification-downgrade": "Lowering of qualification grade",
   "registration-revocation": "Revocation of registration",
   "administrative-detention": "Administrative detention",
   "criminal-detention": "Criminal detention",

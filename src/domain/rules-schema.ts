@@ -111,6 +111,7 @@ export const SanctionKind = z.enum([
   "practice-suspension", // 停止执业: a lawyer barred from practising for a term (not a business's 停业整顿)
   "closure-of-website",
   "licence-revocation",
+  "qualification-downgrade", // 降低资质等级: a lower grade of the qualification certificate
   "registration-revocation",
   "ban-of-activity", // 取缔
   "administrative-detention",

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Catalog } from "../../../src/domain/catalog.js";
 import { loadRules } from "../../../src/data/load-rules.js";
 import { REAL_RULES } from "../../helpers/test-app.js";
+import { obligationsForActors } from "../../../src/query/actor-obligations.js";
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -34,5 +35,79 @@ describe("criminal thresholds as data", () => {
     const worse = tier("online-defamation-interpretation/p7", "especially-serious");
     expect(worse?.escalates).toBe("serious");
     expect(worse?.thresholds?.every((x) => x.unit === "multiple" && x.atLeast === 5)).toBe(true);
+  });
+});
+
+const choiceKinds = (key: string, id: string, index = 0) => {
+  const e = tier(key, id)?.sanctions[index];
+  return e && "oneOf" in e ? e.oneOf.map((s) => s.kind) : [];
+};
+
+describe("alternatives (或者) written as a choice, and administrative tiers not called crimes", () => {
+  // 反间谍法(2014) 第三十二条: 尚不构成犯罪的，由国家安全机关予以警告或者处十五日以下行政拘留.
+  it("Counter-Espionage Law 2014 Art. 32 and 2023 Art. 61: a warning or detention, by the state security organ", () => {
+    for (const id of ["not-a-crime", "not-a-crime-2023"]) {
+      const t = tier("counter-espionage-law/p32", id);
+      expect([t?.level, t?.imposedBy]).toEqual(["first-violation", "state-security-organ"]);
+      expect(choiceKinds("counter-espionage-law/p32", id)).toEqual(["warning", "administrative-detention"]);
+    }
+  });
+
+  // 第二十九条: 由其所在单位或者上级主管部门予以处分，或者由国家安全机关处十五日以下行政拘留.
+  it("Counter-Espionage Law 2014 Art. 29: a disciplinary sanction or detention", () => {
+    expect(choiceKinds("counter-espionage-law/p29", "basic")).toEqual(["disciplinary-sanction", "administrative-detention"]);
+  });
+
+  // 反间谍法(2023) 第五十七条: 责令停止建设或者使用、暂扣或者吊销许可证件，或者建议有关主管部门依法予以处理.
+  it("Counter-Espionage Law 2023 Art. 57: stop, withhold or revoke the permit, or a referral", () => {
+    expect(choiceKinds("counter-espionage-law/p57-v2023", "refuses-or-serious")).toEqual(["order-to-stop", "licence-revocation", "unspecified-liability"]);
+  });
+
+  // 第五十六条 / 第五十八条: 通报批评.
+  it("Counter-Espionage Law 2023 Arts. 56 and 58: a circulated criticism is a sanction, not a note", () => {
+    expect(tier("counter-espionage-law/p56-v2023", "harmful-consequences")?.sanctions).toContainEqual(expect.objectContaining({ kind: "public-criticism" }));
+    expect(choiceKinds("counter-espionage-law/p58-v2023", "basic", 1)).toEqual(["warning", "public-criticism"]);
+  });
+
+  // 慈善法(2023) 第一百零九条: 予以警告或者责令限期停止活动.
+  it("Charity Law 2024 Art. 109: a warning or an order to stop activities", () => {
+    expect(choiceKinds("charity-law/p98", "basic-2024", 1)).toEqual(["warning", "order-to-stop"]);
+  });
+
+  // 地图管理条例 第五十四条: 责令停业整顿，降低资质等级或者吊销测绘资质证书.
+  it("Mapping Regulations Art. 54: suspension, and a lower grade or revocation", () => {
+    expect(choiceKinds("mapping-regulations/p54", "serious", 1)).toEqual(["qualification-downgrade", "licence-revocation"]);
+  });
+});
+
+describe("versions", () => {
+  // 国家情报法 第三十二条: 本法自2017年6月28日起施行.
+  it("show the National Intelligence Law's duties in a register of 1 October 2017, and none before 28 June 2017", () => {
+    const keys = (at: string) => obligationsForActors(catalog, ["company"], at).map((o) => o.key);
+    expect(keys("2017-10-01")).toContain("national-intelligence-law/p7#support-intelligence-work");
+    expect(keys("2017-06-27")).not.toContain("national-intelligence-law/p7#support-intelligence-work");
+  });
+});
+
+describe("kinds, authorities and bearers read from the text", () => {
+  // 国家安全法 第十三条: 依法追究法律责任.
+  it("National Security Law Art. 13 leaves the kind of liability open", () => {
+    for (const id of ["officials", "individuals-and-organisations"]) {
+      expect(tier("national-security-law/p13", id)?.sanctions.every((s) => "kind" in s && s.kind === "unspecified-liability")).toBe(true);
+    }
+  });
+
+  // 国家情报法 第二十八条、第二十九条: 由国家安全机关、公安机关处警告或者十五日以下拘留; 第三十条: 依照治安管理处罚法.
+  it("National Intelligence Law Arts. 28–30: the state security or public security organ; Art. 30 a public-security penalty", () => {
+    for (const key of ["national-intelligence-law/p28", "national-intelligence-law/p29"]) expect(tier(key, "basic")?.imposedBy).toEqual(["state-security-organ", "public-security-organ"]);
+    expect(tier("national-intelligence-law/p30", "basic")?.sanctions).toEqual([expect.objectContaining({ kind: "public-security-penalty" })]);
+  });
+
+  // 第二十四条第二款: 有关部门以及国有企业事业单位应当协助; 第七条: 任何组织和公民.
+  it("National Intelligence Law Art. 24 binds state-owned enterprises and public institutions, Art. 7 organisations and citizens with no remark for a condition", () => {
+    const help = catalog.provisionByKey.get("national-intelligence-law/p24")?.data.obligations[0];
+    expect(help?.actors).toEqual(expect.arrayContaining(["state-owned-enterprise", "public-institution"]));
+    const p7 = catalog.provisionByKey.get("national-intelligence-law/p7")?.data.obligations.find((o) => o.id === "support-intelligence-work");
+    expect([p7?.actors, p7?.conditions]).toEqual([["organisation", "individual"], undefined]);
   });
 });
