@@ -111,3 +111,35 @@ describe("kinds, authorities and bearers read from the text", () => {
     expect([p7?.actors, p7?.conditions]).toEqual([["organisation", "individual"], undefined]);
   });
 });
+
+describe("whom each tier punishes", () => {
+  const MINE = [
+    "criminal-law", "counterterrorism-law", "counter-espionage-law", "national-intelligence-law", "national-security-law",
+    "online-defamation-interpretation", "electronic-data-criminal-provisions", "xinjiang-counterterrorism-measures", "foreign-ngo-law",
+    "charity-law", "mapping-regulations", "law-firm-measures", "lawyer-practice-measures", "account-name-regulations",
+    "telephone-real-identity-regulations", "labor-contract-law", "civil-code", "credit-punishment-opinions",
+  ];
+
+  it("names the punished actors on every tier of the criminal, security and civil-society instruments", () => {
+    const unnamed = catalog.provisions.filter((p) => MINE.includes(p.instrumentId)).flatMap((p) => p.data.penalties.filter((t) => !t.punishes).map((t) => `${p.key}#${t.id}`));
+    expect(unnamed).toEqual([]);
+  });
+
+  // 劳动合同法 第八十七条 punishes the employer, not the employee bound by the employer's rules (Art. 39).
+  it("shows an employer's unlawful-termination liability under the employer's duty only", () => {
+    const t = tier("labor-contract-law/p87", "unlawful-termination");
+    expect([t?.punishes, t?.enforces]).toEqual([["employer"], ["p39#dismiss-only-on-listed-grounds", "p48"]]);
+  });
+
+  // 律师法 第四十九条: 停止执业六个月以上一年以下.
+  it("gives a lawyer's suspension from practice its own kind, not a business's suspension", () => {
+    expect(tier("lawyer-practice-measures/p40", "lawyers-law-art-49")?.sanctions).toContainEqual(expect.objectContaining({ kind: "practice-suspension", min: 6, max: 12, unit: "months" }));
+  });
+});
+
+describe("versions read from the dates in force", () => {
+  it("dates the Xinjiang measures' 2018 text by its entry into force and keeps the adoption date as a former id", () => {
+    const v = catalog.instruments.find((i) => i.id === "xinjiang-counterterrorism-measures")?.versions.at(-1);
+    expect([v?.id, v?.adopted, v?.formerIds]).toEqual(["2018-10-09", "2018-09-05", ["2018-09-05"]]);
+  });
+});
