@@ -143,3 +143,38 @@ describe("versions read from the dates in force", () => {
     expect([v?.id, v?.adopted, v?.formerIds]).toEqual(["2018-10-09", "2018-09-05", ["2018-09-05"]]);
   });
 });
+
+describe("Criminal Law articles of Amendment (9)", () => {
+  const flat = (key: string, id: string) => (tier(key, id)?.sanctions ?? []).flatMap((e) => ("oneOf" in e ? e.oneOf : [e]));
+
+  // 刑法 第一百二十条: 组织、领导…处十年以上有期徒刑或者无期徒刑，并处没收财产; 其他参加的…可以并处罚金.
+  it("grade Art. 120 by role, with confiscation for organisers and an optional fine for other participants", () => {
+    expect(flat("criminal-law/p120", "organisers")).toEqual([
+      expect.objectContaining({ kind: "fixed-term-imprisonment", min: 10 }),
+      expect.objectContaining({ kind: "life-imprisonment" }),
+      expect.objectContaining({ kind: "confiscation-of-property" }),
+    ]);
+    expect(flat("criminal-law/p120", "other-participants").at(-1)).toMatchObject({ kind: "criminal-fine", optional: true });
+  });
+
+  // 第一百二十条之一第三款: 单位犯前两款罪的，对单位判处罚金.
+  it("let a unit commit the Art. 120-1 financing and recruiting offences", () => {
+    expect(tier("criminal-law/p120-1", "unit")?.punishes).toEqual(["organisation"]);
+    expect(flat("criminal-law/p120-1", "unit")).toContainEqual(expect.objectContaining({ bearer: "entity", kind: "criminal-fine" }));
+  });
+
+  // 第二百八十五条、第二百八十六条第四款 (Amendment (9) items 26 and 27): unit liability.
+  it("give Arts. 285 and 286 their unit-liability paragraphs and their bands", () => {
+    for (const [key, id] of [["criminal-law/p285", "state-systems"], ["criminal-law/p286", "serious-consequences"]] as const) {
+      expect(flat(key, id)).toContainEqual(expect.objectContaining({ bearer: "entity", kind: "criminal-fine" }));
+    }
+    expect(flat("criminal-law/p285", "data-or-control-especially-serious")).toContainEqual(expect.objectContaining({ bearer: "individual", kind: "fixed-term-imprisonment", min: 3, max: 7 }));
+    expect(catalog.provisionByKey.get("criminal-law/p286")?.data.paragraphs).toBe(4);
+  });
+
+  // 第三百零八条之一: 司法工作人员、辩护人、诉讼代理人或者其他诉讼参与人 … 公开披露、报道 … 单位犯前款罪.
+  it("bind lawyers not to leak closed-case information (Art. 308-1) and punish a unit that publishes it", () => {
+    expect(tier("criminal-law/p308-1", "leak")?.punishes).toContain("lawyer");
+    expect(tier("criminal-law/p308-1", "unit-publication")?.enforces).toEqual(["p308-1#no-publishing-closed-case-information"]);
+  });
+});
