@@ -178,3 +178,12 @@ describe("Criminal Law articles of Amendment (9)", () => {
     expect(tier("criminal-law/p308-1", "unit-publication")?.enforces).toEqual(["p308-1#no-publishing-closed-case-information"]);
   });
 });
+
+describe("the Foreign NGO Law", () => {
+  // 第十二条第三款: 登记管理机关应当自受理申请之日起六十日内作出准予登记或者不予登记的决定.
+  it("binds the registration authority to decide within 60 days (Art. 12 para. 3), and Art. 45 punishes only the NGO's own duty there", () => {
+    const decide = catalog.provisionByKey.get("foreign-ngo-law/p12")?.data.obligations.find((o) => o.id === "decide-within-60-days");
+    expect([decide?.para, decide?.actors]).toEqual([3, ["public-security-organ"]]);
+    expect(tier("foreign-ngo-law/p45", "basic")?.enforces).toContain("p12.1");
+  });
+});
