@@ -187,3 +187,27 @@ describe("the Foreign NGO Law", () => {
     expect(tier("foreign-ngo-law/p45", "basic")?.enforces).toContain("p12.1");
   });
 });
+
+describe("the Counterterrorism Law's articles that bind the authorities", () => {
+  const ADDED = [13, 15, 29, 30, 31, 46, 49, 50, 52, 54, 55, 56, 57, 58, 59, 60, 62, 64, 65, 66, 67, 73, 74];
+
+  it("are encoded with the same number in both texts", () => {
+    for (const n of ADDED) expect(catalog.provisionByKey.get(`counterterrorism-law/p${n}`)?.data.numbers, `Art. ${n}`).toEqual({ "2016-01-01": String(n), "2018-04-27": String(n) });
+  });
+
+  // 第五十二条: 查封、扣押、冻结的期限不得超过二个月 … 可以经上一级公安机关负责人批准延长一个月.
+  it("bind the public security organ to the two-month limit on freezing a suspect's assets (Art. 52)", () => {
+    const o = catalog.provisionByKey.get("counterterrorism-law/p52")?.data.obligations[0];
+    expect(o?.actors).toEqual(["public-security-organ"]);
+    expect(o?.duty).toMatch(/two months.*one month/);
+  });
+
+  // 第六十五条 names 医疗保障 departments, created in 2018: the 2015 wording has not been read.
+  it("give no 2016 duty from articles whose department names the 2018 amendment rewrote (Arts. 59, 65)", () => {
+    for (const key of ["counterterrorism-law/p59", "counterterrorism-law/p65"]) {
+      const p = catalog.provisionByKey.get(key)?.data;
+      expect(p?.unread).toEqual({ "2016-01-01": [1] });
+      expect(p?.obligations.every((o) => o.versions?.join() === "2018-04-27")).toBe(true);
+    }
+  });
+});
