@@ -211,3 +211,24 @@ describe("the Counterterrorism Law's articles that bind the authorities", () => 
     }
   });
 });
+
+describe("penalty links that reach only the duties the article punishes", () => {
+  it.each([
+    // 反恐怖主义法 第八十四条 punishes failures of support, takedown and supervision, not the duty to report (Art. 19).
+    ["counterterrorism-law/p84", "basic", "p19#report-content"],
+    // 第九十一条: 拒不配合 — the duty to assist, not the duty to report suspicions (Art. 9).
+    ["counterterrorism-law/p91", "unit", "p9#report-suspicions"],
+    // 慈善法 第九十八条 / 第一百零九条 item (3): conditions on donations and beneficiaries, not national-security harm (Art. 104 / 117).
+    ["charity-law/p98", "basic-2024", "p15#no-security-harm"],
+    // 地图管理条例 第五十四条: unapproved maps and unchecked content, not the filing duty of Art. 38.
+    ["mapping-regulations/p54", "basic", "p38#file-with-authority"],
+    // 国家情报法 第二十八条: obstruction, not the secrecy duty (punished under Art. 29).
+    ["national-intelligence-law/p28", "basic", "p7#keep-intelligence-secrets"],
+  ])("%s %s does not reach %s", (key, id, duty) => {
+    const refs = tier(key, id)?.enforces ?? [];
+    const whole = duty.split("#")[0] as string;
+    expect(refs.length).toBeGreaterThan(0);
+    expect(refs).not.toContain(duty);
+    expect(refs.filter((r) => r === whole || r.startsWith(`${whole}.`))).toEqual([]);
+  });
+});
