@@ -1,7 +1,7 @@
 // Checks that need more than one record: every pointer resolves, numbers are unique within a
 // version, amounts and dates are in order, drafts are labelled as drafts. Each problem points
 // at the file, line and path of the offending value.
-import type { Provision, Sanction, Unit } from "../domain/rules-schema.js";
+import type { PenaltyTier, Provision, Sanction, Threshold, Unit } from "../domain/rules-schema.js";
 import { qualifyRef } from "../domain/catalog.js";
 import { punishesBearer } from "../domain/bearers.js";
 import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
@@ -29,6 +29,7 @@ const UNITS_BY_KIND: Partial<Record<Sanction["kind"], Unit[]>> = {
   blacklist: ["years"],
   "credit-record": ["years"],
   "suspension-of-business": ["days", "months"],
+  "practice-suspension": ["months", "years"],
 };
 
 export function checkReferences(rules: ParsedRules): RulesProblem[] {
@@ -224,6 +225,7 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
           if (from < 0) at(file, [...tb, "escalates"], `no tier "${t.escalates}" in this provision${suggest(t.escalates, p.penalties.map((x) => x.id))}`);
           else if (from >= ti) at(file, [...tb, "escalates"], `tier "${t.escalates}" must come before the tier that escalates from it`);
         }
+        checkThresholds(t, p.penalties, file, tb, at);
         if (t.para !== undefined) {
           for (const v of (t.versions ?? present).filter((x) => present.includes(x))) {
             const problem = pinpointProblem(p, v, t.para, undefined);
@@ -327,6 +329,35 @@ const OBJECT_KINDS: ReadonlySet<Sanction["kind"]> = new Set([
   "sealing",
   "confiscation",
 ]);
+
+const THRESHOLD_UNITS: Record<Threshold["measure"], Threshold["unit"][]> = {
+  views: ["times", "multiple"],
+  reposts: ["times", "multiple"],
+  "business-volume": ["CNY", "multiple"],
+  "illegal-gains": ["CNY", "multiple"],
+};
+
+/**
+ * A tier's thresholds: each measured in its measure's unit, each measure (per bearer) once, and a
+ * multiple only of a threshold the tier it escalates from states for the same measure and bearer.
+ */
+function checkThresholds(t: PenaltyTier, tiers: readonly PenaltyTier[], file: YamlFile, tb: ReadonlyArray<PropertyKey>, at: (f: YamlFile, p: ReadonlyArray<PropertyKey>, m: string) => void) {
+  const seen = new Set<string>();
+  const from = t.escalates === undefined ? undefined : tiers.find((x) => x.id === t.escalates);
+  (t.thresholds ?? []).forEach((th, i) => {
+    const path = [...tb, "thresholds", i];
+    const units = THRESHOLD_UNITS[th.measure];
+    if (!units.includes(th.unit)) at(file, [...path, "unit"], `${th.measure} is counted in ${units.join(" or ")}, not ${th.unit}`);
+    const key = `${th.measure}|${th.bearer ?? ""}`;
+    if (seen.has(key)) at(file, [...path, "measure"], `${th.measure}${th.bearer ? ` (${th.bearer})` : ""} is given twice`);
+    seen.add(key);
+    if (th.unit !== "multiple") return;
+    if (!from) at(file, [...path, "unit"], "a multiple is of the threshold of the tier this one escalates from: give the tier escalates");
+    else if (!from.thresholds?.some((x) => x.measure === th.measure && x.bearer === th.bearer && x.unit !== "multiple")) {
+      at(file, [...path, "unit"], `tier "${from.id}" states no ${th.measure} threshold${th.bearer ? ` for ${th.bearer}` : ""} to take a multiple of`);
+    }
+  });
+}
 
 /** Why a paragraph or item does not exist in a version, or undefined when it does. */
 function pinpointProblem(p: Provision, version: string, para: number, item: number | undefined): string | undefined {

@@ -82,6 +82,7 @@ export const MANAGER_GROUP_LABELS: Record<ManagerGroup, string> = {
   "persons-in-charge": "the directly responsible person in charge",
   "persons-in-charge-and-others": "the directly responsible persons in charge and other directly responsible personnel",
   "directors-and-senior-managers": "the directly responsible directors and senior managers",
+  "directors-senior-managers-and-others": "the directly responsible directors, senior managers and other directly responsible personnel",
   "directly-responsible-persons": "the directly responsible personnel",
 };
 
@@ -253,8 +254,11 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "business-scope-reduction": "Reduction of business types or scope",
   "suspension-of-business": "Suspension of business",
   "termination-of-service": "Termination of the service",
+
+  "practice-suspension": "Suspension from practice",
   "closure-of-website": "Closure of website",
   "licence-revocation": "Licence revocation",
+  "qualification-downgrade": "Lowering of qualification grade",
   "registration-revocation": "Revocation of registration",
   "administrative-detention": "Administrative detention",
   "criminal-detention": "Criminal detention",

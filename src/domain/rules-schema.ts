@@ -112,8 +112,11 @@ export const SanctionKind = z.enum([
   "business-scope-reduction", // 缩减业务类型或者业务范围
   "suspension-of-business",
   "termination-of-service", // 终止提供服务: the service (an app) ends for good
+
+  "practice-suspension", // 停止执业: a lawyer barred from practising for a term (not a business's 停业整顿)
   "closure-of-website",
   "licence-revocation",
+  "qualification-downgrade", // 降低资质等级: a lower grade of the qualification certificate
   "registration-revocation",
   "ban-of-activity", // 取缔
   "administrative-detention",
@@ -192,6 +195,7 @@ export const ManagerGroup = z.enum([
   "persons-in-charge", // 直接负责的主管人员 (alone)
   "persons-in-charge-and-others", // 直接负责的主管人员和其他直接责任人员
   "directors-and-senior-managers", // 直接负责的董事、高级管理人员
+  "directors-senior-managers-and-others", // 直接负责的董事、高级管理人员和其他直接责任人员 (Counterterrorism Law Art. 83)
   "directly-responsible-persons", // 直接责任人员
 ]);
 export type ManagerGroup = z.infer<typeof ManagerGroup>;
@@ -257,6 +261,29 @@ export type SanctionChoice = z.infer<typeof SanctionChoice>;
 
 export const SanctionEntry = z.union([Sanction, SanctionChoice]);
 export type SanctionEntry = z.infer<typeof SanctionEntry>;
+
+/** What a criminal threshold counts: the reach of a post, or the money of an illegal business. */
+export const ThresholdMeasure = z.enum([
+  "views", // 实际被点击、浏览次数
+  "reposts", // 被转发次数
+  "business-volume", // 非法经营数额
+  "illegal-gains", // 违法所得数额
+]);
+export type ThresholdMeasure = z.infer<typeof ThresholdMeasure>;
+
+/**
+ * One threshold that brings a tier (a judicial interpretation's 情节严重: 5,000 views or 500
+ * reposts). A tier's thresholds are alternatives (或者): reaching any one of them is enough.
+ * A count is in `times`, money in `CNY`; `multiple` is a multiple of the same measure's threshold
+ * (for the same bearer) in the tier this one escalates from (数额达到前款规定的数额五倍以上).
+ */
+export const Threshold = z.strictObject({
+  measure: ThresholdMeasure,
+  atLeast: z.number().positive(), // 以上: the threshold itself counts
+  unit: z.enum(["times", "CNY", "multiple"]),
+  bearer: z.enum(["individual", "entity"]).optional(), // whose conduct, where the figures differ (个人 / 单位)
+});
+export type Threshold = z.infer<typeof Threshold>;
 
 /** The step of the ladder a tier is, printed in plain words ("on first violation"). */
 export const TierLevel = z.enum([
@@ -330,6 +357,7 @@ export const PenaltyTier = z.strictObject({
   formerly: z.array(PinpointRef).optional(),
   imposedBy: ImposedBy.optional(),
   aggravated: z.boolean().optional(), // 从重处罚
+  thresholds: z.array(Threshold).min(1).optional(), // the figures that bring the tier, any one enough (或者)
   sanctions: z.array(SanctionEntry).default([]), // may be empty only with refersTo
   versions: z.array(IsoDate).optional(), // default: every version in which the provision exists
   confidence: Confidence.optional(), // default: the provision's

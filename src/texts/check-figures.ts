@@ -11,14 +11,16 @@
 //     (违反本法第三十七条规定). A pinpoint p22.1 must be a paragraph the text names, or the text
 //     names the whole article; a text that names no article of its own law confirms nothing
 //     and contradicts nothing (counted as "not named");
-//   - every article number in `numbers` is an article of that version's text.
+//   - every article number in `numbers` is an article of that version's text;
+//   - each criminal threshold of a tier (`thresholds`) stands in the text as an open bound:
+//     五千次以上 (a count), 五万元以上 (an amount), 五倍以上 (a multiple).
 // Pure apart from the line lookup: the catalog and the texts in, counts and contradictions out.
 import { parseProvisionRef } from "../domain/pinpoint.js";
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import { sanctionsOf } from "../domain/penalty-arithmetic.js";
-import type { PenaltyTier, Sanction, Version } from "../domain/rules-schema.js";
+import type { PenaltyTier, Sanction, Threshold, Version } from "../domain/rules-schema.js";
 import { appliesIn } from "../query/versions.js";
-import { describeRange, findFigures, referencedArticles, type FigureUnit, type TextFigure } from "./figures.js";
+import { describeRange, findFigures, parseChineseQuantity, referencedArticles, type FigureUnit, type TextFigure } from "./figures.js";
 import { textFileName, type LawTexts } from "./load-law-texts.js";
 import { articleText, paragraphText, type TextArticle, type TextParagraph } from "./parse-law-text.js";
 import { fromChineseNumeral } from "../domain/article-number.js";
@@ -121,7 +123,7 @@ async function checkVersion(ins: InstrumentEntry, v: Version, texts: LawTexts, l
       out.push({ ...at, provision: p.data.id, path: formatKeyPath(keyPath), rules, text });
     };
     const tiers = p.data.penalties.map((t, ti) => ({ t, ti })).filter(({ t }) => appliesIn(t.versions, p, v.id));
-    const figureCount = tiers.reduce((n, { t }) => n + sanctionsOf(t).reduce((m, s) => m + figuresOf(s).length, 0), 0);
+    const figureCount = tiers.reduce((n, { t }) => n + (t.thresholds?.length ?? 0) + sanctionsOf(t).reduce((m, s) => m + figuresOf(s).length, 0), 0);
     if (!loaded) {
       row.figures += figureCount;
       row.noText += figureCount;
@@ -139,6 +141,15 @@ async function checkVersion(ins: InstrumentEntry, v: Version, texts: LawTexts, l
     for (const { t, ti } of tiers) {
       const scope = tierScope(article, t);
       await checkEnforces(ins, p, v.id, t, ti, scope, row, report);
+      for (const [hi, th] of (t.thresholds ?? []).entries()) {
+        row.figures++;
+        const problem = thresholdProblem(scope.text, th);
+        if (problem === undefined) row.confirmed++;
+        else {
+          row.contradicted++;
+          await report(["penalties", ti, "thresholds", hi, "atLeast"], `${th.measure} ≥ ${th.atLeast} ${th.unit}`, `Art. ${number}${scope.para ? ` para. ${scope.para}` : ""}: ${problem}`);
+        }
+      }
       for (const [si, s] of t.sanctions.entries()) {
         // A choice (或者) that is optional as a whole makes each of its members optional.
         const members =
@@ -228,6 +239,26 @@ function matchFigure(text: string, f: RulesFigure): { ok: true; figures: TextFig
 }
 
 const UNIT_WORDS: Record<FigureUnit, string> = { CNY: "元", multiple: "倍", percent: "百分之", days: "日", months: "个月", years: "年" };
+
+// ── thresholds ───────────────────────────────────────────────────────────────────────────
+
+const COUNT_RE = /([零〇一二两三四五六七八九十百千万亿\d.,]+)次以上/gu;
+
+/**
+ * Why the text does not state a tier's threshold, or undefined when it does: a count as
+ * "N次以上", an amount as an open "N元以上", a multiple as "N倍以上".
+ */
+function thresholdProblem(text: string, th: Threshold): string | undefined {
+  if (th.unit === "times") {
+    const counts = [...text.matchAll(COUNT_RE)].map((m) => ({ n: parseChineseQuantity(m[1] as string), text: m[0] }));
+    if (counts.some((c) => c.n === th.atLeast)) return undefined;
+    return counts.length ? `counts ${counts.map((c) => c.text).join("、")}` : "no count (次以上)";
+  }
+  const unit: FigureUnit = th.unit === "CNY" ? "CNY" : "multiple";
+  const same = findFigures(text).filter((x) => x.unit === unit);
+  if (same.some((x) => x.min === th.atLeast && x.max === undefined && x.below === undefined)) return undefined;
+  return same.length ? `figures in ${UNIT_WORDS[unit]}: ${same.map((x) => x.text).join("、")}` : `no figure in ${UNIT_WORDS[unit]}`;
+}
 
 // ── 可以 ─────────────────────────────────────────────────────────────────────────────────
 

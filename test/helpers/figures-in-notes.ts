@@ -94,3 +94,45 @@ export function highConfidenceNotReadFromOfficial(catalog: Catalog): UnofficialH
   }
   return out;
 }
+
+/**
+ * Words of a working note that a reader must never see: guesses, hearsay and the state of our
+ * own research ("was not seen", "stored copies"). A note says what is known and how it was
+ * established, as a legal publisher would. (The validator refuses paths and tool names.)
+ */
+export const WORKING_NOTE_WORDS = [
+  "apparently",
+  "was not seen",
+  "could not be opened",
+  "not read directly",
+  "as cited in public references",
+  "as we recall it",
+  "stored copies",
+  "stored copy",
+  "search excerpts",
+  "search excerpt",
+  "probably",
+  "believed",
+  "reportedly",
+  "we could not read",
+] as const;
+
+const WORKING_NOTE_RE = new RegExp(`\\b(${WORKING_NOTE_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`, "i");
+
+export interface WorkingNote {
+  where: string; // file: key path
+  words: string;
+}
+
+/** Every string of a parsed rules file that reads as a working note, with its key path. Addresses and ids are not prose. */
+export function workingNotesIn(file: string, value: unknown, path = ""): WorkingNote[] {
+  if (typeof value === "string") {
+    const m = WORKING_NOTE_RE.exec(value);
+    return m ? [{ where: `${file}: ${path}`, words: m[0] }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => workingNotesIn(file, v, `${path}[${i}]`));
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([k, v]) => (k === "url" || k === "id" ? [] : workingNotesIn(file, v, path ? `${path}.${k}` : k)));
+  }
+  return [];
+}

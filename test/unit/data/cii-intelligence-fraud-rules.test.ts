@@ -72,9 +72,10 @@ describe("the CII Security Protection Regulations", () => {
 });
 
 describe("the National Intelligence Law", () => {
-  it("is described by the text as amended on 27 April 2018 only", () => {
+  // 第三十二条 本法自2017年6月28日起施行.
+  it("is in force from 28 June 2017, its first text described from the 2018 text", () => {
     const ins = catalog.instruments.find((i) => i.id === "national-intelligence-law");
-    expect(ins?.versions.map((v) => v.id)).toEqual(["2018-04-27"]);
+    expect(ins?.versions.map((v) => [v.id, v.readFrom])).toEqual([["2017-06-28", "later-text"], ["2018-04-27", "official"]]);
     expect(ins?.data.dates.inForce).toBe("2017-06-28");
   });
 

@@ -68,10 +68,12 @@ describe("the Counterterrorism Law", () => {
     expect(choice?.oneOf.map((s) => s.kind)).toEqual(["licence-revocation", "registration-revocation"]);
   });
 
-  it("fines Art. 83's directly responsible directors and senior managers", () => {
+  // 第八十三条: 对直接负责的董事、高级管理人员和其他直接责任人员处十万元以上五十万元以下罚款.
+  it("fines Art. 83's directly responsible directors, senior managers and other directly responsible personnel", () => {
     expect(sanctionsOf(tier("counterterrorism-law/p83", "serious"))).toContainEqual(
-      expect.objectContaining({ bearer: "managers", who: "directors-and-senior-managers", kind: "fine", min: 100_000, max: 500_000 }),
+      expect.objectContaining({ bearer: "managers", who: "directors-senior-managers-and-others", kind: "fine", min: 100_000, max: 500_000 }),
     );
+    expect(tier("counterterrorism-law/p83", "serious").punishes).toEqual(["financial-institution", "specified-non-financial-institution"]);
   });
 
   // 反恐怖主义法 Arts. 91-92: managers "依照前款规定处罚" on the individual scale.

@@ -35,10 +35,12 @@ describe("later versions", () => {
     expect(numbers("law-firm-measures/p4")["2019-01-15"]).toBe("4");
   });
 
-  it("keeps the 2016 Party-organisation duties of Art. 4 out of the 2019 text", () => {
+  // The adopted wording of Order No. 142 has not been read: the 2018 draft's wording is not law.
+  it("keeps the 2016 Party-organisation duties of Art. 4 out of the 2019 text, and gives none from the draft", () => {
     const p = catalog.provisionByKey.get("law-firm-measures/p4")?.data;
     const in2019 = p?.obligations.filter((o) => o.versions === undefined || o.versions.includes("2019-01-15")).map((o) => o.id);
-    expect(in2019).toEqual(["party-organisation-three-members"]);
+    expect(in2019).toEqual([]);
+    expect(p?.unread).toEqual({ "2019-01-15": [1] });
     expect(p?.confidence).toBe("low");
   });
 
@@ -66,14 +68,12 @@ describe("later versions", () => {
 });
 
 describe("repealed and replaced instruments", () => {
-  it("treats the account-name rules as binding from 2015-03-01 until the 2022 account-information rules took effect", () => {
+  // No express repeal of the 2015 account-name rules has been established: no repeal date is asserted.
+  it("gives the account-name rules no repeal date, and a status that says their standing is unconfirmed", () => {
     const ins = instrument("account-name-regulations");
-    expect(ins.data.dates.repealed).toBe("2022-08-01");
+    expect([ins.data.dates.repealed, ins.data.status]).toEqual([undefined, "unknown"]);
     expect(bindingAt(ins, "2015-02-28")).toBe(false);
     expect(bindingAt(ins, "2018-06-01")).toBe(true);
-    expect(bindingAt(ins, "2022-07-31")).toBe(true);
-    expect(bindingAt(ins, "2022-08-01")).toBe(false);
-    expect(bindingAt(ins, "2026-12-01")).toBe(false);
   });
 
   it("treats the 2015 Party-groups trial regulations as binding in 2018 but not after the 2019 revision", () => {

@@ -5,7 +5,10 @@ import { loadRules } from "../../../src/data/load-rules.js";
 import { obligationsForActors } from "../../../src/query/actor-obligations.js";
 import { REAL_RULES } from "../../helpers/test-app.js";
 import { sanctionsOf } from "../../../src/domain/penalty-arithmetic.js";
-import { figuresOnlyInNotes, highConfidenceNotReadFromOfficial } from "../../helpers/figures-in-notes.js";
+import { figuresOnlyInNotes, highConfidenceNotReadFromOfficial, workingNotesIn, WORKING_NOTE_WORDS } from "../../helpers/figures-in-notes.js";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
 
 let catalog: Catalog;
 beforeAll(async () => {
@@ -101,6 +104,21 @@ describe("the real rules", () => {
   // Issue 22 §4: high means read from an official text, in every text the article or tier stands in.
   it("claim high confidence only for an article or tier read from an official text in every text it stands in", () => {
     expect(highConfidenceNotReadFromOfficial(catalog)).toEqual([]);
+  });
+
+  it("show readers no working note (guesses, hearsay, the state of our research) in any rules file", async () => {
+    const files = (await readdir(REAL_RULES)).filter((f) => f.endsWith(".yaml")).sort();
+    const found = [];
+    for (const f of files) found.push(...workingNotesIn(f, parse(await readFile(path.join(REAL_RULES, f), "utf8"))));
+    expect(found).toEqual([]);
+  });
+
+  it("catch each working-note word, whatever its case and line breaks", () => {
+    for (const w of WORKING_NOTE_WORDS) {
+      const text = `The text ${w.toUpperCase().replace(" ", "\n  ")} so.`;
+      expect(workingNotesIn("x.yaml", { versions: [{ note: text }] }), w).toEqual([{ where: "x.yaml: versions[0].note", words: expect.any(String) }]);
+    }
+    expect(workingNotesIn("x.yaml", { note: "Read from the official text.", web: [{ url: "https://example.org/probably" }] })).toEqual([]);
   });
 
   // 网络安全法(2016) 第六十五条: 处采购金额一倍以上十倍以下罚款.

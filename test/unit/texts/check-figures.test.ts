@@ -150,6 +150,45 @@ describe("checkFigures on the fixture texts", () => {
     expect([row?.figures, row?.confirmed, row?.contradicted, row?.enforcesConfirmed]).toEqual([10, 9, 1, 5]);
   });
 
+  it("confirms a tier's criminal thresholds (counts, amounts, a multiple) and reports one the text does not state", async () => {
+    const article = "第六十五条 同一信息实际被点击、浏览次数达到五千次以上，或者被转发次数达到五百次以上的，属于情节严重；个人非法经营数额在五万元以上的，亦同。\n\n数额达到前款规定的数额五倍以上的，属于情节特别严重。\n\n";
+    const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("第六十六条", `${article}第六十六条`));
+    const provision = `  - id: p65
+    numbers: { 2017-06-01: "65" }
+    paragraphs: 2
+    heading: { en: Fixture thresholds }
+    summary: A fixture article with criminal thresholds.
+    penalties:
+      - id: serious
+        level: serious
+        para: 1
+        trigger: The post reaches the thresholds.
+        thresholds:
+          - { measure: views, atLeast: 5000, unit: times }
+          - { measure: reposts, atLeast: 600, unit: times }
+          - { measure: business-volume, bearer: individual, atLeast: 50000, unit: CNY }
+        sanctions:
+          - { bearer: individual, kind: criminal-liability }
+      - id: especially-serious
+        level: especially-serious
+        escalates: serious
+        para: 2
+        trigger: Five times the amounts.
+        thresholds:
+          - { measure: business-volume, bearer: individual, atLeast: 5, unit: multiple }
+        sanctions:
+          - { bearer: individual, kind: criminal-liability }
+    confidence: high
+`;
+    const rules = await copyOf(FIXTURE_RULES, "cybersecurity-law.yaml", (t) => t.replace("  - id: p66\n", `${provision}  - id: p66\n`));
+    const { report, lines } = await check(rules, texts);
+    expect(contradictionLines(lines).map((l) => l.replace(/^\S+ /, ""))).toEqual([
+      "p65 penalties[0].thresholds[1].atLeast: rules say reposts ≥ 600 times, text says Art. 65 para. 1: counts 五千次以上、五百次以上",
+    ]);
+    const row = report.versions.find((v) => v.versionId === "2017-06-01");
+    expect([row?.figures, row?.confirmed, row?.contradicted]).toEqual([8, 7, 1]);
+  });
+
   it("takes 根据情况 as leaving a sanction to the authority's judgment, like 可以", async () => {
     const texts = await copyOf(FIXTURE_TEXTS, TEXT_2016, (t) => t.replace("并可以吊销相关业务许可证", "并根据情况吊销相关业务许可证"));
     const { report } = await check(FIXTURE_RULES, texts);
