@@ -1,6 +1,7 @@
 // The operations of /api/v1. Each takes the same filters as the page it mirrors (the query
 // schemas are shared with src/routes/*), answers JSON described by src/api/schemas.ts, and
 // links every item to its page (url) and its API resource (api).
+import { confidenceIn } from "../domain/confidence.js";
 import { z } from "zod";
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import { citeArticle, permalink } from "../domain/citation.js";
@@ -77,7 +78,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
       versions: p.versionIds,
       heading: p.data.heading,
       themes: [...new Set(p.data.obligations.map((o) => o.theme))],
-      confidence: p.data.confidence,
+      confidence: confidenceIn(ins.versions, v, p.data.confidence),
       url: abs(permalink(ins.id, v, n)),
       api: provisionApi(ins.id, v, n),
     };
@@ -127,7 +128,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
     other: r.other,
     enforces: r.enforces,
     sanctions: r.sanctions,
-    confidence: r.tier.confidence ?? r.provision.data.confidence,
+    confidence: r.confidence,
   });
 
   const rows = penaltyRows(catalog);

@@ -1,5 +1,6 @@
 // The memo as data: what /memo shows and every export prints. It depends only on the items, the
 // chosen actor and the rules, never on the clock, so the same URL always gives the same memo.
+import { confidenceIn, loweredConfidenceNote } from "../domain/confidence.js";
 import type { Catalog, TierRef } from "../domain/catalog.js";
 import { citeArticle, type Citations } from "../domain/citation.js";
 import { BEARER_LABELS, describeSanctions, LEVEL_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
@@ -103,8 +104,8 @@ export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoO
       citation: citeArticle(ins, versionId, number),
       summary: p.data.summary.trim(),
       versionNote: p.data.versionNotes?.[versionId],
-      confidence: p.data.confidence,
-      confidenceNote: p.data.confidenceNote,
+      confidence: confidenceIn(ins.versions, versionId, p.data.confidence),
+      confidenceNote: loweredConfidenceNote(ins.versions, versionId, p.data.confidence) ?? p.data.confidenceNote,
       draft: ins.data.draft,
       obligation: it.obligation?.id,
       obligations: listed.map((ob) => ({

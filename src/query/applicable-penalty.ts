@@ -15,6 +15,7 @@
 import { z } from "zod";
 import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry, type TierRef } from "../domain/catalog.js";
 import { formatDate, permalink } from "../domain/citation.js";
+import { confidenceIn } from "../domain/confidence.js";
 import { CRIMINAL_KINDS } from "../domain/penalty-arithmetic.js";
 import { compareLadders, describeDifference, type Severity, type SeverityDifference } from "../domain/penalty-severity.js";
 import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
@@ -149,8 +150,9 @@ function unsure(catalog: Catalog, tiers: readonly TierRef[], version: string): s
     if (unread?.length) out.push(`${articleLink(catalog, q, v).label} has ${unread.length === 1 ? `paragraph ${unread[0]}` : `paragraphs ${unread.join(", ")}`} not read from an official text`);
   }
   for (const t of tiers) {
-    const confidence = t.tier.confidence ?? t.provision.data.confidence;
     const v = t.versionIds.at(-1) as string;
+    const ins = catalog.instrumentById.get(t.provision.instrumentId) as InstrumentEntry;
+    const confidence = confidenceIn(ins.versions, v, t.tier.confidence ?? t.provision.data.confidence);
     if (confidence !== "high") out.push(`a tier of ${articleLink(catalog, t.provision, v).label} is of ${confidence} confidence`);
   }
   return [...new Set(out)];

@@ -1,10 +1,11 @@
 // The normalised penalties table: one row per penalty tier and bearer, with numeric columns
 // for sorting and comparison, and the duty each tier enforces.
+import { confidenceIn } from "../domain/confidence.js";
 import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { combineWords, CUSTODY_KINDS, custodyDays, custodyRank, describeCondition, describeSanctions, formatAmount, isRelativeAmount, MONETARY_KINDS, maxCustodyDays, maxFine, minFine, SANCTION_LABELS, sanctionsOf, tierLevel, LEVEL_LABELS, type FlatSanction } from "../domain/penalty-arithmetic.js";
 import { provisionOfRef } from "../domain/pinpoint.js";
-import { Bearer, type PenaltyTier, type SanctionKind, type TierLevel } from "../domain/rules-schema.js";
+import { Bearer, type Confidence, type PenaltyTier, type SanctionKind, type TierLevel } from "../domain/rules-schema.js";
 import { descending } from "./provision-filter.js";
 import { appliesIn, versionAt } from "./versions.js";
 import { articleLabel, versionTag } from "../domain/version-name.js";
@@ -14,6 +15,7 @@ export interface PenaltyRow {
   instrumentId: string;
   instrumentShort: string;
   draft: boolean;
+  confidence: Confidence; // in the version the row links to (src/domain/confidence.ts)
   provision: ProvisionEntry;
   tier: PenaltyTier;
   bearer: Bearer;
@@ -99,6 +101,7 @@ export function penaltyRows(catalog: Catalog): readonly PenaltyRow[] {
             instrumentId: ins.id,
             instrumentShort: ins.data.short.en,
             draft: ins.data.draft,
+            confidence: confidenceIn(ins.versions, versionIds.at(-1) as string, t.confidence ?? p.data.confidence),
             provision: p,
             tier: t,
             bearer,

@@ -40,7 +40,7 @@ export function rowView(r: PenaltyRow) {
     custody: r.custodyText,
     other: r.other.join("; "),
     draft: r.draft,
-    confidence: r.tier.confidence ?? r.provision.data.confidence,
+    confidence: r.confidence,
     enforces: r.enforces,
   };
 }

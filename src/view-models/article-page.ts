@@ -1,4 +1,5 @@
 // The citable page of one article in one version: everything a lawyer needs on one screen.
+import { confidenceIn, loweredConfidenceNote } from "../domain/confidence.js";
 import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { citeArticle, formatDate, permalink, type Citations } from "../domain/citation.js";
 import { AUTHORITY_LABELS, BEARER_LABELS, combineWords, describeCondition, describeLimits, formatAmount, LEVEL_LABELS, LEVEL_NAMES, MANAGER_GROUP_LABELS, SANCTION_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
@@ -138,7 +139,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
         imposedBy: t.imposedBy ? authoritiesOf(t.imposedBy).map((a) => AUTHORITY_LABELS[a]).join(" or the ") : undefined,
         aggravated: t.aggravated === true,
         note: t.note,
-        confidence: t.confidence,
+        confidence: t.confidence === undefined ? undefined : confidenceIn(ins.versions, versionId, t.confidence),
         refersTo: (t.refersTo ?? []).map((r) => linkToRef(catalog, ins.id, r, versionId)).filter((l): l is ProvisionLink => !!l),
         refersToReading: t.refersToBy === "reading",
         enforces: (t.enforces ?? []).map((r) => linkToRef(catalog, ins.id, r, versionId)).filter((l): l is ProvisionLink => !!l),
@@ -189,7 +190,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
     sources: d.sources.map(sourceView),
     web: d.web,
     official,
-    confidence: { level: d.confidence, label: CONFIDENCE_LABELS[d.confidence], note: d.confidenceNote },
+    confidence: { level: confidenceIn(ins.versions, versionId, d.confidence), label: CONFIDENCE_LABELS[confidenceIn(ins.versions, versionId, d.confidence)], note: loweredConfidenceNote(ins.versions, versionId, d.confidence) ?? d.confidenceNote },
     concerns: d.concerns.map((c) => ({ ...c, sourceLabel: `${sourceView(c.source).label}${c.source.note ? `, n. ${c.source.note}` : ""}` })),
     cite,
     otherVersions: ins.versions.filter((v) => d.numbers[v.id]).map((v) => ({ id: v.id, label: versionName(ins, v.id), href: permalink(ins.id, v.id, d.numbers[v.id] as string), number: d.numbers[v.id] as string })),

@@ -1,8 +1,9 @@
 // Finds penalty figures written in notes. A note may explain a figure, never be its only home:
 // the tables, sorts, comparisons and exports read only the structured fields.
+import { confidenceIn } from "../../src/domain/confidence.js";
 import { flattenSanctions } from "../../src/domain/penalty-arithmetic.js";
 import type { Catalog } from "../../src/domain/catalog.js";
-import type { PenaltyTier, Sanction } from "../../src/domain/rules-schema.js";
+import type { Confidence, PenaltyTier, Sanction } from "../../src/domain/rules-schema.js";
 
 const FIGURE =
   /(RMB|CNY|¥)\s*\d|\d[\d,.]*\s*(yuan|元|days?|months?|years?|times|×|%|percent|倍)|[一二三四五六七八九十百千万]+(元|日|年|倍)|\b(one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)\b[\s-]+(to|or)[\s-]+\w+\s+(times|days|years|months)/i;
@@ -69,26 +70,26 @@ function tierHasAmount(t: PenaltyTier): boolean {
 
 export interface UnofficialHigh {
   where: string; // instrument/pNN (a provision) or instrument/pNN#tier
-  versions: string[]; // the texts it is in that were not read from an official text, with how they were read
+  versions: string[]; // the texts it is shown high in that were not read from an official text, with how they were read
 }
 
 /**
- * Provisions and tiers marked `high` that are in a text not read from an official one. `high`
- * means read from an official text: an article or a tier that also stands in a text read from a
- * reproduction, or from a later text on the footing that it did not change, is `medium` there at
- * most (split the tier by `versions`, or lower it and say why in `confidenceNote`).
+ * Provisions and tiers shown as `high` in a text not read from an official one. `high` means read
+ * from an official text: in a text read from a reproduction, or described from a later text, an
+ * article or tier is `medium` at most, whatever its record says (src/domain/confidence.ts).
  */
 export function highConfidenceNotReadFromOfficial(catalog: Catalog): UnofficialHigh[] {
   const out: UnofficialHigh[] = [];
   for (const ins of catalog.instruments) {
     const readFrom = new Map(ins.versions.map((v) => [v.id, v.readFrom]));
-    const unofficial = (versions: readonly string[]) => versions.filter((v) => readFrom.get(v) !== "official").map((v) => `${v} (${readFrom.get(v)})`);
+    const shownHigh = (versions: readonly string[], c: Confidence) => versions.filter((v) => readFrom.get(v) !== "official" && confidenceIn(ins.versions, v, c) === "high").map((v) => `${v} (${readFrom.get(v)})`);
     for (const p of ins.provisions) {
       const present = p.versionIds;
-      if (p.data.confidence === "high" && unofficial(present).length > 0) out.push({ where: p.key, versions: unofficial(present) });
+      if (shownHigh(present, p.data.confidence).length > 0) out.push({ where: p.key, versions: shownHigh(present, p.data.confidence) });
       for (const t of p.data.penalties) {
         const applies = present.filter((v) => t.versions === undefined || t.versions.includes(v));
-        if ((t.confidence ?? p.data.confidence) === "high" && unofficial(applies).length > 0) out.push({ where: `${p.key}#${t.id}`, versions: unofficial(applies) });
+        const wrong = shownHigh(applies, t.confidence ?? p.data.confidence);
+        if (wrong.length > 0) out.push({ where: `${p.key}#${t.id}`, versions: wrong });
       }
     }
   }
