@@ -164,6 +164,13 @@ export function compareLadders(earlier: readonly PenaltyTier[], later: readonly 
       differences.push({ bearer, level, what, earlier: m?.text ?? "none", later: n?.text ?? "none", direction: after > before ? "heavier" : "lighter" });
     }
   }
+  // A step of the later text that reaches more (or less) conduct than the earlier one's.
+  for (const t of later) {
+    if (!t.triggerChange) continue;
+    for (const bearer of new Set(sanctionsOf(t).map((s) => s.bearer))) {
+      differences.push({ bearer, level: tierLevel(t), what: "the conduct the step reaches", earlier: "as before", later: t.triggerChange, direction: t.triggerChange === "widened" ? "heavier" : "lighter" });
+    }
+  }
   const heavier = differences.some((d) => d.direction === "heavier");
   const lighter = differences.some((d) => d.direction === "lighter");
   return { severity: heavier && lighter ? "mixed" : heavier ? "heavier" : lighter ? "lighter" : "same", differences };

@@ -350,6 +350,10 @@ export const PenaltyTier = z.strictObject({
   // (CSL 2026 Art. 71 → PIPL Art. 66). A reading is shown as "the laws that punish this conduct
   // today include …", never as the article's own referral, and decides no comparison of texts.
   refersToBy: z.enum(["citation", "reading"]).optional(),
+  // Where a later text's step reaches more conduct than the earlier text's step of the same level
+  // (widened: 2023 Counter-Espionage Law Art. 61 adds espionage equipment to the detention that
+  // 2014 Art. 32 kept for state secrets) or less (narrowed). "Which text applies" counts it.
+  triggerChange: z.enum(["widened", "narrowed"]).optional(),
   // The penalty article (or paragraph, or item) of the earlier text that punished the same conduct,
   // where that is not this article's own earlier wording: the conduct of an article the amendment
   // deleted, split or merged (CSL 2026 Art. 71 item (3) ← 2017 Art. 66). "Which text applies"

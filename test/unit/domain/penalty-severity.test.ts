@@ -19,6 +19,7 @@ describe("comparing two ladders step by step and bearer by bearer", () => {
     { name: "a multiple of the illegal gains raised", a: [tier([{ bearer: "entity", kind: "fine", min: 1, max: 5, unit: "multiple", base: "illegal-gains" }])], b: [tier([{ bearer: "entity", kind: "fine", min: 1, max: 10, unit: "multiple", base: "illegal-gains" }])], severity: "heavier" },
     { name: "detention lengthened", a: [tier([{ bearer: "individual", kind: "administrative-detention", min: 5, max: 10, unit: "days" }])], b: [tier([{ bearer: "individual", kind: "administrative-detention", min: 5, max: 15, unit: "days" }])], severity: "heavier" },
     { name: "revocation replacing suspension", a: [tier([{ bearer: "entity", kind: "suspension-of-business" }])], b: [tier([{ bearer: "entity", kind: "licence-revocation" }])], severity: "heavier" },
+    { name: "detention shortened for a step that now reaches more conduct", a: [tier([{ bearer: "individual", kind: "administrative-detention", max: 15, unit: "days" }])], b: [{ ...tier([{ bearer: "individual", kind: "administrative-detention", max: 10, unit: "days" }]), triggerChange: "widened" }], severity: "mixed" },
     { name: "confiscation added", a: [tier([fine(10_000, 100_000)])], b: [tier([fine(10_000, 100_000), { bearer: "entity", kind: "confiscation" }])], severity: "heavier" },
   ] satisfies { name: string; a: PenaltyTier[]; b: PenaltyTier[]; severity: string }[])("$name: $severity", ({ a, b, severity }) => {
     const r = compareLadders(a, b);
