@@ -400,6 +400,9 @@ export const Version = z.strictObject({
   id: IsoDate, // the date this text came into force; part of every pinned URL
   formerIds: z.array(IsoDate).optional(), // ids this version was once published under: their URLs redirect here
   label: z.string().min(1), // e.g. "2017 text"
+  // What the id's date is: the date the text came into force (the default), or, where no official
+  // source read gives that date, the date the amending act was adopted; pages say so.
+  dated: z.enum(["in-force", "adopted"]).optional(),
   adopted: IsoDate.optional(),
   official: WebUrl.optional(), // the official text of this version
   // How this text was read: from the official text (the NPC law database, an official gazette or

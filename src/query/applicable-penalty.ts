@@ -23,7 +23,7 @@ import type { PenaltyTier, Sanction, SanctionEntry } from "../domain/rules-schem
 import { articleLabel } from "../domain/version-name.js";
 import { tierRef } from "./actor-obligations.js";
 import { DateParam, single } from "./query-params.js";
-import { appliesIn, versionAt } from "./versions.js";
+import { appliesIn, textHeldAt, versionAt } from "./versions.js";
 
 export type Regime = "administrative" | "criminal";
 export type { Severity };
@@ -298,6 +298,13 @@ export function applicablePenalty(catalog: Catalog, ins: InstrumentEntry, p: Pro
   if (decisionDate < actDate) return answer({ outcome: "invalid", reasons: ["The decision date is before the date of the act: give the act's date first."] });
   const actVersion = versionAt(ins, actDate);
   const decisionVersion = versionAt(ins, decisionDate);
+  if (!actVersion && textHeldAt(ins, actDate) === "not-held") {
+    return answer({
+      decisionVersion,
+      outcome: "cannot-tell",
+      reasons: [`The ${ins.data.short.en} was in force on ${formatDate(actDate)}, but the rules hold its texts only from ${formatDate(ins.versions[0]?.id as string)}: the penalty of the text in force at the act cannot be read here. Compare with the official text of that time.`],
+    });
+  }
   if (!actVersion || !decisionVersion) {
     return answer({ actVersion, decisionVersion, outcome: "no-penalty", reasons: [`The ${ins.data.short.en} was not in force on ${formatDate(actDate)}: a penalty it sets does not reach an act committed before it.`] });
   }

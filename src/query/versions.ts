@@ -29,6 +29,18 @@ export function appliesIn(versions: readonly string[] | undefined, provision: Pr
   return provision.versionIds.includes(v) && (versions === undefined || versions.includes(v));
 }
 
+/**
+ * Whether the rules hold the text in force at `date`: "held"; "not-held" when the instrument was
+ * law then but the rules hold only its later texts (the Criminal Law from Amendment (9)); or
+ * "not-in-force" before it was law. A date the rules do not cover is never answered as one on
+ * which the law did not exist.
+ */
+export function textHeldAt(ins: InstrumentEntry, date: string): "held" | "not-held" | "not-in-force" {
+  if (versionAt(ins, date)) return "held";
+  const inForce = ins.data.dates.inForce;
+  return inForce !== undefined && inForce <= date && !ins.data.draft ? "not-held" : "not-in-force";
+}
+
 /** Was the instrument law at `date`? Drafts never were; repealed or replaced ones stop being. */
 export function bindingAt(ins: InstrumentEntry, date: string): boolean {
   if (ins.data.draft || !versionAt(ins, date)) return false;

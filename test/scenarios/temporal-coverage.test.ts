@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Catalog, InstrumentEntry } from "../../src/domain/catalog.js";
 import { loadRules } from "../../src/data/load-rules.js";
-import { bindingAt, versionAt } from "../../src/query/versions.js";
+import { bindingAt, textHeldAt, versionAt } from "../../src/query/versions.js";
 import { REAL_RULES } from "../helpers/test-app.js";
 
 const catalog: Catalog = await loadRules(REAL_RULES);
@@ -47,6 +47,9 @@ describe("temporal coverage of every instrument", () => {
     ins.versions.forEach((v, i) => {
       const amendment = amendments.find((a) => a.version === v.id);
       if (amendment) {
+        // An amendment whose date in force the rules cannot give names its text by the date it was
+        // adopted, and the version says so (dated: adopted).
+        if (amendment.inForce === undefined && v.dated === "adopted" && amendment.adopted === v.id) return;
         if (amendment.inForce !== v.id) problems.push(`version ${v.id} is the text of the amendment adopted ${amendment.adopted}, which came into force ${amendment.inForce ?? "on a date the rules do not give"}`);
       } else if (i === 0) {
         if (ins.data.dates.inForce !== undefined && ins.data.dates.inForce !== v.id) problems.push(`the first version ${v.id} is neither the date in force (${ins.data.dates.inForce}) nor an amendment's text`);
@@ -67,7 +70,10 @@ describe("temporal coverage of every instrument", () => {
       for (const day of [shiftDay(change, -1), change, shiftDay(change, 1)]) {
         const isLaw = day >= start && (repealed === undefined || day < repealed);
         const texts = textsInForce(ins, day);
-        if (isLaw && texts.length !== 1) problems.push(`${day}: the law is in force but ${texts.length === 0 ? "no text is" : `${texts.length} texts are (${texts.join(", ")})`}`);
+        // Before the first text the rules hold, the site must say it does not hold the text, not
+        // that the law was not in force (the Criminal Law is held from Amendment (9)).
+        const notHeld = isLaw && texts.length === 0 && day < (ins.versions[0]?.id as string) && textHeldAt(ins, day) === "not-held";
+        if (isLaw && texts.length !== 1 && !notHeld) problems.push(`${day}: the law is in force but ${texts.length === 0 ? "no text is" : `${texts.length} texts are (${texts.join(", ")})`}`);
         if (!isLaw && texts.length > 0) problems.push(`${day}: the law is not in force but the text ${texts.join(", ")} is`);
         if (texts.length === 1 && versionAt(ins, day) !== texts[0]) problems.push(`${day}: the text in force is ${texts[0]}, the site reads ${versionAt(ins, day) ?? "none"}`);
         if (!endUnknown && bindingAt(ins, day) !== (isLaw && texts.length === 1)) problems.push(`${day}: the site says the instrument is ${bindingAt(ins, day) ? "" : "not "}binding`);

@@ -79,6 +79,14 @@ describe("applicablePenalty", () => {
     expect(a.reason).toMatch(/confidence/);
   });
 
+  it("says it lacks the text in force at the act, rather than that the law was not in force, before the first text it holds", async () => {
+    const real = await loadRules(REAL_RULES);
+    const cl = real.instrumentById.get("criminal-law") as InstrumentEntry;
+    const a = applicablePenalty(real, cl, real.provisionByKey.get("criminal-law/p286")!, "2010-06-01", "2026-03-01");
+    expect(a.outcome).toBe("cannot-tell");
+    expect(a.reason).toMatch(/was in force on 1 June 2010, but the rules hold its texts only from 1 November 2015/);
+  });
+
   it("treats Criminal Law articles under Art. 12 and the rest under the Administrative Penalty Law", async () => {
     const real = await loadRules(REAL_RULES);
     expect(penaltyRegime(real.provisionByKey.get("criminal-law/p287-2")!)).toBe("criminal");
