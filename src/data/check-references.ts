@@ -189,6 +189,7 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
         (t.versions ?? []).forEach((v, vi) => {
           if (!present.includes(v)) at(file, [...tb, "versions", vi], `the article does not exist in version "${v}"`);
         });
+        if (t.enforces?.length && !t.punishes) at(file, [...tb, "punishes"], "is required with enforces: name the actors the penalty article punishes (a penalty reaches a duty only through its bearer)");
         (t.punishes ?? []).forEach((a, ai) => {
           if (!actorIds.has(a)) at(file, [...tb, "punishes", ai], `unknown actor "${a}"${suggest(a, actorIds)}`);
         });

@@ -27,6 +27,7 @@ const ART_71 = `  - id: p71-v2026
       - id: data-export
         trigger: A CII operator stores data abroad in breach of Art. 39.
         enforces: [p37]
+        punishes: [cii-operator]
         formerly: [p66]
         sanctions:
           - { bearer: entity, kind: fine, min: 50000, max: 500000, unit: CNY }
@@ -43,6 +44,6 @@ export function movedConductRules(): Promise<string> {
 /** CSL Art. 59's fines on refusal punish CII operators only, not every network operator bound by Art. 21. */
 export function narrowBearerRules(): Promise<string> {
   return fixtureRulesWith({
-    "cybersecurity-law.yaml": (t) => t.replace("        escalates: basic\n        trigger: It refuses to correct or harm results.\n        enforces: [p21]\n", "        escalates: basic\n        trigger: It refuses to correct or harm results.\n        enforces: [p21]\n        punishes: [cii-operator]\n"),
+    "cybersecurity-law.yaml": (t) => t.replace("        escalates: basic\n        trigger: It refuses to correct or harm results.\n        enforces: [p21]\n        punishes: [network-operator]\n", "        escalates: basic\n        trigger: It refuses to correct or harm results.\n        enforces: [p21]\n        punishes: [cii-operator]\n"),
   });
 }

@@ -128,6 +128,7 @@ describe("checkFigures on the fixture texts", () => {
         para: 1
         trigger: A CII operator breaches Art. 37.
         enforces: [p37]
+        punishes: [cii-operator]
         sanctions:
           - { bearer: entity, kind: fine, min: 1, max: 10, unit: multiple, base: illegal-gains }
           - { bearer: entity, kind: fine, min: 100000, max: 1000000, unit: CNY, if: { gains: { below: 100000 } } }
@@ -136,6 +137,7 @@ describe("checkFigures on the fixture texts", () => {
         para: 2
         trigger: Its managers, under para. 1.
         enforces: [p37]
+        punishes: [cii-operator]
         sanctions:
           - { bearer: managers, kind: fine, min: 100000, max: 1000000, unit: CNY }
     confidence: high
