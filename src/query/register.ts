@@ -7,7 +7,8 @@ import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry, ty
 import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
 import { CUSTODY_KINDS, custodyRank, isRelativeAmount, maxCustodyDays, maxFine, sanctionsOf } from "../domain/penalty-arithmetic.js";
 import { Theme, type SanctionKind } from "../domain/rules-schema.js";
-import { obligationsForActors, tierRef, type BoundObligation, type Reason } from "./actor-obligations.js";
+import { punishesBearer } from "../domain/bearers.js";
+import { isAOf, obligationsForActors, tierRef, type BoundObligation, type Reason } from "./actor-obligations.js";
 import { DateParam, listOf, single } from "./query-params.js";
 import { appliesIn, versionAt } from "./versions.js";
 
@@ -123,6 +124,7 @@ export function isGeneral(reasons: readonly Reason[], general: ReadonlySet<strin
 
 export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: RegisterFilter): Register {
   const date = f.at ?? catalog.meta.asOf;
+  const isA = isAOf(catalog);
   const all = actorIds.length ? obligationsForActors(catalog, actorIds, date, { includeNonBinding: f.include === "all" }) : [];
   const generalActors = generalActorsFor(catalog, actorIds);
   const filtered: RegisterDuty[] = [];
@@ -138,7 +140,7 @@ export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: 
     }
     if (f.instrument.length && !f.instrument.includes(b.provision.instrumentId)) continue;
     if (f.theme.length && !f.theme.includes(b.obligation.theme)) continue;
-    const referred = referredTiers(catalog, b.tiers, date);
+    const referred = referredTiers(catalog, b.tiers, date).filter((t) => punishesBearer(t.tier.punishes, b.obligation.actors, isA, actorIds));
     // Written out rather than spread ({ ...b, … }): a third less time on a large register.
     filtered.push({ key: b.key, provision: b.provision, obligation: b.obligation, versionId: b.versionId, number: b.number, reasons: b.reasons, tiers: b.tiers, general, referred, exposure: exposureOf([...b.tiers, ...referred]) });
   }
