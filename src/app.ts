@@ -19,6 +19,7 @@ import staticFiles, { readAssets } from "./plugins/static-files.js";
 import views from "./plugins/views.js";
 import actorRoutes from "./routes/actors.js";
 import apiRoutes from "./routes/api.js";
+import citationRoutes from "./routes/citations.js";
 import dataRoutes from "./routes/data.js";
 import feedRoutes from "./routes/feeds.js";
 import homeRoutes from "./routes/home.js";
@@ -119,6 +120,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(searchRoutes);
   await app.register(memoRoutes);
   await app.register(apiRoutes);
+  await app.register(citationRoutes); // /check-citations and POST /api/v1/citations/check: take a body
   await app.register(dataRoutes);
   await app.register(feedRoutes);
   return app;
