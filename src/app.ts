@@ -20,6 +20,7 @@ import views from "./plugins/views.js";
 import actorRoutes from "./routes/actors.js";
 import apiRoutes from "./routes/api.js";
 import citationRoutes from "./routes/citations.js";
+import mcpRoutes from "./routes/mcp.js";
 import dataRoutes from "./routes/data.js";
 import feedRoutes from "./routes/feeds.js";
 import homeRoutes from "./routes/home.js";
@@ -121,6 +122,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(memoRoutes);
   await app.register(apiRoutes);
   await app.register(citationRoutes); // /check-citations and POST /api/v1/citations/check: take a body
+  await app.register(mcpRoutes); // POST /mcp: the MCP server over Streamable HTTP
   await app.register(dataRoutes);
   await app.register(feedRoutes);
   return app;
