@@ -93,6 +93,16 @@ describe("MCP over Streamable HTTP at /mcp", () => {
   });
 });
 
+describe("/llms.txt", () => {
+  it("describes the site, the API and the MCP server for language models", async () => {
+    const app = await buildTestApp({}, REAL_RULES);
+    const res = await app.inject({ method: "GET", url: "/llms.txt" });
+    expect(res.headers["content-type"]).toMatch(/^text\/plain/);
+    for (const s of ["/mcp", "/api/v1/openapi.json", "check_citations", "/check-citations"]) expect(res.body).toContain(s);
+    await app.close();
+  });
+});
+
 describe("MCP over stdio (npm run mcp)", () => {
   it("lists the tools and answers each, and get_article carries the official text when LAW_TEXTS_DIR is set", async () => {
     const root = path.resolve(REAL_RULES, "..");
