@@ -90,3 +90,16 @@ describe("/check-citations", () => {
     }
   });
 });
+
+describe("methods of the addresses that take a body", () => {
+  it("answers another method with a 405 that says POST", async () => {
+    const api = await t.app.inject({ method: "GET", url: "/api/v1/citations/check" });
+    expect(api.statusCode).toBe(405);
+    expect(api.headers.allow).toBe("POST, OPTIONS");
+    expect(api.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    const mcp = await t.app.inject({ method: "DELETE", url: "/mcp" });
+    expect(mcp.statusCode).toBe(405);
+    const page = await t.app.inject({ method: "PUT", url: "/check-citations" });
+    expect(page.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
+  });
+});
