@@ -56,16 +56,52 @@ function push(out: StatedFigure[], text: string, m: RegExpMatchArray, unit: Figu
   out.push(f);
 }
 
+// Each English pattern needs a word of its unit; the patterns run only on the stretches of text
+// around those words (a memo is mostly prose: scanning all of it with every pattern was most of
+// the check's time).
+const KEYWORDS: [RegExp, RegExp][] = [
+  [/RMB|CNY|[¥￥]|yuan/giu, AMOUNT],
+  [/times|×|-fold|\dx/giu, MULTIPLE],
+  [/%|per\s*cent/giu, PERCENT],
+  [/days?|months?|years?/giu, DURATION],
+];
+const REACH = 80; // characters a figure may extend before or after its unit word
+
+function* matchesNear(text: string, keyword: RegExp, pattern: RegExp): Generator<RegExpMatchArray> {
+  let windowStart = -1;
+  let windowEnd = -1;
+  const flush = function* (): Generator<RegExpMatchArray> {
+    if (windowStart < 0) return;
+    const slice = text.slice(windowStart, windowEnd);
+    for (const m of slice.matchAll(pattern)) {
+      m.index = (m.index as number) + windowStart;
+      yield m;
+    }
+  };
+  for (const k of text.matchAll(keyword)) {
+    const from = Math.max(0, k.index - REACH);
+    const to = Math.min(text.length, k.index + k[0].length + REACH);
+    if (from <= windowEnd) windowEnd = to;
+    else {
+      yield* flush();
+      windowStart = from;
+      windowEnd = to;
+    }
+  }
+  yield* flush();
+}
+
 /** Every figure the prose states, English and Chinese, in order of position. */
 export function findStatedFigures(text: string): StatedFigure[] {
   const out: StatedFigure[] = [];
-  for (const m of text.matchAll(AMOUNT)) {
+  const [amount, multiple, percent, duration] = KEYWORDS.map(([keyword, pattern]) => [...matchesNear(text, keyword, pattern)]) as [RegExpMatchArray[], RegExpMatchArray[], RegExpMatchArray[], RegExpMatchArray[]];
+  for (const m of amount) {
     if (m[3] !== undefined) push(out, text, m, "CNY", m[1], m[2], m[3], m[4], m[5]);
     else push(out, text, m, "CNY", m[6], m[7], m[8] as string, m[9], m[10]);
   }
-  for (const m of text.matchAll(MULTIPLE)) push(out, text, m, "multiple", m[1], m[2], m[3] as string, m[4], m[5]);
-  for (const m of text.matchAll(PERCENT)) push(out, text, m, "percent", m[1], m[2], m[3] as string, m[4], m[5]);
-  for (const m of text.matchAll(DURATION)) {
+  for (const m of multiple) push(out, text, m, "multiple", m[1], m[2], m[3] as string, m[4], m[5]);
+  for (const m of percent) push(out, text, m, "percent", m[1], m[2], m[3] as string, m[4], m[5]);
+  for (const m of duration) {
     const word = (m[5] as string).toLowerCase();
     const unit: FigureUnit = word.startsWith("day") ? "days" : word.startsWith("month") ? "months" : "years";
     push(out, text, m, unit, m[1], m[2], m[3] as string, m[4], m[6]);

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { checkCitations, CITATION_STATUSES, FIGURE_STATUSES, STATUS_LABELS, type CitationReport } from "../citations/check-citations.js";
 import { citationReportMarkdown } from "../citations/citation-markdown.js";
 import { MAX_MEMO_ITEMS } from "../memo/memo-items.js";
+import { prepareCitationSearch } from "../search/citation-query.js";
 import { BODY_LIMIT } from "../plugins/pre-routing.js";
 import { NO_QUERY } from "../plugins/query-policy.js";
 import { parseQuery, single, DateParam } from "../query/query-params.js";
@@ -45,6 +46,7 @@ function run(app: { catalog: import("../domain/catalog.js").Catalog }, input: z.
 }
 
 const citationRoutes: FastifyPluginAsync = async (app) => {
+  prepareCitationSearch(app.catalog);
   // Forms arrive urlencoded: parsed here, in this plugin only (no other route takes a body).
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string", bodyLimit: BODY_LIMIT }, (_req, body, done) => {
     const params = new URLSearchParams(body as string);

@@ -120,11 +120,19 @@ function nameIndex(catalog: Catalog): NameIndex {
   // A Latin name stands between non-letters; a Chinese one anywhere.
   const index: NameIndex = {
     byName,
-    caseless: new RegExp(`(?<![A-Za-z0-9])(?:${alternation(plain)})(?![A-Za-z0-9])`, "giu"),
-    acronyms: new RegExp(`(?<![A-Za-z0-9])(?:${alternation(acronyms)})(?![A-Za-z0-9])`, "gu"),
+    caseless: new RegExp(`(?<![A-Za-z0-9])(?:${alternation(plain)})(?![A-Za-z0-9])`, "gi"),
+    acronyms: new RegExp(`(?<![A-Za-z0-9])(?:${alternation(acronyms)})(?![A-Za-z0-9])`, "g"),
   };
   nameIndexes.set(catalog, index);
   return index;
+}
+
+/**
+ * Builds the names' patterns and runs them once on a short text, so that the first text a user
+ * sends does not pay for building and compiling them.
+ */
+export function prepareCitationSearch(catalog: Catalog): void {
+  findCitations(catalog, "CSL Art. 37 (2017); Article 21 of the Cybersecurity Law; PIPL 38; 《网络安全法》第二十一条第（三）项; 《刑法》第二百八十七条之二.");
 }
 
 interface Mention {
