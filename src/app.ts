@@ -68,7 +68,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       maxHeaderSize: limits.maxHeaderSize,
       requireHostHeader: false, // checked in pre-routing.ts, to answer with our page, not a bare 400
     },
-    bodyLimit: 1, // no route takes a body (bodies are refused before routing: pre-routing.ts)
+    bodyLimit: 1, // no route takes a body but the allow-list's, which set their own (pre-routing.ts)
     // An absolute-form target (GET http://host/path) is routed, linked and cached by its path.
     rewriteUrl: (req) => originForm(req.url ?? "/"),
     clientErrorHandler: (err, socket) => raw.clientError(err, socket),
