@@ -12,6 +12,7 @@ import { BODY_LIMIT } from "../plugins/pre-routing.js";
 import { NO_QUERY } from "../plugins/query-policy.js";
 import { parseQuery, single, DateParam } from "../query/query-params.js";
 import { sendError, TITLES } from "../plugins/error-pages.js";
+import { BadQueryError } from "../errors.js";
 
 export const CITATIONS_API_PATH = "/api/v1/citations/check";
 
@@ -57,6 +58,16 @@ const citationRoutes: FastifyPluginAsync = async (app) => {
     }
     done(null, out);
   });
+  // JSON (the API) parsed here too, so that a body that is not JSON is a 400 that says so.
+  app.addContentTypeParser("application/json", { parseAs: "string", bodyLimit: BODY_LIMIT }, (_req, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch {
+      done(new BadQueryError("body", "The body is not valid JSON: send {\"text\": \"…\", \"at\": \"YYYY-MM-DD\"}."), undefined);
+    }
+  });
+  // Any other type of body: say which ones are taken.
+  app.addContentTypeParser("*", (_req, _payload, done) => done(new BadQueryError("content-type", "The body must be application/x-www-form-urlencoded (a form), text/plain, or (under /api) application/json.", ["application/x-www-form-urlencoded", "text/plain", "application/json"]), undefined));
   const post = { bodyLimit: BODY_LIMIT };
   const view = (report: CitationReport | undefined, input: { text: string; at?: string }) => ({
     title: "Check citations",

@@ -8,6 +8,7 @@ import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { createMcpServer } from "../mcp/server.js";
 import { BODY_LIMIT } from "../plugins/pre-routing.js";
 import { NO_QUERY } from "../plugins/query-policy.js";
+import { setSecurityHeaders } from "../plugins/security.js";
 import { coverageOf } from "../citations/check-citations.js";
 
 function rpcError(reply: FastifyReply, status: number, code: number, message: string): FastifyReply {
@@ -54,7 +55,8 @@ const mcpRoutes: FastifyPluginAsync = async (app) => {
     }
     const server = createMcpServer(deps);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    reply.hijack();
+    reply.hijack(); // the SDK writes the answer: the site's headers are set here, as no hook will
+    setSecurityHeaders(reply.raw);
     reply.raw.setHeader("cache-control", "no-store");
     reply.raw.on("close", () => {
       void transport.close();

@@ -45,6 +45,13 @@ describe("POST /api/v1/citations/check", () => {
     expect(JSON.parse((await post({ text: "x", at: "2020-02-30" })).body)).toMatchObject({ status: 400, parameter: "at" });
   });
 
+  it("says what is wrong with a body that is not JSON or of another type", async () => {
+    const bad = await t.app.inject({ method: "POST", url: "/api/v1/citations/check", headers: { "content-type": "application/json" }, payload: "{text:" });
+    expect(JSON.parse(bad.body)).toMatchObject({ status: 400, parameter: "body" });
+    const xml = await t.app.inject({ method: "POST", url: "/api/v1/citations/check", headers: { "content-type": "application/xml" }, payload: "<text/>" });
+    expect(JSON.parse(xml.body)).toMatchObject({ status: 400, parameter: "content-type" });
+  });
+
   it("is in the OpenAPI document", async () => {
     const doc = JSON.parse((await t.get("/api/v1/openapi.json")).body);
     expect(doc.paths["/api/v1/citations/check"].post.requestBody.content).toHaveProperty("application/json");

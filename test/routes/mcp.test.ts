@@ -86,6 +86,9 @@ describe("MCP over Streamable HTTP at /mcp", () => {
     expect(JSON.parse(parse.body)).toMatchObject({ jsonrpc: "2.0", error: { code: -32700 } });
     const invalid = await post(JSON.stringify({ hello: "world" }));
     expect(JSON.parse(invalid.body)).toMatchObject({ jsonrpc: "2.0", error: { code: expect.any(Number) } });
+    const ok = await post(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }));
+    expect(ok.headers["content-security-policy"]).toBeDefined();
+    expect(ok.headers["cache-control"]).toBe("no-store");
     const cross = await post(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }), { origin: "https://evil.example" });
     expect(cross.statusCode).toBe(403);
     const big = await post(JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list", params: { pad: "x".repeat(70_000) } }));
