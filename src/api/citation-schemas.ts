@@ -86,6 +86,7 @@ const CitationResult = z.object({
   note: z.string().optional(),
   choices: z.array(z.object({ status: z.enum(CITATION_STATUSES), message: z.string(), article: CitedArticle, now: CitedArticle.optional() })).optional(),
   suggestions: z.array(z.string()).optional(),
+  pinpointNote: z.string().optional().describe("a paragraph or item that could not be checked, and why"),
   figures: z.array(FigureCheck),
 });
 

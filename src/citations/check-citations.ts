@@ -30,6 +30,7 @@ import { articleLabel, versionName } from "../domain/version-name.js";
 import { tiersEnforcing } from "../query/actor-obligations.js";
 import { appliesIn, bindingAt, findByNumber, versionAt } from "../query/versions.js";
 import { findCitations, type FoundCitation } from "../search/citation-query.js";
+import type { LawTexts } from "../texts/load-law-texts.js";
 import { findStatedFigures, type StatedFigure } from "./stated-figures.js";
 
 export const CITATION_STATUSES = ["ok", "renumbered", "not-in-force", "no-such-article", "no-such-paragraph", "no-such-item", "deleted", "ambiguous", "unknown-instrument"] as const;
@@ -121,6 +122,7 @@ export interface CitationResult {
   note?: string; // deleted: the editors' note on the article's last text
   choices?: Choice[]; // ambiguous
   suggestions?: string[]; // unknown instrument: closest names; no such article: closest numbers
+  pinpointNote?: string; // a paragraph or item that could not be checked, and why
   figures: FigureCheck[];
 }
 
@@ -166,33 +168,57 @@ function paragraphsIn(p: ProvisionEntry, versionId: string): number | undefined 
   return typeof n === "number" ? n : n?.[versionId];
 }
 
+/** How many paragraphs an article has, and items a paragraph: undefined where nothing says. */
+interface Shape {
+  paragraphs?: number;
+  items(para: number): number | undefined;
+  source: "official text" | "rules";
+}
+
+/** The article's shape: from the official text where the server has it, else as far as the rules record it. */
+function shapeOf(p: ProvisionEntry, versionId: string, texts: LawTexts | undefined): Shape {
+  const article = texts?.article(p.instrumentId, versionId, p.data.numbers[versionId] as string);
+  if (article) return { paragraphs: article.paragraphs.length, items: (k) => article.paragraphs[k - 1]?.items.length ?? 0, source: "official text" };
+  const items = p.data.items;
+  const shape: Shape = { items: (k) => items?.[String(k)], source: "rules" };
+  const paragraphs = paragraphsIn(p, versionId);
+  if (paragraphs !== undefined) shape.paragraphs = paragraphs;
+  return shape;
+}
+
 /**
  * The pinpoint a citation gives, checked against the article: "Art. 21(3)" is item 3 of a
  * one-paragraph article, else paragraph 3 (the usual English reading); 第二十一条第（三）项
- * without a paragraph is an item of the paragraph that has it, when only one does.
+ * without a paragraph is an item of the paragraph that has it, when only one does. A count that
+ * neither the official text (when loaded) nor the rules give is not judged: `unchecked` says so.
  */
-function checkPinpoint(p: ProvisionEntry, versionId: string, c: FoundCitation): { pin: Pinpoint; problem?: { status: CitationStatus; message: string } } {
+function checkPinpoint(p: ProvisionEntry, versionId: string, c: FoundCitation, texts: LawTexts | undefined): { pin: Pinpoint; problem?: { status: CitationStatus; message: string }; unchecked?: string } {
   if (c.para === undefined && c.item === undefined) return { pin: {} };
-  const paras = paragraphsIn(p, versionId);
-  const items = p.data.items ?? {};
-  const itemsIn = (para: number) => items[String(para)] ?? 0;
+  const shape = shapeOf(p, versionId, texts);
+  const unknownParagraphs = "the rules do not record how many paragraphs the article has, and its official text is not loaded here";
   let para = c.para;
   let item = c.item;
   if (para === undefined && item !== undefined) {
-    const holding = Object.keys(items).map(Number).filter((k) => itemsIn(k) >= (item as number));
-    if (paras === undefined && holding.length === 0) return { pin: {} }; // nothing encoded to check against
-    if (paras !== undefined && paras > 1 && holding.length !== 1 && /\(\d+\)/.test(c.text) && !/item|项/.test(c.text)) {
+    const n = shape.paragraphs;
+    const holding = n === undefined ? [] : Array.from({ length: n }, (_, i) => i + 1).filter((k) => (shape.items(k) ?? 0) >= (item as number));
+    if (n !== undefined && n > 1 && holding.length === 0 && /\(\d+\)/.test(c.text) && !/item|项/.test(c.text)) {
       para = item; // "Art. 66(2)": paragraph 2 of a several-paragraph article
       item = undefined;
-    } else para = holding.length === 1 ? holding[0] : 1;
+    } else if (holding.length === 1) para = holding[0];
+    else if (n === 1) para = 1;
+    else if (n === undefined) return { pin: {}, unchecked: `Item (${item}) is not checked: ${unknownParagraphs}.` };
+    else para = 1;
   }
   const pin: Pinpoint = { para };
   if (item !== undefined) pin.item = item;
-  const count = paras ?? 1;
-  if ((para as number) > count) return { pin: {}, problem: { status: "no-such-paragraph", message: `the article has ${count} paragraph${count === 1 ? "" : "s"}, not ${para}` } };
-  if (item !== undefined && item > itemsIn(para as number)) {
-    const n = itemsIn(para as number);
-    return { pin: { para }, problem: { status: "no-such-item", message: n ? `paragraph ${para} has ${n} items, not (${item})` : `paragraph ${para} has no items` } };
+  const count = shape.paragraphs;
+  const from = shape.source === "official text" ? " (official text)" : "";
+  if (count === undefined) return { pin, unchecked: `Paragraph ${para} is not checked: ${unknownParagraphs}.` };
+  if ((para as number) > count) return { pin: {}, problem: { status: "no-such-paragraph", message: `the article has ${count} paragraph${count === 1 ? "" : "s"}${from}, not ${para}` } };
+  if (item !== undefined) {
+    const n = shape.items(para as number);
+    if (n === undefined) return { pin, unchecked: `Item (${item}) is not checked: the rules do not record how many items paragraph ${para} has, and its official text is not loaded here.` };
+    if (item > n) return { pin: { para }, problem: { status: "no-such-item", message: n ? `paragraph ${para} has ${n} items${from}, not (${item})` : `paragraph ${para} has no items${from}` } };
   }
   return { pin };
 }
@@ -235,14 +261,15 @@ interface Reading {
   note?: string;
   choices?: Choice[];
   suggestions?: string[];
+  pinpointNote?: string;
 }
 
 /** One article of one text, read at the date: ok, renumbered, deleted or not in force. */
-function readIn(catalog: Catalog, ins: InstrumentEntry, p: ProvisionEntry, v: string, asAt: string, c: FoundCitation): Reading {
+function readIn(catalog: Catalog, ins: InstrumentEntry, p: ProvisionEntry, v: string, asAt: string, c: FoundCitation, texts: LawTexts | undefined): Reading {
   const now = versionAt(ins, asAt);
-  const { pin, problem } = checkPinpoint(p, v, c);
+  const { pin, problem, unchecked } = checkPinpoint(p, v, c, texts);
   const article = articleRef(ins, p, v, pin);
-  const base = { ins, provision: p, version: v, article };
+  const base = { ins, provision: p, version: v, article, ...(unchecked ? { pinpointNote: unchecked } : {}) };
   if (problem) return { ...base, status: problem.status, message: `${article.label}: ${problem.message}.` };
   if (v > asAt) return { ...base, status: "not-in-force", message: `${article.label} is in the ${versionName(ins, v)}, in force from ${v}: not yet law on ${asAt}${now && p.versionIds.includes(now) ? `; in the text then in force it is Art. ${p.data.numbers[now]}` : ""}.` };
   if (!bindingAt(ins, asAt)) {
@@ -264,7 +291,7 @@ function readIn(catalog: Catalog, ins: InstrumentEntry, p: ProvisionEntry, v: st
   return { ...base, status: "deleted", movedTo: moved, ...(note ? { note } : {}), message: `${article.label} is not in the ${versionName(ins, now)}, in force on ${asAt}: the amendment deleted it.${where}` };
 }
 
-function resolve(catalog: Catalog, c: FoundCitation, asAt: string): Reading {
+function resolve(catalog: Catalog, c: FoundCitation, asAt: string, texts: LawTexts | undefined): Reading {
   const ins = c.instrument;
   if (!ins) {
     const names = catalog.instruments.flatMap((i) => [i.data.title.en.replace(/ of the People's Republic of China$/, ""), i.data.short.zh ?? "", i.data.short.en]).filter(Boolean);
@@ -282,7 +309,7 @@ function resolve(catalog: Catalog, c: FoundCitation, asAt: string): Reading {
     if (!vs.length) return { ins, status: "no-such-article", suggestions: ins.versions.map((v) => versionName(ins, v.id)), message: `${ins.data.short.en} has no text of ${c.year}: its texts are the ${ins.versions.map((v) => versionName(ins, v.id)).join(", ")}.` };
     for (const v of vs) {
       const p = findByNumber(ins, v, c.number);
-      if (p) return readIn(catalog, ins, p, v, asAt, c);
+      if (p) return readIn(catalog, ins, p, v, asAt, c, texts);
     }
     const { all, near } = numbers();
     return { ins, status: "no-such-article", suggestions: near, message: `The ${versionName(ins, vs[0] as string)} of the ${ins.data.short.en} has no Art. ${c.number}${all.length ? ` (the rules hold its Arts. ${all[0]}–${all.at(-1)})` : ""}.` };
@@ -295,13 +322,13 @@ function resolve(catalog: Catalog, c: FoundCitation, asAt: string): Reading {
     .filter((m) => m.vs.length > 0);
   if (meanings.length === 0) {
     const later = ins.provisions.flatMap((p) => ins.versions.filter((v) => v.id > asAt && p.data.numbers[v.id] === c.number).map((v) => ({ p, v: v.id })));
-    if (later[0]) return readIn(catalog, ins, later[0].p, later[0].v, asAt, c);
+    if (later[0]) return readIn(catalog, ins, later[0].p, later[0].v, asAt, c, texts);
     const { all, near } = numbers();
     return { ins, status: "no-such-article", suggestions: near, message: `No text of the ${ins.data.short.en} has an Art. ${c.number}${all.length ? ` (the rules hold its Arts. ${all[0]}–${all.at(-1)} across its texts)` : ""}.` };
   }
   const readings = meanings.map((m) => {
     const v = now && m.vs.includes(now) ? now : (m.vs.at(-1) as string);
-    return readIn(catalog, ins, m.p, v, asAt, c);
+    return readIn(catalog, ins, m.p, v, asAt, c, texts);
   });
   if (readings.length === 1) return readings[0] as Reading;
   const choices: Choice[] = readings.map((r) => ({ status: r.status, message: r.message, article: r.article as ArticleRef, ...(r.now ? { now: r.now } : {}) }));
@@ -386,7 +413,11 @@ function lineAndColumn(text: string, at: number, lineStarts: number[]): { line: 
   return { line: lo + 1, column: [...text.slice(lineStarts[lo] as number, at)].length + 1 };
 }
 
-export function checkCitations(catalog: Catalog, text: string, asAt: string, asAtSource: CitationReport["asAtSource"] = "given"): CitationReport {
+/**
+ * `texts`: the official texts, when the server has them: paragraphs and items are then checked
+ * against the text itself, not only against the counts the rules record.
+ */
+export function checkCitations(catalog: Catalog, text: string, asAt: string, asAtSource: CitationReport["asAtSource"] = "given", texts?: LawTexts): CitationReport {
   const found = findCitations(catalog, text);
   // Figures inside a citation ("Art. 21(3)", "PIPL 38") are none; both lists are in text order.
   const figures: StatedFigure[] = [];
@@ -422,7 +453,7 @@ export function checkCitations(catalog: Catalog, text: string, asAt: string, asA
     const key = [c.instrument?.id ?? `?${c.instrumentName}`, c.number, c.para, c.item, c.year, /\(\d+\)/.test(c.text), /item|项/.test(c.text)].join("|");
     let r = readings.get(key);
     if (!r) {
-      r = resolve(catalog, c, asAt);
+      r = resolve(catalog, c, asAt, texts);
       readings.set(key, r);
     }
     summary[r.status]++;
@@ -470,6 +501,7 @@ export function checkCitations(catalog: Catalog, text: string, asAt: string, asA
     if (r.note) out.note = r.note;
     if (r.choices) out.choices = r.choices;
     if (r.suggestions?.length) out.suggestions = r.suggestions;
+    if (r.pinpointNote) out.pinpointNote = r.pinpointNote;
     return out;
   });
   return { dataVersion: catalog.meta.dataVersion, asAt, asAtSource, coverage: coverageOf(catalog), characters: text.length, summary, citations, memoItems };

@@ -20,6 +20,7 @@ export function citationReportMarkdown(report: CitationReport, origin: string): 
     if (c.now) lines.push(`- In the text in force: [${cell(c.now.label)}](${origin}${c.now.href})`);
     for (const m of c.movedTo ?? []) lines.push(`- Conduct now under: [${cell(m.article.label)}](${origin}${m.article.href}) (${m.step})`);
     for (const ch of c.choices ?? []) lines.push(`- Choice: [${cell(ch.article.label)}](${origin}${ch.article.href}), ${cell(ch.article.heading)}: ${STATUS_LABELS[ch.status]}`);
+    if (c.pinpointNote) lines.push(`- ${cell(c.pinpointNote)}`);
     if (c.suggestions?.length) lines.push(`- Closest: ${c.suggestions.map(cell).join(", ")}`);
     for (const f of c.figures) lines.push(`- ${STATUS_LABELS[f.status]}: ${cell(f.message)}`);
     lines.push("");

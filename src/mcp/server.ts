@@ -114,7 +114,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
     "check_citations",
     { title: "Check citations", description: "Every citation in a text (memo, clause, AI answer; English or Chinese) resolved at a date, and every figure beside it compared with the article's figures.", inputSchema: { text: z.string().min(1).max(65536), at: Date_.optional().describe("default: the data's as-of date") }, annotations: { title: "Check citations", ...READ_ONLY } },
     async ({ text, at }) => {
-      const report = checkCitations(catalog, text, at ?? catalog.meta.asOf, at ? "given" : "data");
+      const report = checkCitations(catalog, text, at ?? catalog.meta.asOf, at ? "given" : "data", deps.lawTexts);
       return answer({ ...report, found: report.citations.length > 0, ...(report.citations.length ? {} : { message: "No citation found in the text." }) });
     },
   );

@@ -42,8 +42,8 @@ function badInput(req: FastifyRequest, reply: FastifyReply, error: z.ZodError): 
   return sendError(req, reply, { status: 400, title: TITLES[400] as string, detail, parameter, suggestions: [{ label: "The citation check", href: "/check-citations" }] });
 }
 
-function run(app: { catalog: import("../domain/catalog.js").Catalog }, input: z.output<typeof CitationCheckInput>): CitationReport {
-  return checkCitations(app.catalog, input.text.replace(/\r\n?/g, "\n"), input.at ?? app.catalog.meta.asOf, input.at ? "given" : "data");
+function run(app: { catalog: import("../domain/catalog.js").Catalog; lawTexts: import("../texts/load-law-texts.js").LawTexts }, input: z.output<typeof CitationCheckInput>): CitationReport {
+  return checkCitations(app.catalog, input.text.replace(/\r\n?/g, "\n"), input.at ?? app.catalog.meta.asOf, input.at ? "given" : "data", app.lawTexts);
 }
 
 const citationRoutes: FastifyPluginAsync = async (app) => {

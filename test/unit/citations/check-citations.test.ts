@@ -8,7 +8,8 @@ import { checkCitations } from "../../../src/citations/check-citations.js";
 import { citationReportMarkdown } from "../../../src/citations/citation-markdown.js";
 import type { Catalog } from "../../../src/domain/catalog.js";
 import { loadRules } from "../../../src/data/load-rules.js";
-import { FIXTURE_RULES } from "../../helpers/test-app.js";
+import { loadLawTexts } from "../../../src/texts/load-law-texts.js";
+import { FIXTURE_RULES, FIXTURE_TEXTS } from "../../helpers/test-app.js";
 
 let dir: string;
 let catalog: Catalog;
@@ -54,6 +55,19 @@ describe("checkCitations", () => {
     const [c] = check("CSL Art. 21 (2019)", "2020-01-01");
     expect(c?.status).toBe("no-such-article");
     expect(c?.message).toContain("has no text of 2019");
+  });
+
+  it("checks a paragraph or item against the official text when it is loaded, and says when nothing can check it", async () => {
+    const texts = await loadLawTexts(FIXTURE_TEXTS, catalog);
+    const at = "2020-01-01";
+    const read = (text: string, withTexts: boolean) => checkCitations(catalog, text, at, "given", withTexts ? texts : undefined).citations[0];
+    expect(read("网络安全法第二十一条第（三）项", true)).toMatchObject({ status: "ok", article: { para: 1, item: 3 } });
+    expect(read("网络安全法第二十一条第（五）项", true)).toMatchObject({ status: "no-such-item" });
+    expect(read("网络安全法第二十一条第（五）项", true)?.message).toContain("(official text)");
+    expect(read("网络安全法第三十七条第二款", true)).toMatchObject({ status: "no-such-paragraph" });
+    const unchecked = read("网络安全法第三十七条第二款", false);
+    expect(unchecked?.status).toBe("ok");
+    expect(unchecked?.pinpointNote).toContain("not checked");
   });
 
   it("exports the report as Markdown with absolute links and escapes what the text held", () => {
