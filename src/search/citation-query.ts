@@ -196,7 +196,10 @@ function articleRefs(text: string): ArticleRef[] {
     out.push(ref);
   }
   for (const m of text.matchAll(EN_ARTICLE)) {
-    const ref: ArticleRef = { start: m.index, end: m.index + m[0].length, number: m[1] as string, latin: true };
+    // "Arts. 41-43" is a range (its first article is cited), "Art. 287-2" is 第二百八十七条之二.
+    const [first, second] = (m[1] as string).split("-").map(Number) as [number, number | undefined];
+    const range = second !== undefined && second > first;
+    const ref: ArticleRef = { start: m.index, end: m.index + m[0].length, number: range ? String(first) : (m[1] as string), latin: true };
     const tail = m[2] ?? "";
     const para = /(?:paragraph|para\.?|§)\s*(\d{1,2})/.exec(tail);
     const item = /item\s*\(?(\d{1,2})/.exec(tail);
@@ -280,6 +283,8 @@ export function findCitations(catalog: Catalog, text: string): FoundCitation[] {
         continue;
       }
     }
+    // "Article 5 of the contract": an article of something that is no law.
+    if (ref.latin && /^\s+of\s+(?:the|this|that|our|its|their|such|a|an)\s/i.test(text.slice(ref.end, ref.end + 16))) continue;
     if (context && paragraphStart(ref.start) <= context.start) cite(ref.start, ref.end, context, "context", ref);
   }
   // "PIPL 38", "CSL 37": a known Latin name directly followed by a number (not a year, an amount or a count).

@@ -43,6 +43,15 @@ describe("findCitations", () => {
     expect(found.map((c) => [c.text, c.how, c.instrument?.id])).toEqual([["Art. 40", "context", "personal-information-protection-law"]]);
   });
 
+  it("cites the first article of a range, and reads 287-2 as 之二", () => {
+    expect(findCitations(catalog, "CSL Arts. 41-43 (2017)").map((c) => c.number)).toEqual(["41"]);
+    expect(findCitations(catalog, "Criminal Law Art. 287-2").map((c) => c.number)).toEqual(["287-2"]);
+  });
+
+  it('does not take "Article 5 of the contract" after a named law for that law', () => {
+    expect(findCitations(catalog, "The PIPL applies. Article 5 of the contract says otherwise.")).toEqual([]);
+  });
+
   it("finds no citation in figures, years and prose", () => {
     expect(findCitations(catalog, "PIPL 2021 introduced fines of RMB 50 million; nil 5; 5 years; CSL 5% of turnover.")).toEqual([]);
   });
