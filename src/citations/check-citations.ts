@@ -260,6 +260,7 @@ interface Reading {
   movedTo?: CitationResult["movedTo"];
   note?: string;
   choices?: Choice[];
+  choiceReadings?: Reading[]; // ambiguous: each choice read, for the figures beside the citation
   suggestions?: string[];
   pinpointNote?: string;
 }
@@ -336,6 +337,7 @@ function resolve(catalog: Catalog, c: FoundCitation, asAt: string, texts: LawTex
     ins,
     status: "ambiguous",
     choices,
+    choiceReadings: readings,
     message: `${art} names different articles in different texts; name the text ("${art} (${(now ?? "").slice(0, 4)})"): ${choices.map((ch) => `${ch.article.label} (${ch.article.heading})`).join("; ")}.`,
   };
 }
@@ -466,18 +468,29 @@ export function checkCitations(catalog: Catalog, text: string, asAt: string, asA
     const to = Math.min(s1, next && next.start < s1 ? next.start : s1);
     const mine: StatedFigure[] = [];
     for (let k = firstAtOrAfter(figures, from, (f) => f.start); k < figures.length && (figures[k] as StatedFigure).start < to; k++) if ((figures[k] as StatedFigure).end <= to) mine.push(figures[k] as StatedFigure);
-    let figureChecks: FigureCheck[] = [];
-    if (r.ins && r.provision && r.version && r.article && mine.length && r.status !== "no-such-paragraph" && r.status !== "no-such-item" && r.status !== "not-in-force") {
+    const compare = (x: Reading): FigureCheck[] => {
+      if (!x.ins || !x.provision || !x.version || !x.article || !mine.length || x.status === "no-such-paragraph" || x.status === "no-such-item" || x.status === "not-in-force") return [];
       const pin: Pinpoint = {};
-      if (r.article.para !== undefined) pin.para = r.article.para;
-      if (r.article.item !== undefined) pin.item = r.article.item;
-      const fkey = `${r.provision.key}|${r.version}|${pin.para}|${pin.item}`;
+      if (x.article.para !== undefined) pin.para = x.article.para;
+      if (x.article.item !== undefined) pin.item = x.article.item;
+      const fkey = `${x.provision.key}|${x.version}|${pin.para}|${pin.item}`;
       let articleFigures = figureSets.get(fkey);
       if (!articleFigures) {
-        articleFigures = figuresOf(catalog, r.ins, r.provision, r.version, pin);
+        articleFigures = figuresOf(catalog, x.ins, x.provision, x.version, pin);
         figureSets.set(fkey, articleFigures);
       }
-      figureChecks = checkFigures(mine, articleFigures, r.article.label);
+      return checkFigures(mine, articleFigures, x.article.label);
+    };
+    let figureChecks = compare(r);
+    let message = r.message;
+    // An ambiguous number whose stated figures fit one of its meanings, and only that one: say so,
+    // and compare them with it (the status stays ambiguous: the text is still not named).
+    if (r.status === "ambiguous" && mine.length && r.choiceReadings) {
+      const fits = r.choiceReadings.map((x) => ({ x, checks: compare(x) })).filter(({ checks }) => checks.some((f) => f.status === "figure-matches") && !checks.some((f) => f.status === "figure-differs"));
+      if (fits.length === 1 && fits[0]) {
+        figureChecks = fits[0].checks;
+        message = `${message} The figures stated beside it fit ${fits[0].x.article?.label} only.`;
+      }
     }
     for (const f of figureChecks) summary[f.status]++;
     const memo = r.status === "renumbered" ? r.now : r.article;
@@ -491,7 +504,7 @@ export function checkCitations(catalog: Catalog, text: string, asAt: string, asA
       how: c.how,
       cited: { number: c.number, ...(c.para !== undefined ? { para: c.para } : {}), ...(c.item !== undefined ? { item: c.item } : {}), ...(c.year ? { year: c.year } : {}) },
       status: r.status,
-      message: r.message,
+      message,
       figures: figureChecks,
     };
     if (c.instrument) out.instrument = { id: c.instrument.id, short: c.instrument.data.short.en, title: c.instrument.data.title.en };

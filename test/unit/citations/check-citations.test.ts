@@ -9,7 +9,7 @@ import { citationReportMarkdown } from "../../../src/citations/citation-markdown
 import type { Catalog } from "../../../src/domain/catalog.js";
 import { loadRules } from "../../../src/data/load-rules.js";
 import { loadLawTexts } from "../../../src/texts/load-law-texts.js";
-import { FIXTURE_RULES, FIXTURE_TEXTS } from "../../helpers/test-app.js";
+import { FIXTURE_RULES, FIXTURE_TEXTS, REAL_RULES } from "../../helpers/test-app.js";
 
 let dir: string;
 let catalog: Catalog;
@@ -76,5 +76,15 @@ describe("checkCitations", () => {
     expect(md).toContain("](https://law.example.org/laws/cybersecurity-law/2026-01-01/art-39)");
     expect(md).toContain("**Renumbered**");
     expect(md).not.toContain("<b>");
+  });
+});
+
+describe("checkCitations on the real rules", () => {
+  it("says which meaning of an ambiguous number the figures stated beside it fit, when only one does", async () => {
+    const real = await loadRules(REAL_RULES);
+    const [c] = checkCitations(real, "Under CSL Art. 66, the fine is RMB 50,000 to 500,000.", "2026-12-01").citations;
+    expect(c?.status).toBe("ambiguous");
+    expect(c?.message).toContain("The figures stated beside it fit CSL Art. 66 (2017) only.");
+    expect(c?.figures.map((f) => [f.status, f.comparedWith])).toEqual([["figure-matches", "CSL Art. 66 (2017)"]]);
   });
 });
