@@ -121,15 +121,15 @@ export function createMcpServer(deps: McpDeps): McpServer {
 
   server.registerTool(
     "obligations",
-    { title: "Obligations of roles", description: "The compliance register: every duty that binds the roles (actor ids, or questionnaire answers), with its penalty ladder.", inputSchema: { actors: z.array(z.string()).max(20).default([]).describe("actor ids, e.g. cii-operator"), answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}).describe("questionnaire answers, e.g. { service: 'instant-messaging', cii: 'yes' }"), at: Date_.optional() }, annotations: { title: "Obligations of roles", ...READ_ONLY } },
-    async ({ actors, answers, at }) => {
+    { title: "Obligations of roles", description: "The compliance register: every duty that binds the roles (actor ids, or questionnaire answers), with its penalty ladder.", inputSchema: { actors: z.array(z.string()).max(20).default([]).describe("actor ids, e.g. cii-operator"), answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}).describe("questionnaire answers, e.g. { service: 'instant-messaging', cii: 'yes' }"), at: Date_.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50).describe("rows per answer: a register can hold hundreds of duties") }, annotations: { title: "Obligations of roles", ...READ_ONLY } },
+    async ({ actors, answers, at, offset, limit }) => {
       const asAt = at ?? catalog.meta.asOf;
       const unknown = actors.filter((a) => !catalog.actorById.has(a));
       if (unknown.length) return answer({ ...envelope(asAt), found: false, message: `Unknown actor ${unknown.map((a) => `"${a}"`).join(", ")}.`, closest: unknown.flatMap((a) => closestMatches(a, catalog.actorById.keys(), 3)) });
       const req = parseRegisterRequest(catalog, { ...answers, actor: actors, ...(at ? { at } : {}) });
       if (!req.actorIds.length) return answer({ ...envelope(asAt), found: false, message: "No role given: name actors or answer the questionnaire.", closest: catalog.actors.filter((a) => a.depth <= 1).map((a) => a.id).slice(0, 10) });
       const register = buildRegister(catalog, req.actorIds, req.filter);
-      const rows = register.duties.map((d) => {
+      const rows = register.duties.slice(offset, offset + limit).map((d) => {
         const ins = catalog.instrumentById.get(d.provision.instrumentId) as InstrumentEntry;
         return {
           article: articleLabel(ins, d.versionId, d.number),
@@ -139,7 +139,8 @@ export function createMcpServer(deps: McpDeps): McpServer {
           ladder: [...d.tiers, ...d.referred].map((t) => ({ tier: t.key, trigger: t.tier.trigger, sanctions: t.tier.sanctions })),
         };
       });
-      return answer({ ...envelope(register.date), found: true, actors: req.actorIds, count: rows.length, rows });
+      const next = offset + limit < register.duties.length ? { nextOffset: offset + limit } : {};
+      return answer({ ...envelope(register.date), found: true, actors: req.actorIds, total: register.duties.length, offset, count: rows.length, ...next, rows });
     },
   );
 

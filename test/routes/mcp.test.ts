@@ -60,6 +60,17 @@ describe("MCP over Streamable HTTP at /mcp", () => {
     await c.close();
   });
 
+  it("pages a long register: obligations answers a limit of rows with the total and the next offset", async () => {
+    const c = await client();
+    const r = (await c.callTool({ name: "obligations", arguments: { answers: { service: "instant-messaging", cii: "yes" }, limit: 5 } })) as ToolAnswer;
+    const body = r.structuredContent as { total: number; count: number; nextOffset?: number; rows: { article: string; ladder: unknown[] }[] };
+    expect(body.count).toBe(5);
+    expect(body.total).toBeGreaterThan(5);
+    expect(body.nextOffset).toBe(5);
+    expect(body.rows[0]?.article).toMatch(/Art\. \d/);
+    await c.close();
+  });
+
   it("answers found: false with the closest matches for an article the data does not hold", async () => {
     const c = await client();
     const r = (await c.callTool({ name: "get_article", arguments: { instrument: "CSL", article: "90" } })) as ToolAnswer;
