@@ -121,7 +121,10 @@ describe("MCP over stdio (npm run mcp)", () => {
   it("lists the tools and answers each, and get_article carries the official text when LAW_TEXTS_DIR is set", async () => {
     const root = path.resolve(REAL_RULES, "..");
     const texts = path.resolve(root, "../../shared/law-texts");
-    const transport = new StdioClientTransport({ command: process.execPath, args: [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "src/mcp/stdio.ts")], env: { ...process.env, RULES_DIR: REAL_RULES, LAW_TEXTS_DIR: texts } as Record<string, string>, stderr: "pipe" });
+    // The command the README gives: npm's --silent keeps its banner off standard output, the protocol's channel.
+    const transport = new StdioClientTransport({ command: "npm", args: ["run", "--silent", "mcp"], cwd: root, env: { ...process.env, RULES_DIR: REAL_RULES, LAW_TEXTS_DIR: texts } as Record<string, string>, stderr: "pipe" });
+    const errors: Error[] = [];
+    transport.onerror = (e) => errors.push(e);
     const c = new Client({ name: "test", version: "1" });
     await c.connect(transport);
     await exercise(c);
@@ -129,5 +132,6 @@ describe("MCP over stdio (npm run mcp)", () => {
     const official = (r.structuredContent as { officialText: { paragraphs: { text: string }[] } | null }).officialText;
     expect(official?.paragraphs[0]?.text).toMatch(/关键信息基础设施的运营者/);
     await c.close();
+    expect(errors).toEqual([]); // nothing but protocol messages on standard output
   }, 60_000);
 });
