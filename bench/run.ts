@@ -12,6 +12,7 @@ import type { Catalog } from "../src/domain/catalog.js";
 import { loadRules } from "../src/data/load-rules.js";
 import { buildSearchIndex } from "../src/search/search-index.js";
 import { loadLawTexts, NO_TEXTS, type LawTexts } from "../src/texts/load-law-texts.js";
+import { timeCitationCheck } from "./citations.js";
 import { API_TARGET, buildDist, DEFAULT_SETTINGS, loadScale, PAGE_TARGETS, removeDir, syntheticRules, type RunResult, type ScaleResult } from "./load.js";
 
 // A mix of what people type: English words and phrases, Chinese terms, mixed, typos, and
@@ -109,6 +110,9 @@ async function timeStartup(runs: number) {
   const realTexts = texts ? timeSearch(catalog, 40, texts) : undefined;
   const startups = textsDir ? await timeStartup(3) : undefined;
   const big = timeSearch(scaled(catalog, 10), 10);
+  // The citation check on a 64 KB memo of 200 citations (issue 26: under 50 ms of CPU).
+  const cite = timeCitationCheck(catalog);
+  console.log(`\n### Citation check\n\n| memo | citations found | names' patterns (at start-up) | first check (CPU) | median of 20 (CPU) | target |\n| --- | ---: | ---: | ---: | ---: | ---: |\n| ${(cite.bytes / 1024).toFixed(0)} KB | ${cite.citations} | ${cite.prepareMs.toFixed(1)} ms | ${cite.coldMs.toFixed(1)} ms | ${cite.medianMs.toFixed(1)} ms | < 50 ms |\n`);
 
   const pages = ["/", "/actors/cii-operator", "/laws/cybersecurity-law/2017-06-01/art-37", "/provisions?instrument=cybersecurity-law&sanction=fine", "/penalties", "/search?q=real+name"];
   // Cold renders under the V8 profiler: the first render of each page on this fresh app (wall

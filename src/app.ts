@@ -19,6 +19,8 @@ import staticFiles, { readAssets } from "./plugins/static-files.js";
 import views from "./plugins/views.js";
 import actorRoutes from "./routes/actors.js";
 import apiRoutes from "./routes/api.js";
+import citationRoutes from "./routes/citations.js";
+import mcpRoutes from "./routes/mcp.js";
 import dataRoutes from "./routes/data.js";
 import feedRoutes from "./routes/feeds.js";
 import homeRoutes from "./routes/home.js";
@@ -66,7 +68,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       maxHeaderSize: limits.maxHeaderSize,
       requireHostHeader: false, // checked in pre-routing.ts, to answer with our page, not a bare 400
     },
-    bodyLimit: 1, // no route takes a body (bodies are refused before routing: pre-routing.ts)
+    bodyLimit: 1, // no route takes a body but the allow-list's, which set their own (pre-routing.ts)
     // An absolute-form target (GET http://host/path) is routed, linked and cached by its path.
     rewriteUrl: (req) => originForm(req.url ?? "/"),
     clientErrorHandler: (err, socket) => raw.clientError(err, socket),
@@ -119,6 +121,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(searchRoutes);
   await app.register(memoRoutes);
   await app.register(apiRoutes);
+  await app.register(citationRoutes); // /check-citations and POST /api/v1/citations/check: take a body
+  await app.register(mcpRoutes); // POST /mcp: the MCP server over Streamable HTTP
   await app.register(dataRoutes);
   await app.register(feedRoutes);
   return app;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { CatalogMeta } from "../domain/rules-schema.js";
 import { parametersOf, type ApiOperation } from "./define.js";
+import { citationCheckPathItem } from "./citation-schemas.js";
 import { apiRegistry, Problem } from "./schemas.js";
 
 const REF = (id: string) => `#/components/schemas/${id}`;
@@ -43,12 +44,14 @@ export function openApiDocument(ops: readonly ApiOperation[], meta: CatalogMeta,
       },
     };
   }
+  // The one operation that takes a body (issue 26).
+  paths["/api/v1/citations/check"] = citationCheckPathItem(refOf, problem);
   return {
     openapi: "3.1.0",
     info: {
       title: `${meta.title} API`,
       version: "1.0.0",
-      description: `Read-only JSON over the encoded rules (data version ${meta.dataVersion}, rules as of ${meta.asOf}). Every answer is generated from the validated rules that the website shows. GET only; CORS is open to every origin. Bulk data: /data/rules.json, /data/penalties.csv, /data/rules.schema.json.`,
+      description: `Read-only JSON over the encoded rules (data version ${meta.dataVersion}, rules as of ${meta.asOf}). Every answer is generated from the validated rules that the website shows. GET only, but for POST /api/v1/citations/check (a text to check, not cached); CORS is open to every origin for GET. Bulk data: /data/rules.json, /data/penalties.csv, /data/rules.schema.json.`,
       license: { name: "Summaries: the project's own words; official texts are linked, not copied" },
     },
     servers: [{ url: origin }],

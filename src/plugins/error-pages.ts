@@ -4,7 +4,6 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from "fastify-plugin";
 import { closestMatches } from "../domain/closest-match.js";
 import { BadQueryError, NotFoundError, type Suggestion } from "../errors.js";
-import { ALLOWED_METHODS } from "./known-paths.js";
 import { compress, COMPRESS_THRESHOLD, negotiate } from "./page-cache.js";
 import { setSecurityHeaders } from "./security.js";
 
@@ -114,14 +113,15 @@ export default fp(
       const path = req.url.split("?")[0] ?? "/";
       // A known path asked with another method: say which methods it takes (CORS preflights
       // get their headers from open-data-cors.ts).
-      if (req.method !== "GET" && req.method !== "HEAD" && app.isKnownPath(path)) {
-        reply.header("allow", ALLOWED_METHODS);
+      const allow = app.allowedMethodsFor(path);
+      if (allow && !((req.method === "GET" || req.method === "HEAD") && allow.includes("GET"))) {
+        reply.header("allow", allow);
         if (req.method === "OPTIONS") return reply.code(204).header("cache-control", "public, max-age=86400").send();
         return sendError(req, reply, {
           status: 405,
           title: TITLES[405] as string,
-          detail: `${path} answers only ${ALLOWED_METHODS}, not ${req.method}.`,
-          suggestions: [{ label: "This page", href: path }],
+          detail: `${path} answers only ${allow}, not ${req.method}.`,
+          suggestions: [allow.includes("GET") ? { label: "This page", href: path } : { label: "The citation check", href: "/check-citations" }],
         });
       }
       return sendError(req, reply, {

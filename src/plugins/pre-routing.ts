@@ -8,7 +8,7 @@
 //   CONNECT: written to the socket by hand, as the site's error page or, under /api, as
 //   problem+json, with the same security headers as every other answer (RawAnswers);
 // - checks on a parsed request, before the page cache: exactly one Host header, and no request
-//   body, since no route takes one (the plugin below).
+//   body, except on the few addresses of BODY_PATHS (the plugin below).
 //
 // Fastify's own pre-routing errors (an undecodable path, a too-long parameter) are answered
 // by sendFrameworkError in error-pages.ts.
@@ -20,6 +20,10 @@ import fp from "fastify-plugin";
 import { sendError, TITLES, type ErrorPage } from "./error-pages.js";
 import { ALLOWED_METHODS } from "./known-paths.js";
 import { SECURITY_HEADERS } from "./security.js";
+
+/** The addresses that take a request body (POST), and the most they take: see the onRequest hook. */
+export const BODY_PATHS: ReadonlySet<string> = new Set(["/check-citations", "/api/v1/citations/check", "/mcp"]);
+export const BODY_LIMIT = 64 * 1024;
 
 const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
 
@@ -132,6 +136,14 @@ export default fp(
       if (hosts > 1) return refuse(req, reply, 400, "The request has more than one Host header.");
       if (hosts === 0 && req.raw.httpVersion === "1.1") return refuse(req, reply, 400, "The request has no Host header: HTTP/1.1 requires one.");
       const length = req.headers["content-length"];
+      // --- Allow-list (issue 26): the addresses that take a body, POST only, at most BODY_LIMIT
+      // bytes (a declared length over it is refused here; a chunked body over it by the route's
+      // bodyLimit). Every other address takes none.
+      if (req.method === "POST" && BODY_PATHS.has(req.url.split("?")[0] ?? "")) {
+        if (length !== undefined && !(/^\d+$/.test(length) && Number(length) <= BODY_LIMIT)) return refuse(req, reply, 413, `This address takes a body of at most ${BODY_LIMIT / 1024} KB.`);
+        return done();
+      }
+      // --- end of the allow-list
       if (req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0")) {
         return refuse(req, reply, 413, "This site takes no request body: send the request without one.");
       }

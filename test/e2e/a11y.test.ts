@@ -67,6 +67,7 @@ const PAGES: [string, string, number][] = [
   ["empty memo", "/memo", 200],
   ["memo exported for Word", "/memo.html?items=cybersecurity-law/2017-06-01/art-37,counterterrorism-law/2016-01-01/art-84", 200],
   ["API documentation", "/api/docs", 200],
+  ["citation check", "/check-citations", 200],
   ["404 page", "/actors/nope", 404],
   ["400 page", "/provisions?sort=random", 400],
 ];
@@ -82,6 +83,15 @@ describe("axe-core on every page type", () => {
     const violations = (await axePage.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)`)) as AxeViolation[];
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(readable(url, serious).join("\n")).toBe("");
+  });
+
+  it("the citation check's results (a POSTed form): no serious or critical violation", async () => {
+    await axePage.goto("/check-citations");
+    await axePage.fill("#citation-text", "Under CSL Art. 37 (2017), data stays. CSL Art. 59 (2017): RMB 10,000 to 100,000. 《电子商务法》第十条. CSL Art. 90.");
+    await Promise.all([axePage.waitForNavigation(), axePage.click('button[value="html"]')]);
+    expect(await axePage.locator("#results").count()).toBe(1);
+    const violations = (await axePage.evaluate(`axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)`)) as AxeViolation[];
+    expect(readable("/check-citations (results)", violations.filter((v) => v.impact === "serious" || v.impact === "critical")).join("\n")).toBe("");
   });
 });
 

@@ -184,6 +184,28 @@ describe("payloads in the address", () => {
     expect(problems).toEqual([]);
   });
 
+});
+
+describe("payloads in a pasted text", () => {
+  it("prints the text pasted into the citation check, and the citations found in it, only as text", async () => {
+    const pasted = `Under CSL Art. 37 (2017) ${P.script} data stays.\n《${P.img}》第十条 ${P.title}\nArticle 5 of the ${P.svg} Law; ${P.attr} ${P.ldjson} PIPL Art. 66: up to 5% ${P.js}</textarea><script>alert(8)</script>`;
+    await page.goto("/check-citations");
+    await page.fill("#citation-text", pasted);
+    await page.fill("#citation-at", "2026-06-01");
+    const before = dialogs.length;
+    const [res] = await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.click('button[value="html"]')]);
+    expect(res?.status()).toBe(200);
+    const { found, text } = (await page.evaluate(INSPECT)) as { found: string[]; text: string };
+    expect(found).toEqual([]);
+    expect(dialogs.slice(before)).toEqual([]);
+    const box = (await page.evaluate(`document.querySelector("#citation-text").value`)) as string;
+    expect(box).toBe(pasted.replace(/\r\n/g, "\n"));
+    expect(text).toContain("CSL Art. 37 (2017) is Art. 39 in the 2026 text");
+    expect(text).toContain(`《${P.img}》第十条`);
+  });
+});
+
+describe("after every page", () => {
   it("made no request off the site or to x, and no dialog opened, on any page", () => {
     expect(strayRequests).toEqual([]);
     expect(dialogs).toEqual([]);

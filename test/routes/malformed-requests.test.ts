@@ -239,6 +239,8 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
     { shape: "/penalties/changes", base: "/penalties/changes", params: { instrument: one(["cybersecurity-law"]), from: one(["2017-06-01"]), to: one(["2026-01-01"]) } },
     { shape: "/search", base: "/search", params: { q: { type: "text" }, instrument: list(instruments), kind: list(InstrumentKind.options), actor: list(actors), theme: list(Theme.options), sanction: list(SanctionKind.options), bearer: list(Bearer.options), version: list(versions), page: page("/search") } },
     { shape: "/glossary", base: "/glossary", params: {}, none: true },
+    { shape: "/check-citations", base: "/check-citations", params: {}, none: true },
+    { shape: "/llms.txt", base: "/llms.txt", type: /^text\/plain/, params: {}, none: true },
     { shape: "/static/*", base: "/static/style.css", type: /^text\/css/, params: {}, ignores: true },
     ...[...readAssets().values()].map((a): RouteSpec => ({ shape: `/static/${a.hashed}`, base: `/static/${a.hashed}`, type: new RegExp(`^${a.type.split(";")[0]?.replace(/[+/]/g, "\\$&")}`), params: {}, none: true })),
     { shape: "/memo", base: "/memo", params: memoParams },
