@@ -161,6 +161,12 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
         if (!present.includes(v)) at(file, [...base, "versionNotes", v], `the article does not exist in version "${v}"`);
       }
 
+      if (p.insertedFrom !== undefined) {
+        const first = versionIds[0];
+        const amended = ins.dates.amendments.some((a) => (a.inForce ?? a.adopted) === p.insertedFrom);
+        if (first === undefined || !present.includes(first) || p.insertedFrom > first) at(file, [...base, "insertedFrom"], `only an article of the first text the rules hold (${first}) needs insertedFrom`);
+        else if (!amended) at(file, [...base, "insertedFrom"], `no amendment of the instrument came into force on ${p.insertedFrom}`);
+      }
       const obligationIds = new Set<string>();
       p.obligations.forEach((o, oi) => {
         const ob = [...base, "obligations", oi] as const;

@@ -374,6 +374,10 @@ export const Provision = z.strictObject({
   // Article number in each version the provision exists in, keyed by version id.
   numbers: z.record(IsoDate, ArticleNumber),
   chapter: Bilingual.optional(),
+  // For an article in the first text the rules hold that an amendment inserted into the law: the
+  // date that amendment came into force. Before it the article did not exist, so an act of that
+  // time is answered "no penalty", not "text not held" (Criminal Law Art. 287-2, from 2015-11-01).
+  insertedFrom: IsoDate.optional(),
   // How many paragraphs (款) the article has, in every version or per version, and how many
   // items (项) a paragraph has. Needed wherever a pinpoint points into the article.
   paragraphs: z.union([z.number().int().positive(), z.record(IsoDate, z.number().int().positive())]).optional(),

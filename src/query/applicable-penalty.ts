@@ -298,6 +298,15 @@ export function applicablePenalty(catalog: Catalog, ins: InstrumentEntry, p: Pro
   if (decisionDate < actDate) return answer({ outcome: "invalid", reasons: ["The decision date is before the date of the act: give the act's date first."] });
   const actVersion = versionAt(ins, actDate);
   const decisionVersion = versionAt(ins, decisionDate);
+  if (!actVersion && p.data.insertedFrom !== undefined && actDate < p.data.insertedFrom) {
+    return answer({
+      decisionVersion,
+      outcome: "no-penalty",
+      reasons: [
+        `The article was inserted by the amendment in force from ${formatDate(p.data.insertedFrom)}; on ${formatDate(actDate)} it did not exist, so ${regime === "criminal" ? "the act was not this crime (Criminal Law Art. 3) and" : ""} its penalty does not reach an act committed then.`,
+      ],
+    });
+  }
   if (!actVersion && textHeldAt(ins, actDate) === "not-held") {
     return answer({
       decisionVersion,
