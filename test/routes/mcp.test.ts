@@ -6,7 +6,7 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, REAL_RULES } from "../helpers/test-app.js";
+import { buildTestApp, FIXTURE_TEXTS, REAL_RULES } from "../helpers/test-app.js";
 import { assertMemoReport, MEMO } from "../helpers/citation-memo.js";
 
 const TOOLS = ["applicable_penalty", "check_citations", "compare_penalties", "get_article", "obligations", "search"];
@@ -120,7 +120,7 @@ describe("/llms.txt", () => {
 describe("MCP over stdio (npm run mcp)", () => {
   it("lists the tools and answers each, and get_article carries the official text when LAW_TEXTS_DIR is set", async () => {
     const root = path.resolve(REAL_RULES, "..");
-    const texts = path.resolve(root, "../../shared/law-texts");
+    const texts = FIXTURE_TEXTS; // short texts written for the tests, in the layout of the official ones
     // The command the README gives: npm's --silent keeps its banner off standard output, the protocol's channel.
     const transport = new StdioClientTransport({ command: "npm", args: ["run", "--silent", "mcp"], cwd: root, env: { ...process.env, RULES_DIR: REAL_RULES, LAW_TEXTS_DIR: texts } as Record<string, string>, stderr: "pipe" });
     const errors: Error[] = [];

@@ -82,7 +82,9 @@ describe("checkCitations", () => {
 describe("checkCitations on the real rules", () => {
   it("says which meaning of an ambiguous number the figures stated beside it fit, when only one does", async () => {
     const real = await loadRules(REAL_RULES);
-    const [c] = checkCitations(real, "Under CSL Art. 66, the fine is RMB 50,000 to 500,000.", "2026-12-01").citations;
+    // RMB 50,000-500,000 is in both: 2017 Art. 66 (data export) and, read since, 2026 Art. 66 para. 1
+    // (hacking). The managers' RMB 10,000-100,000 is 2017 Art. 66's alone.
+    const [c] = checkCitations(real, "Under CSL Art. 66, the managers are fined RMB 10,000 to 100,000.", "2026-12-01").citations;
     expect(c?.status).toBe("ambiguous");
     expect(c?.message).toContain("The figures stated beside it fit CSL Art. 66 (2017) only.");
     expect(c?.figures.map((f) => [f.status, f.comparedWith])).toEqual([["figure-matches", "CSL Art. 66 (2017)"]]);
