@@ -20,6 +20,7 @@ function inSentence(label: string): string {
 }
 
 function withArticle(label: string): string {
+  if (/^(any|every|all) /i.test(label)) return label; // "any person or organisation", not "an any …"
   return `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label}`;
 }
 
@@ -29,7 +30,9 @@ export function explainReason(catalog: Catalog, chain: string[]): string {
   const selected = inSentence(actorLabel(catalog, chain[0] as string));
   if (chain.length === 1) return `binds ${withArticle(bound)} directly`;
   const via = chain.slice(1, -1).map((id) => inSentence(actorLabel(catalog, id)));
-  return `binds every ${bound}; ${withArticle(selected)} is one${via.length ? ` (through ${via.join(" → ")})` : ""}`;
+  // "Any person or organisation" already says every: "binds any person or organisation", never "every any …".
+  const everyOne = /^(any|every|all) /i.test(bound) ? bound : `every ${bound}`;
+  return `binds ${everyOne}; ${withArticle(selected)} is one${via.length ? ` (through ${via.join(" → ")})` : ""}`;
 }
 
 /**

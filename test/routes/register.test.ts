@@ -71,7 +71,7 @@ describe("the register page", () => {
 describe("scope and filters, each a query parameter shown as a removable chip", () => {
   it("scope=all adds the general duties that bind every organisation", async () => {
     const specific = (await get("/profile?actor=cii-operator&include=all")).body;
-    expect(text(specific)).toContain("1 general duty that bind every organisation (not listed)");
+    expect(text(specific)).toContain("1 general duty that binds every organisation (not listed)");
     expect(text(specific)).not.toContain("Set up a Party organisation");
     const all = (await get("/profile?actor=cii-operator&include=all&scope=all")).body;
     expect(text(all)).toContain("Set up a Party organisation");

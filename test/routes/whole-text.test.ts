@@ -59,7 +59,7 @@ describe("the whole text with the official texts loaded", () => {
     const art61 = html.slice(html.indexOf('id="art-61"'));
     expect(art61).toMatch(/<a class="marker penalty" href="\/laws\/cybersecurity-law\/2026-01-01\/art-61#tier-[a-z0-9-]+" title="[^"]*">Penalty: /);
     const art20 = html.slice(html.indexOf('id="art-20"'), html.indexOf('id="art-23"'));
-    expect(visibleText(art20)).toContain("not in the 2017 text");
+    expect(visibleText(art20)).toContain("Not in the 2017 text");
   });
 
   it("groups the articles under the chapters of the official text, listed in the contents", async () => {
