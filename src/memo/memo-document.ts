@@ -44,6 +44,7 @@ export interface MemoEntry {
   instrument: { id: string; title: { en: string; zh: string }; short: string };
   version: { id: string; label: string; official?: string }; // label: "2017 text" (version-name.ts)
   article: string;
+  label: string; // "CSL Art. 37 (2017)": the article with its text, as version-name.ts names it
   heading: { en: string; zh?: string };
   permalink: string; // absolute
   citation: Citations;
@@ -132,6 +133,7 @@ export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoO
       instrument: { id: ins.id, title: ins.data.title, short: ins.data.short.en },
       version: { id: versionId, label: versionName(ins, versionId), official: version?.official ?? ins.data.official[0]?.url },
       article: number,
+      label: articleLabel(ins, versionId, number),
       heading: p.data.heading,
       permalink: `${o.origin}/laws/${ins.id}/${versionId}/art-${number}`,
       citation: citeArticle(ins, versionId, number),

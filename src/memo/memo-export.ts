@@ -44,7 +44,7 @@ export function downloadDisposition(title: string, ext: string, disposition: "at
 }
 
 export function entryTitle(e: MemoEntry, i: number): string {
-  return `${i + 1}. ${e.instrument.short} Art. ${e.article} (${e.version.label}): ${e.heading.en}`;
+  return `${i + 1}. ${e.label}: ${e.heading.en}`;
 }
 
 export function memoLead(doc: MemoDocument): string {

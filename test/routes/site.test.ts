@@ -402,7 +402,7 @@ describe("every page", () => {
   it("describes an article page with its own summary", async () => {
     const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
     expect(res.body).toContain('<meta name="description" content="CII operators store personal information and important data in China.">');
-    expect(res.body).toContain('<meta property="og:title" content="CSL Art. 37 (2017 text): ');
+    expect(res.body).toContain('<meta property="og:title" content="CSL Art. 37 (2017): ');
   });
 
   it("suggests the section a misspelt path meant", async () => {
