@@ -9,10 +9,11 @@ import { BadQueryError } from "../errors.js";
 import { DateParam, listOf, Page, pageOr404, parseQuery, single } from "../query/query-params.js";
 import { facetParams } from "../query/facet-params.js";
 import { penaltyQuerySchema } from "../query/list-queries.js";
-import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenaltyRows, type PenaltyRow, type PenaltySort } from "../query/penalty-table.js";
+import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { parseArticlePath } from "../query/article-path.js";
 import * as f from "../view-models/format.js";
 import { penaltyCharts } from "../view-models/penalty-charts.js";
+import { SORT_LABELS } from "../view-models/value-labels.js";
 import { penaltyArticleChoices, suggestedPairs } from "../view-models/compare.js";
 import { toCsv } from "../view-models/csv.js";
 import { displayVersion } from "../query/versions.js";
@@ -20,14 +21,6 @@ import { amendmentChanges, amendmentPairs, changeBadges, instrumentsWithChanges 
 import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
 
 const PAGE_SIZE = 50;
-
-/** The sorts of the penalty table in words, each with what it does (the option's title). */
-export const PENALTY_SORT_LABELS: Record<PenaltySort, { label: string; title: string }> = {
-  "max-fine": { label: "Highest fine first", title: "Rows with the highest maximum fine first; open-ended fines (multiples of gains or turnover) at the top" },
-  "min-fine": { label: "Highest minimum fine first", title: "Rows whose lowest fine is highest first" },
-  "max-custody": { label: "Longest custody first", title: "Rows with the longest detention or prison term first" },
-  article: { label: "By law and article", title: "Instrument by instrument, in article order" },
-};
 
 /** A badge for a row whose facts are below high confidence: in words, with what it means. */
 export function confidenceBadge(confidence: string): { label: string; title: string } | undefined {
@@ -96,7 +89,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
       pages,
       state,
       sort: q.sort,
-      sorts: PENALTY_SORTS.map((value) => ({ value, ...PENALTY_SORT_LABELS[value] })),
+      sorts: PENALTY_SORTS.map((value) => ({ value, label: SORT_LABELS[value]?.label ?? value, title: SORT_LABELS[value]?.title ?? "" })),
       charts: penaltyCharts(filtered.slice(0, 40)),
       options: {
         instrument: catalog.instruments.map((i) => ({ value: i.id, label: i.data.short.en, checked: q.instrument.includes(i.id) })),

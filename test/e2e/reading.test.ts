@@ -77,6 +77,24 @@ describe("the whole text of a version", () => {
   });
 });
 
+describe("the header", () => {
+  it.each([1280, 1440, 1480, 1920, 390])("shows the whole search placeholder at %i px, and nothing scrolls sideways", async (width) => {
+    const page = await open(fixture.base, "/laws", { viewport: { width, height: 800 } });
+    const { box, text } = (await page.evaluate(`(() => {
+      const input = document.querySelector("#site-q");
+      const style = getComputedStyle(input);
+      const ctx = document.createElement("canvas").getContext("2d");
+      ctx.font = style.font;
+      const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      return { box: input.clientWidth - padding, text: ctx.measureText(input.placeholder).width };
+    })()`)) as { box: number; text: number };
+    expect(box).toBeGreaterThanOrEqual(text);
+    const { scroll, client } = (await page.evaluate("({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })")) as { scroll: number; client: number };
+    expect(scroll).toBeLessThanOrEqual(client);
+    await page.context().close();
+  });
+});
+
 describe("the penalty table", () => {
   it("shows every column inside its box at 1280 px", async () => {
     const page = await open(real.base, "/penalties", { viewport: { width: 1280, height: 900 } });
