@@ -205,7 +205,8 @@ describe("the questionnaire", () => {
     const res = await get(url);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(`Parameter: <code>${parameter}</code>`);
-    for (const a of allowed) expect(res.body).toContain(`<li><code>${a}</code></li>`);
+    // Each allowed value in words where it has a label (an actor's name, a theme), with the value to give.
+    for (const a of allowed) expect(res.body).toMatch(new RegExp(`<li>(?:[^<]+ <code title="The value to give">|<code>)${a}</code></li>`));
   });
 });
 
