@@ -34,7 +34,7 @@ describe("the main journey, in a browser", () => {
     await page.click("form.picker button");
     expect(await page.locator("h1").innerText()).toContain("Critical information infrastructure operator");
     const inherited = page.locator("article.duty", { hasText: "Run the tiered protection scheme." });
-    expect(await inherited.locator(".why").innerText()).toContain("binds every network operator; a critical information infrastructure operator is one");
+    expect(await inherited.locator(".why").innerText()).toContain("Binds every network operator; a critical information infrastructure operator is one");
     await inherited.locator("p.cite a").first().click();
     await page.waitForURL(/\/laws\/cybersecurity-law\/2026-01-01\/art-23$/);
     await page.locator("section", { hasText: "Enforced by" }).locator("a").first().click();

@@ -38,7 +38,7 @@ describe("npm run export:static", () => {
 
   it("writes each page as <path>/index.html with the page's content", async () => {
     expect(visibleText(await read("index.html"))).toContain("Cybersecurity Law of the People's Republic of China");
-    expect(visibleText(await read("actors/cii-operator/index.html"))).toContain("binds a critical information infrastructure operator directly");
+    expect(visibleText(await read("actors/cii-operator/index.html"))).toContain("Binds a critical information infrastructure operator directly");
     const article = await read("laws/cybersecurity-law/2017-06-01/art-37/index.html");
     expect(article).toContain('"@type":"Legislation"');
     expect(article).toContain("/laws/cybersecurity-law/2017-06-01/art-37");

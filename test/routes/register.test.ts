@@ -39,8 +39,8 @@ describe("the register page", () => {
     const html = (await get(CII_TELECOM)).body;
     expect(cards(html).filter((c) => c.includes("Run the tiered protection scheme."))).toHaveLength(1);
     const t = text(html);
-    expect(t).toContain("binds every network operator; a critical information infrastructure operator is one");
-    expect(t).toContain("binds every network operator; a telecommunications operator is one");
+    expect(t).toContain("Binds every network operator; a critical information infrastructure operator is one");
+    expect(t).toContain("Binds every network operator; a telecommunications operator is one");
   });
 
   it("shows each penalty as a ladder in order, first violation first, with the trigger before the figures", async () => {

@@ -36,8 +36,8 @@ describe("actor pages", () => {
     const res = await get("/actors/cii-operator");
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
-    expect(t).toContain("binds every network operator; a critical information infrastructure operator is one");
-    expect(t).toContain("binds a critical information infrastructure operator directly");
+    expect(t).toContain("Binds every network operator; a critical information infrastructure operator is one");
+    expect(t).toContain("Binds a critical information infrastructure operator directly");
     expect(t).toContain("Store data in China.");
   });
 

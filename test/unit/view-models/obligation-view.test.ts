@@ -13,10 +13,10 @@ beforeAll(async () => {
 
 describe("explainReason", () => {
   it.each([
-    [["network-operator"], "binds a network operator directly"],
-    [["anyone"], "binds any person or organisation directly"],
-    [["network-operator", "anyone"], "binds any person or organisation; a network operator is one"],
-    [["cii-operator", "network-operator"], "binds every network operator; a critical information infrastructure operator is one"],
+    [["network-operator"], "Binds a network operator directly"],
+    [["anyone"], "Binds any person or organisation directly"],
+    [["network-operator", "anyone"], "Binds any person or organisation; a network operator is one"],
+    [["cii-operator", "network-operator"], "Binds every network operator; a critical information infrastructure operator is one"],
   ])("%j → %s", (chain, sentence) => {
     expect(explainReason(catalog, chain)).toBe(sentence);
   });
