@@ -13,7 +13,7 @@ import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenalty
 import { parseArticlePath } from "../query/article-path.js";
 import * as f from "../view-models/format.js";
 import { penaltyCharts } from "../view-models/penalty-charts.js";
-import { SORT_LABELS } from "../view-models/value-labels.js";
+import { SORT_LABELS } from "../view-models/format.js";
 import { penaltyArticleChoices, suggestedPairs } from "../view-models/compare.js";
 import { toCsv } from "../view-models/csv.js";
 import { displayVersion } from "../query/versions.js";

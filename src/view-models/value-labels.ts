@@ -5,17 +5,7 @@ import type { Catalog } from "../domain/catalog.js";
 import { BEARER_LABELS, SANCTION_LABELS } from "../domain/penalty-arithmetic.js";
 import { THEME_LABELS } from "../domain/theme-labels.js";
 import { formatDate } from "../domain/version-name.js";
-import { KIND_LABELS, STATUS_LABELS } from "./format.js";
-
-/** Every sort a list offers, in words, with what it does (the option's title). */
-export const SORT_LABELS: Record<string, { label: string; title: string }> = {
-  "max-fine": { label: "Highest fine first", title: "Rows with the highest maximum fine first; open-ended fines (multiples of gains or turnover) at the top" },
-  "min-fine": { label: "Highest minimum fine first", title: "Rows whose lowest fine is highest first" },
-  "max-custody": { label: "Longest custody first", title: "Rows with the longest detention or prison term first" },
-  article: { label: "By law and article", title: "Instrument by instrument, in article order" },
-  instrument: { label: "By law", title: "Instrument by instrument" },
-  exposure: { label: "Heaviest sanction first", title: "Custody first, then the entity's fine, then business sanctions" },
-};
+import { KIND_LABELS, SORT_LABELS, STATUS_LABELS } from "./format.js";
 
 // Values whose meaning depends on the parameter that takes them.
 const BY_PARAMETER: Record<string, Record<string, string>> = {

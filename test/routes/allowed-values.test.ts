@@ -18,3 +18,13 @@ describe("a 400 page's allowed values", () => {
     expect(JSON.parse(api.body).allowed).toContain("max-fine"); // the API keeps the values
   });
 });
+
+describe("sort options", () => {
+  it.each(["/provisions", "/penalties"])("on %s are in words, each with a title", async (url) => {
+    const html = (await server.get(url)).body;
+    const options = [...html.matchAll(/<option value="([a-z-]+)" title="([^"]+)"(?: selected)?>([^<]+)<\/option>/g)].filter((m) => ["article", "max-fine", "max-custody", "instrument", "min-fine"].includes(m[1] as string));
+    expect(options.length).toBeGreaterThanOrEqual(4);
+    for (const m of options) expect(m[3]).not.toBe(m[1]);
+    expect(options.map((m) => m[3])).toContain("By law and article");
+  });
+});
