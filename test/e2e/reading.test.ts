@@ -109,6 +109,23 @@ describe("the penalty table", () => {
     await page.context().close();
   });
 
+  it("on a phone, a table wider than the screen says it scrolls and keeps its first column in view", async () => {
+    const page = await open(fixture.base, "/laws/cybersecurity-law", { viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    const cue = page.locator(".scroll-cue").first();
+    expect(await cue.isVisible()).toBe(true);
+    expect(await cue.innerText()).toMatch(/scroll the table sideways/i);
+    const table = page.locator("table.contents");
+    const first = table.locator("tbody tr td").first();
+    const before = await first.boundingBox();
+    expect(await table.evaluate((t) => { t.scrollBy(200, 0); return t.scrollLeft; })).toBeGreaterThan(0); // it does scroll
+    const after = await first.boundingBox();
+    expect(before && after && Math.abs(after.x - before.x) < 1).toBe(true); // sticky
+    const wide = await open(fixture.base, "/laws/cybersecurity-law", { viewport: { width: 1280, height: 800 } });
+    expect(await wide.locator(".scroll-cue").first().isVisible()).toBe(false);
+    await page.context().close();
+    await wide.context().close();
+  });
+
   it("names its sorts and badges in words, each with a title", async () => {
     const page = await open(real.base, "/penalties?sort=article", { viewport: { width: 1280, height: 900 } });
     const options = await page.locator("#pf-sort option").evaluateAll((os) => os.map((o) => [o.textContent, o.getAttribute("title")]));
