@@ -72,3 +72,14 @@ for (const button of document.querySelectorAll("button[data-memo-add]")) {
     showMemo(items);
   });
 }
+
+// "Scroll the table sideways": said on phones before every wide table (so it is there without
+// this file); where the table fits the screen after all, the cue is hidden.
+function fitScrollCues() {
+  for (const cue of document.querySelectorAll(".scroll-cue")) {
+    const table = cue.nextElementSibling;
+    if (table && table.tagName === "TABLE") cue.classList.toggle("fits", table.scrollWidth <= table.clientWidth + 1);
+  }
+}
+fitScrollCues();
+window.addEventListener("resize", fitScrollCues);

@@ -44,6 +44,7 @@ export function staticUrls(catalog: Catalog): Record<string, string[]> {
     actors: ["/actors", ...catalog.actors.map((a) => `/actors/${a.id}`), "/profile", "/check"],
     laws: ["/laws", ...catalog.instruments.map((i) => `/laws/${i.id}`)],
     contents: catalog.instruments.flatMap((i) => i.versions.map((v) => `/laws/${i.id}/${v.id}`)),
+    "whole texts": catalog.instruments.flatMap((i) => i.versions.map((v) => `/laws/${i.id}/${v.id}/text`)),
     articles: [...new Set(articles)],
     lists: ["/provisions", "/penalties", "/penalties/compare", "/glossary"],
     changes: amended.length ? ["/penalties/changes", ...amended.map((a) => `/penalties/changes${query({ instrument: a.ins.id, from: a.from, to: a.to })}`)] : [],

@@ -9,6 +9,10 @@ import { tierRef, tiersEnforcing } from "../query/actor-obligations.js";
 import { appliesIn } from "../query/versions.js";
 import type { MemoItem } from "./memo-items.js";
 import { articleLabel, versionName } from "../domain/version-name.js";
+import { formatPinpointChinese } from "../domain/pinpoint.js";
+import type { LawTexts } from "../texts/load-law-texts.js";
+import { paragraphText } from "../texts/parse-law-text.js";
+import { linkToRef } from "../view-models/article-page.js";
 
 export interface MemoObligation {
   id: string;
@@ -23,7 +27,17 @@ export interface MemoTier {
   permalink: string;
   level: string; // "If it refuses to correct or harm results"
   trigger: string;
-  sanctions: { bearer: string; text: string }[];
+  sanctions: { bearer: string; text: string }[]; // empty for a tier that only refers elsewhere
+  // The articles whose sanctions apply ("依照…规定处罚"): a tier may refer and set none of its own.
+  refersTo: { label: string; permalink: string }[];
+}
+
+/** The official Chinese wording of the article or paragraph an item cites, when it is loaded. */
+export interface MemoQuote {
+  title?: string; // the text's own title: 中华人民共和国网络安全法
+  cite: string; // 第三十七条, 第二十一条第一款
+  paragraphs: string[]; // each paragraph with its items on lines of their own (（一）…)
+  label: string; // "Official text (中文原文), 中华人民共和国网络安全法第三十七条": printed above the quote
 }
 
 export interface MemoEntry {
@@ -31,6 +45,7 @@ export interface MemoEntry {
   instrument: { id: string; title: { en: string; zh: string }; short: string };
   version: { id: string; label: string; official?: string }; // label: "2017 text" (version-name.ts)
   article: string;
+  label: string; // "CSL Art. 37 (2017)": the article with its text, as version-name.ts names it
   heading: { en: string; zh?: string };
   permalink: string; // absolute
   citation: Citations;
@@ -41,6 +56,7 @@ export interface MemoEntry {
   draft: boolean;
   obligation?: string; // the obligation the item pins, if any
   obligations: MemoObligation[];
+  official?: MemoQuote; // the official text quoted, when the server has it
   otherObligations: number; // obligations of the article that bind other actors (not listed)
   ownPenalties: MemoTier[]; // this article's own sanctions (a penalty article)
   enforcedBy: MemoTier[]; // sanctions elsewhere for breaching this article, in the same text
@@ -62,6 +78,7 @@ export interface MemoOptions {
   madeWith?: string;
   origin: string;
   url: string; // path and query of the canonical memo URL
+  texts?: LawTexts; // the official texts: each item quotes its article or paragraph from them
 }
 
 /** A tier as the memo prints it; `ref` is pinned to the one text it is quoted from. */
@@ -78,7 +95,28 @@ function tierView(catalog: Catalog, ref: TierRef, origin: string): MemoTier {
       const list = sanctionsOf(ref.tier).filter((s) => s.bearer === b);
       return list.length ? [{ bearer: BEARER_LABELS[b], text: describeSanctions(list, { notes: true }) }] : [];
     }),
+    refersTo: (ref.tier.refersTo ?? []).flatMap((r) => {
+      const l = linkToRef(catalog, ref.provision.instrumentId, r, v);
+      return l ? [{ label: l.label, permalink: `${origin}${l.href}` }] : [];
+    }),
   };
+}
+
+/** "Punished under PIPL Art. 66 (2021); DSL Art. 46": what a tier that refers elsewhere says. */
+export function referenceText(t: MemoTier): string {
+  return `Punished under ${t.refersTo.map((r) => r.label).join("; ")}`;
+}
+
+/** The wording an item cites: its obligation's paragraph when it names one, else the whole article. */
+function quoteOf(texts: LawTexts | undefined, it: MemoItem): MemoQuote | undefined {
+  const article = texts?.article(it.instrument.id, it.versionId, it.number);
+  if (!texts || !article) return undefined;
+  const count = article.paragraphs.length;
+  const para = it.obligation?.para !== undefined ? article.paragraphs.find((x) => x.number === it.obligation?.para) : undefined;
+  const pin = para ? { para: para.number } : {};
+  const title = texts.text(it.instrument.id, it.versionId)?.parsed.title;
+  const cite = formatPinpointChinese(it.number, pin, count);
+  return { title, cite, paragraphs: (para ? [para] : article.paragraphs).map(paragraphText), label: `Official text (中文原文), ${title ?? ""}${cite}` };
 }
 
 export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoOptions): MemoDocument {
@@ -99,6 +137,7 @@ export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoO
       instrument: { id: ins.id, title: ins.data.title, short: ins.data.short.en },
       version: { id: versionId, label: versionName(ins, versionId), official: version?.official ?? ins.data.official[0]?.url },
       article: number,
+      label: articleLabel(ins, versionId, number),
       heading: p.data.heading,
       permalink: `${o.origin}/laws/${ins.id}/${versionId}/art-${number}`,
       citation: citeArticle(ins, versionId, number),
@@ -115,6 +154,7 @@ export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoO
         actors: ob.actors.map((a) => catalog.actorById.get(a)?.data.label.en ?? a),
         bindsChosenActor: binds(ob.actors),
       })),
+      official: quoteOf(o.texts, it),
       otherObligations: inVersion.length - listed.length,
       ownPenalties: p.data.penalties.filter((t) => appliesIn(t.versions, p, versionId)).map((t) => tierView(catalog, tierRef(p, t, versionId), o.origin)),
       enforcedBy: enforcing.map((t) => tierView(catalog, t, o.origin)),

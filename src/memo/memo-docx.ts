@@ -33,21 +33,27 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "999999" };
 const cell = (children: Paragraph[], rowSpan?: number): TableCell =>
   new TableCell({ children, rowSpan, margins: { top: 60, bottom: 60, left: 80, right: 80 }, borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER } });
 
-/** One row per sanction; the article and its trigger span the sanctions of a tier. */
+/**
+ * One row per sanction; the article and its trigger span the sanctions of a tier. A tier that
+ * refers to another article's sanctions ("依照…规定处罚") has a row naming it: a tier with only a
+ * reference used to print no row at all, and the table its header alone.
+ */
 function sanctionsTable(tiers: readonly MemoTier[]): Table {
   const head = new TableRow({ tableHeader: true, children: ["Article", "Triggered by", "Who", "Sanction"].map((h) => cell([para(new TextRun({ text: h, bold: true }))])) });
-  const rows = tiers.flatMap((t) =>
-    t.sanctions.map(
-      (s, j) =>
+  const rows = tiers.flatMap((t) => {
+    const lines: { who: string; what: Paragraph }[] = t.sanctions.map((s) => ({ who: s.bearer, what: para(s.text) }));
+    if (t.refersTo.length) lines.push({ who: "Under the article referred to", what: para("Punished under ", ...t.refersTo.flatMap((r, i) => [...(i ? ["; "] : []), link(r.permalink, r.label)])) });
+    return lines.map(
+      (l, j) =>
         new TableRow({
           children: [
-            ...(j === 0 ? [cell([para(link(t.permalink, t.source))], t.sanctions.length), cell([para(t.trigger)], t.sanctions.length)] : []),
-            cell([para(s.bearer)]),
-            cell([para(s.text)]),
+            ...(j === 0 ? [cell([para(link(t.permalink, t.source))], lines.length), cell([para(t.trigger)], lines.length)] : []),
+            cell([para(l.who)]),
+            cell([l.what]),
           ],
         }),
-    ),
-  );
+    );
+  });
   return new Table({ rows: [head, ...rows], width: { size: 100, type: WidthType.PERCENTAGE } });
 }
 
@@ -63,6 +69,10 @@ export function memoWordDocument(doc: MemoDocument): Document {
     if (e.heading.zh) body.push(para(e.heading.zh));
     if (e.draft) body.push(para(new TextRun({ text: "Draft: ", bold: true }), "never in force as written."));
     body.push(para(e.summary));
+    if (e.official) {
+      body.push(para(new TextRun({ text: `${e.official.label}:`, italics: true })));
+      for (const p of e.official.paragraphs) body.push(new Paragraph({ indent: { left: 567 }, children: p.split("\n").flatMap((line, i) => [new TextRun({ text: line, ...(i ? { break: 1 } : {}) })]) }));
+    }
     if (e.versionNote) body.push(para(new TextRun({ text: "In this text: ", italics: true }), e.versionNote));
     if (e.confidence !== "high") body.push(para(new TextRun({ text: `Confidence ${e.confidence}: `, italics: true }), e.confidenceNote ?? "some facts could not be confirmed against an official text."));
     if (e.obligations.length) {

@@ -2,7 +2,7 @@
 // (The Word-ready HTML is a template: views/exports/memo-word.eta.) Nothing here reads the
 // clock, so an export is a pure function of the memo URL and the rules.
 import { formatDate } from "../domain/citation.js";
-import type { MemoDocument, MemoEntry, MemoTier } from "./memo-document.js";
+import { referenceText, type MemoDocument, type MemoEntry, type MemoTier } from "./memo-document.js";
 
 /**
  * Text safe to drop into Markdown: no accidental emphasis, links, HTML, headings or lists. A
@@ -44,7 +44,7 @@ export function downloadDisposition(title: string, ext: string, disposition: "at
 }
 
 export function entryTitle(e: MemoEntry, i: number): string {
-  return `${i + 1}. ${e.instrument.short} Art. ${e.article} (${e.version.label}): ${e.heading.en}`;
+  return `${i + 1}. ${e.label}: ${e.heading.en}`;
 }
 
 export function memoLead(doc: MemoDocument): string {
@@ -52,7 +52,13 @@ export function memoLead(doc: MemoDocument): string {
 }
 
 function tierLines(t: MemoTier): string[] {
-  return [`- [${mdEscape(t.source)}](${t.permalink}): ${mdEscape(sentence(t.trigger))}`, ...t.sanctions.map((s) => `  - ${mdEscape(s.bearer)}: ${mdEscape(s.text)}`)];
+  const refers = t.refersTo.length ? [`  - Punished under ${t.refersTo.map((r) => `[${mdEscape(r.label)}](${r.permalink})`).join("; ")}`] : [];
+  return [`- [${mdEscape(t.source)}](${t.permalink}): ${mdEscape(sentence(t.trigger))}`, ...t.sanctions.map((s) => `  - ${mdEscape(s.bearer)}: ${mdEscape(s.text)}`), ...refers];
+}
+
+/** A tier's sanctions as one line of text: each bearer's, and the articles it refers to. */
+export function tierSanctionsText(t: MemoTier): string {
+  return [...t.sanctions.map((s) => `${s.bearer}: ${s.text}`), ...(t.refersTo.length ? [referenceText(t)] : [])].join("; ");
 }
 
 export function memoMarkdown(doc: MemoDocument): string {
@@ -63,6 +69,7 @@ export function memoMarkdown(doc: MemoDocument): string {
     if (e.heading.zh) out.push(`${mdEscape(e.heading.zh)}`, "");
     if (e.draft) out.push("**Draft**: never in force as written.", "");
     out.push(mdEscape(e.summary), "");
+    if (e.official) out.push(`*${mdEscape(e.official.label)}:*`, "", ...e.official.paragraphs.flatMap((p) => p.split("\n")).flatMap((line) => [`> ${mdEscape(line)}`, ">"]).slice(0, -1), "");
     if (e.versionNote) out.push(`*In this text:* ${mdEscape(e.versionNote)}`, "");
     if (e.confidence !== "high") out.push(`*Confidence ${e.confidence}:* ${mdEscape(e.confidenceNote ?? "some facts could not be confirmed against an official text")}`, "");
     if (e.obligations.length) {
@@ -89,7 +96,7 @@ export function memoMarkdown(doc: MemoDocument): string {
 export const MEMO_CSV_HEADER = ["position", "item", "instrument", "version", "article", "heading", "heading_zh", "permalink", "citation_en", "citation_zh", "summary", "obligations", "sanctions_set", "sanctions_for_breach", "confidence"];
 
 export function memoCsvRows(doc: MemoDocument): (string | number | undefined)[][] {
-  const tiers = (ts: MemoTier[]) => ts.map((t) => `${t.source}: ${t.sanctions.map((s) => `${s.bearer}: ${s.text}`).join("; ")}`).join(" | ");
+  const tiers = (ts: MemoTier[]) => ts.map((t) => `${t.source}: ${tierSanctionsText(t)}`).join(" | ");
   return [
     MEMO_CSV_HEADER,
     ...doc.items.map((e, i) => [

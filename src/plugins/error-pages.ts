@@ -6,6 +6,7 @@ import { closestMatches } from "../domain/closest-match.js";
 import { BadQueryError, NotFoundError, type Suggestion } from "../errors.js";
 import { compress, COMPRESS_THRESHOLD, negotiate } from "./page-cache.js";
 import { setSecurityHeaders } from "./security.js";
+import { allowedValues } from "../view-models/value-labels.js";
 
 export interface ErrorPage {
   status: number;
@@ -14,6 +15,7 @@ export interface ErrorPage {
   parameter?: string;
   allowed?: readonly string[];
   allowedAre?: "values" | "parameters"; // what `allowed` lists (default values)
+  allowedLabels?: readonly { value: string; label: string }[]; // the allowed values in words, for the HTML page
   suggestions: readonly Suggestion[];
 }
 
@@ -140,7 +142,8 @@ export default fp(
     app.setErrorHandler(async (error, req, reply) => {
       if (error instanceof BadQueryError) {
         const suggestions = error.allowedAre === "parameters" ? [{ label: "The same address without the unknown parameters", href: withOnly(req.url, error.allowed) }] : [];
-        return sendError(req, reply, { status: 400, title: TITLES[400] as string, detail: error.message, parameter: error.parameter, allowed: error.allowed, allowedAre: error.allowedAre, suggestions });
+        const allowedLabels = error.allowedAre === "values" && error.allowed.length > 0 && app.hasDecorator("catalog") ? allowedValues(app.catalog, error.parameter, error.allowed) : undefined;
+        return sendError(req, reply, { status: 400, title: TITLES[400] as string, detail: error.message, parameter: error.parameter, allowed: error.allowed, allowedAre: error.allowedAre, allowedLabels, suggestions });
       }
       if (error instanceof NotFoundError) {
         return sendError(req, reply, { status: 404, title: TITLES[404] as string, detail: error.message, suggestions: error.suggestions });

@@ -8,7 +8,11 @@
 //   on it is redirected (301) to the bare address, or under /api is a 400.
 //
 // So no parameter is ever silently ignored, and `?x=1`, `?x=2` … cannot fill the page cache
-// with copies of one page.
+// with copies of one page. The one exception is the tracking parameters that newsletters, chat
+// apps and social networks add to every link they carry (TRACKING_PARAMETERS): on a page or a
+// feed they are a 301 to the same address without them (so a shared link keeps working and the
+// page is rendered and cached once), and under /api they are dropped before the route reads
+// the query (a client cannot be asked to follow a redirect it did not cause).
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { BadQueryError } from "../errors.js";
@@ -22,6 +26,36 @@ declare module "fastify" {
 
 /** Route options of a route that takes no query parameters. */
 export const NO_QUERY = { config: { query: "none" } } as const;
+
+/**
+ * The parameters that link trackers add: every name that starts with `utm_`, and these. The one
+ * list of them (the README and the tests read it from here).
+ */
+export const TRACKING_PARAMETERS: readonly string[] = ["utm_*", "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "ref", "_hsenc"];
+const TRACKING_NAMES = new Set(TRACKING_PARAMETERS.filter((n) => !n.endsWith("*")));
+const TRACKING_PREFIXES = TRACKING_PARAMETERS.filter((n) => n.endsWith("*")).map((n) => n.slice(0, -1));
+
+/** Whether a (decoded) parameter name is one that link trackers add. */
+export function isTrackingParameter(name: string): boolean {
+  const n = name.toLowerCase();
+  return TRACKING_NAMES.has(n) || TRACKING_PREFIXES.some((p) => n.startsWith(p));
+}
+
+function decodedName(pair: string): string {
+  const eq = pair.indexOf("=");
+  const raw = (eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, " ");
+  return decodes(raw) ? decodeURIComponent(raw) : raw;
+}
+
+/**
+ * The query string without its tracking parameters (the others kept byte for byte, in order),
+ * or undefined when it has none.
+ */
+export function withoutTracking(search: string): string | undefined {
+  const pairs = search.split("&");
+  const kept = pairs.filter((pair) => pair === "" || !isTrackingParameter(decodedName(pair)));
+  return kept.length === pairs.length ? undefined : kept.filter(Boolean).join("&");
+}
 
 function decodes(s: string): boolean {
   try {
@@ -64,6 +98,23 @@ export default fp(
       const bad = undecodable(req.url.slice(at + 1));
       if (!bad) return done();
       done(new BadQueryError(bad.name, `"${bad.name.length > 40 ? `${bad.name.slice(0, 40)}…` : bad.name}" cannot be read: it has a malformed percent-encoding (such as %FF or a lone %).`));
+    });
+    // Tracking parameters: checked before the page cache looks the address up, so that the
+    // address without them is the one rendered and cached.
+    app.addHook("onRequest", (req, reply, done) => {
+      const at = req.url.indexOf("?");
+      if (at < 0 || req.url.startsWith("/static/")) return done(); // static files do not read the query
+      const kept = withoutTracking(req.url.slice(at + 1));
+      if (kept === undefined) return done();
+      const path = req.url.slice(0, at);
+      const target = kept === "" ? path : `${path}?${kept}`;
+      if (isApiRequest(req)) {
+        req.raw.url = target; // what the page cache keys on and the log prints
+        const query = req.query as Record<string, unknown> | undefined;
+        if (query && typeof query === "object") for (const name of Object.keys(query)) if (isTrackingParameter(name)) delete query[name];
+        return done();
+      }
+      reply.code(301).header("cache-control", "public, max-age=86400").redirect(target.replace(/^[/\\]+/, "/"), 301);
     });
     app.addHook("onRoute", (route) => {
       if (route.config?.query !== "none") return;

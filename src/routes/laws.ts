@@ -17,6 +17,7 @@ import { BEARER_LABELS } from "../domain/penalty-arithmetic.js";
 import { metaDescription, query } from "../view-models/format.js";
 import { buildArticlePage, sourceView } from "../view-models/article-page.js";
 import { buildOfficialText } from "../view-models/official-text.js";
+import { buildWholeText } from "../view-models/whole-text.js";
 import { KIND_LABELS, STATUS_LABELS } from "../view-models/format.js";
 import { instrumentLabels } from "../view-models/instrument-view.js";
 import { NO_QUERY } from "../plugins/query-policy.js";
@@ -115,6 +116,22 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     ]);
   });
 
+  // The whole text of one version on one page. A static segment, so it wins over :article.
+  app.get<{ Params: { id: string; version: string } }>("/laws/:id/:version/text", NO_QUERY, async (req, reply) => {
+    const ins = instrumentOr404(catalog, req.params.id);
+    const { version } = req.params;
+    const renamed = renamedVersion(ins, version);
+    if (renamed) return reply.redirect(`/laws/${ins.id}/${renamed}/text`, 301);
+    if (!ins.versions.some((v) => v.id === version)) {
+      throw new NotFoundError(
+        `The ${ins.data.title.en} has no version "${version}". Versions are named by the date the text came into force.`,
+        ins.versions.map((v) => ({ label: `The whole ${versionName(ins, v.id)} (in force from ${formatDate(v.id)})`, href: `/laws/${ins.id}/${v.id}/text` })),
+      );
+    }
+    const page = buildWholeText(catalog, ins, version, app.lawTexts, app.publicOrigin);
+    return reply.viewAsync("pages/whole-text", { title: page.title, description: page.description, page });
+  });
+
   const ArticleQuery = ApplicableQuery.extend({ memo: MemoCarry });
   app.get<{ Params: { id: string; version: string; article: string } }>("/laws/:id/:version/:article", async (req, reply) => {
     const ins = instrumentOr404(catalog, req.params.id);
@@ -168,6 +185,8 @@ function lawPage(catalog: Catalog, ins: InstrumentEntry, versionId: string | und
     concerns: d.concerns.map((c) => ({ ...c, sourceLabel: sourceView(c.source).label })),
     contents: contents(ins, versionId),
     multiVersion: ins.versions.length > 1,
+    // The whole text on one page: of this version, or of the current text on the instrument's page.
+    wholeText: { href: `/laws/${ins.id}/${versionId ?? ins.currentVersion}/text`, label: versionName(ins, versionId ?? ins.currentVersion) },
   };
 }
 

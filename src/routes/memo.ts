@@ -52,7 +52,7 @@ const memoRoutes: FastifyPluginAsync = async (app) => {
     return { q, items, state };
   };
   const memoOf = (items: MemoItem[], state: MemoState): MemoDocument =>
-    buildMemo(catalog, items, { title: state.title, actorId: state.actor, madeWith: state.data, origin: app.publicOrigin, url: memoHref(state) });
+    buildMemo(catalog, items, { title: state.title, actorId: state.actor, madeWith: state.data, origin: app.publicOrigin, url: memoHref(state), texts: app.lawTexts });
   const nonEmpty = (items: MemoItem[]) => {
     if (items.length === 0) throw new BadQueryError("items", "The memo is empty: give one or more pinned article paths, e.g. items=cybersecurity-law/2017-06-01/art-37,counterterrorism-law/2018-04-27/art-84.");
   };

@@ -13,6 +13,7 @@ import { exposureFor, filterPenaltyRows, PENALTY_SORTS, penaltyRows, sortPenalty
 import { parseArticlePath } from "../query/article-path.js";
 import * as f from "../view-models/format.js";
 import { penaltyCharts } from "../view-models/penalty-charts.js";
+import { SORT_LABELS } from "../view-models/format.js";
 import { penaltyArticleChoices, suggestedPairs } from "../view-models/compare.js";
 import { toCsv } from "../view-models/csv.js";
 import { displayVersion } from "../query/versions.js";
@@ -20,6 +21,13 @@ import { amendmentChanges, amendmentPairs, changeBadges, instrumentsWithChanges 
 import { articleLabel, versionName, versionTag } from "../domain/version-name.js";
 
 const PAGE_SIZE = 50;
+
+/** A badge for a row whose facts are below high confidence: in words, with what it means. */
+export function confidenceBadge(confidence: string): { label: string; title: string } | undefined {
+  if (confidence === "medium") return { label: "Partly confirmed", title: "Medium confidence: not every fact of this row has been read from the official text; check the official text before relying on it" };
+  if (confidence === "low") return { label: "Unconfirmed", title: "Low confidence: this row has not been checked against the official text" };
+  return undefined;
+}
 
 export function rowView(r: PenaltyRow) {
   return {
@@ -41,6 +49,7 @@ export function rowView(r: PenaltyRow) {
     other: r.other.join("; "),
     draft: r.draft,
     confidence: r.confidence,
+    confidenceBadge: confidenceBadge(r.confidence),
     enforces: r.enforces,
   };
 }
@@ -80,7 +89,7 @@ const penaltyRoutes: FastifyPluginAsync = async (app) => {
       pages,
       state,
       sort: q.sort,
-      sorts: PENALTY_SORTS,
+      sorts: PENALTY_SORTS.map((value) => ({ value, label: SORT_LABELS[value]?.label ?? value, title: SORT_LABELS[value]?.title ?? "" })),
       charts: penaltyCharts(filtered.slice(0, 40)),
       options: {
         instrument: catalog.instruments.map((i) => ({ value: i.id, label: i.data.short.en, checked: q.instrument.includes(i.id) })),

@@ -130,6 +130,9 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
           href: `${permalink(ins.id, v, n)}${carry}`,
           item: `${ins.id}/${v}/art-${n}`,
           label: articleLabel(ins, v, n),
+          // The article in the instrument's other texts: a duty renumbered by an amendment is
+          // one result, found under each of its numbers ("CSL Art. 39 (2026)" and "Art. 37 (2017)").
+          otherTexts: p.versionIds.filter((x) => x !== v).map((x) => ({ label: articleLabel(ins, x, p.data.numbers[x] as string), href: `${permalink(ins.id, x, p.data.numbers[x] as string)}${carry}` })),
           instrument: ins.data.title.en,
           draft: ins.data.draft,
           heading: highlight(p.data.heading.en, 200),

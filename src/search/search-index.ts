@@ -117,7 +117,13 @@ export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): 
   // Every name of every glossary term, lower-cased, pointing at the term.
   // A single common English word ("network") would drag in half the catalog, so only
   // phrases, Chinese terms and abbreviations trigger an expansion.
-  const distinctive = (name: string, t: GlossaryTerm) => isHan(name) || name.includes(" ") || name.includes("-") || t.abbreviations.includes(name);
+  // A single word the rules never use ("VPN", "circumvention") triggers too: it can find
+  // nothing by itself, and its term's names are what the reader is looking for.
+  const unused = (name: string) => {
+    const term = queryTerm(name.toLowerCase());
+    return term !== null && !/\s/.test(name) && mini.termsWithPrefix(term).length === 0;
+  };
+  const distinctive = (name: string, t: GlossaryTerm) => isHan(name) || name.includes(" ") || name.includes("-") || t.abbreviations.includes(name) || unused(name);
   const names = catalog.glossary.flatMap((t) =>
     [t.en, t.zh, ...t.abbreviations, ...t.aliases]
       .filter((n) => distinctive(n, t))
@@ -137,6 +143,16 @@ export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): 
     }
     return [...found.values()];
   };
+
+  // Every name of a defined term (definedIn), normalised as a whole query is: the article
+  // that defines it.
+  const normalise = (q: string) => q.toLowerCase().replace(/[\s"“”'‘’]+/g, " ").trim();
+  const definitions = new Map<string, string>();
+  for (const t of catalog.glossary) {
+    if (!t.definedIn || !catalog.provisionByKey.has(t.definedIn)) continue;
+    for (const n of [t.en, t.zh, ...t.abbreviations, ...t.aliases]) if (!definitions.has(normalise(n))) definitions.set(normalise(n), t.definedIn);
+  }
+  const definitionOf = (query: string) => definitions.get(normalise(query));
 
   // The words each glossary term's names are searched with: its English and Chinese names and
   // its first six aliases, each processed as a query would be.
@@ -201,7 +217,18 @@ export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): 
         const ranked: RankedHit = { key: h.key, score: h.score, terms: h.terms, fields: h.fields, complete: c.complete, allWords: c.allWords, glossary: c.glossary };
         (ranked.complete ? complete : partial).push(ranked);
       }
-      return { hits: complete.concat(partial), complete: complete.length, words };
+      const hits = complete.concat(partial);
+      // A query that is a defined term's name, in English or Chinese ("important data",
+      // 个人信息处理者): the article that defines it comes first.
+      const defined = definitionOf(query);
+      if (defined && (!allowed || allowed.has(defined))) {
+        const at = hits.findIndex((h) => h.key === defined);
+        const hit = at >= 0 ? (hits.splice(at, 1)[0] as RankedHit) : { key: defined, score: hits[0]?.score ?? 1, terms: words, fields: ["terms"], complete: true, allWords: false, glossary: terms.filter((t) => t.definedIn === defined) };
+        if (!hit.complete) hit.complete = true;
+        hits.unshift(hit);
+        return { hits, complete: complete.length + (at >= 0 && at < complete.length ? 0 : 1), words };
+      }
+      return { hits, complete: complete.length, words };
     },
     suggest(query) {
       return mini.suggest(queryTerms(query), SUGGEST_FUZZY).slice(0, 5).map((s) => s.suggestion);

@@ -169,7 +169,7 @@ export function buildArticlePage(catalog: Catalog, ins: InstrumentEntry, p: Prov
   const neighbour = (q: ProvisionEntry | undefined) => (q ? linkToProvision(catalog, q.key, versionId) : undefined);
   const official = version.official ?? ins.data.official[0]?.url;
   return {
-    title: `${ins.data.short.en} Art. ${number} (${versionName(ins, versionId)}): ${d.heading.en}`,
+    title: `${articleLabel(ins, versionId, number)}: ${d.heading.en}`,
     instrument: { ...instrumentLabels(ins), href: `/laws/${ins.id}` },
     version: { ...version, label: versionName(ins, versionId), current: version.id === ins.currentVersion },
     number,

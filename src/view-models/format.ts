@@ -27,6 +27,16 @@ export const STATUS_LABELS: Record<InstrumentStatus, string> = {
   unknown: "Status unknown",
 };
 
+/** Every sort a list offers, in words, with what it does (the option's title). */
+export const SORT_LABELS: Record<string, { label: string; title: string }> = {
+  "max-fine": { label: "Highest fine first", title: "Rows with the highest maximum fine first; open-ended fines (multiples of gains or turnover) at the top" },
+  "min-fine": { label: "Highest minimum fine first", title: "Rows whose lowest fine is highest first" },
+  "max-custody": { label: "Longest custody first", title: "Rows with the longest detention or prison term first" },
+  article: { label: "By law and article", title: "Instrument by instrument, in article order" },
+  instrument: { label: "By law", title: "Instrument by instrument" },
+  exposure: { label: "Heaviest sanction first", title: "Custody first, then the entity's fine, then business sanctions" },
+};
+
 export const CONFIDENCE_LABELS = {
   high: "Checked against the official text",
   medium: "Partly confirmed",

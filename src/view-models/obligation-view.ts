@@ -20,16 +20,22 @@ function inSentence(label: string): string {
 }
 
 function withArticle(label: string): string {
+  if (/^(any|every|all) /i.test(label)) return label; // "any person or organisation", not "an any …"
   return `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label}`;
 }
 
-/** "binds every network operator; a critical information infrastructure operator is one" */
+/**
+ * "Binds every network operator; a critical information infrastructure operator is one": a
+ * sentence of its own, as the register lists each reason (under "Why it applies").
+ */
 export function explainReason(catalog: Catalog, chain: string[]): string {
   const bound = inSentence(actorLabel(catalog, chain.at(-1) as string));
   const selected = inSentence(actorLabel(catalog, chain[0] as string));
-  if (chain.length === 1) return `binds ${withArticle(bound)} directly`;
+  if (chain.length === 1) return `Binds ${withArticle(bound)} directly`;
   const via = chain.slice(1, -1).map((id) => inSentence(actorLabel(catalog, id)));
-  return `binds every ${bound}; ${withArticle(selected)} is one${via.length ? ` (through ${via.join(" → ")})` : ""}`;
+  // "Any person or organisation" already says every: "binds any person or organisation", never "every any …".
+  const everyOne = /^(any|every|all) /i.test(bound) ? bound : `every ${bound}`;
+  return `Binds ${everyOne}; ${withArticle(selected)} is one${via.length ? ` (through ${via.join(" → ")})` : ""}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { formatDate, permalink } from "../domain/citation.js";
 import { sanctionsOf } from "../domain/penalty-arithmetic.js";
 import { formatPinpointChinese, formatPinpointEnglish, pinpointAnchor, type Pinpoint } from "../domain/pinpoint.js";
 import { appliesIn } from "../query/versions.js";
+import { versionName } from "../domain/version-name.js";
 import { compareArticleTexts, hasChanges, type ChangeSegment } from "../texts/compare-texts.js";
 import { findFigures, type FigureUnit } from "../texts/figures.js";
 import type { LawTexts } from "../texts/load-law-texts.js";
@@ -64,9 +65,28 @@ export function buildOfficialText(ins: InstrumentEntry, p: ProvisionEntry, versi
     return { loaded: false, paragraphs: [], figures: 0, reason: status === "loaded" ? REASONS["file-missing"] : REASONS[status], official };
   }
   const loaded = texts.text(ins.id, versionId);
-  const figures = rulesFigures(p, versionId);
+  const marker = figureMarker(p, versionId);
+  const paragraphs = officialParagraphs(number, article, marker.segmentsOf);
+  return {
+    loaded: true,
+    title: loaded?.parsed.title,
+    file: loaded?.name,
+    paragraphs,
+    figures: marker.marked(),
+    official,
+    ...changesAround(ins, p, versionId, article, texts),
+  };
+}
+
+/**
+ * Splits official wording into runs, marking the figures that the tiers of `p` in this version
+ * hold (any other figure in the text is left as it is); `marked()` counts them so far.
+ */
+export function figureMarker(p: ProvisionEntry | undefined, versionId: string): { segmentsOf: (text: string) => TextSegment[]; marked: () => number } {
+  const figures = p ? rulesFigures(p, versionId) : [];
   let marked = 0;
   const segmentsOf = (text: string): TextSegment[] => {
+    if (figures.length === 0) return [{ text }];
     const out: TextSegment[] = [];
     let at = 0;
     for (const f of findFigures(text)) {
@@ -80,27 +100,27 @@ export function buildOfficialText(ins: InstrumentEntry, p: ProvisionEntry, versi
     if (at < text.length) out.push({ text: text.slice(at) });
     return out;
   };
+  return { segmentsOf, marked: () => marked };
+}
+
+/**
+ * An article's official wording paragraph by paragraph, each paragraph and item with its anchor
+ * and citation. `anchorPrefix` ("art-37-") sets the anchors apart where several articles share a
+ * page (the whole text): art-37-para-2, art-37-para-1-item-3.
+ */
+export function officialParagraphs(number: string, article: TextArticle, segmentsOf: (text: string) => TextSegment[], anchorPrefix = ""): ParagraphView[] {
   const count = article.paragraphs.length;
   const part = (pin: Pinpoint, label: string, text: string): TextPart => ({
-    id: pinpointAnchor(pin).slice(1),
+    id: `${anchorPrefix}${pinpointAnchor(pin).slice(1)}`,
     label,
     citeEn: formatPinpointEnglish(number, pin, count),
     citeZh: formatPinpointChinese(number, pin, count),
     segments: segmentsOf(text),
   });
-  const paragraphs = article.paragraphs.map((para) => ({
+  return article.paragraphs.map((para) => ({
     ...part({ para: para.number }, `¶ ${para.number}`, para.text),
     items: para.items.map((item) => ({ ...part({ para: para.number, item: item.number }, `(${item.number})`, item.text), marker: `（${itemMarker(item.number)}）` })),
   }));
-  return {
-    loaded: true,
-    title: loaded?.parsed.title,
-    file: loaded?.name,
-    paragraphs,
-    figures: marked,
-    official,
-    ...changesAround(ins, p, versionId, article, texts),
-  };
 }
 
 /** The figures of the tiers that apply in this version: amounts and terms, and gains thresholds. */
@@ -125,8 +145,7 @@ function changesAround(ins: InstrumentEntry, p: ProvisionEntry, versionId: strin
   const compare = (olderId: string, newerId: string, olderArticle: TextArticle, newerArticle: TextArticle) =>
     compareArticleTexts(articleText(olderArticle), articleText(newerArticle), { older: lineage(olderId), newer: lineage(newerId) });
   const link = (id: string) => {
-    const v = ins.versions.find((x) => x.id === id);
-    return { id, label: v?.label ?? `text in force from ${formatDate(id)}`, href: permalink(ins.id, id, p.data.numbers[id] as string) };
+    return { id, label: versionName(ins, id), href: permalink(ins.id, id, p.data.numbers[id] as string) };
   };
   const out: Pick<OfficialTextView, "changes" | "changedLater"> = {};
   const before = withText[i - 1];

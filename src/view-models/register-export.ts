@@ -79,7 +79,7 @@ export function registerMarkdown(v: RegisterView, origin: string): string {
   for (const g of v.groups) {
     out.push(`## ${mdEscape(g.title)} (${g.cards.length})`, "");
     for (const c of g.cards) {
-      out.push(`### ${mdEscape(c.article.label)} (${c.versionName}): ${mdEscape(c.heading)}`, "");
+      out.push(`### ${mdEscape(c.article.label)}${c.article.label.endsWith(")") ? "" : ` (${c.versionName})`}: ${mdEscape(c.heading)}`, ""); // "CSL Art. 10 (2026)" already names its text
       out.push(mdEscape(c.duty), "");
       if (c.conditions) out.push(`*When:* ${mdEscape(c.conditions)}`, "");
       out.push(`*Why it applies:* ${c.reasons.map(mdEscape).join("; ")}`, "");

@@ -431,7 +431,7 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
     }));
   const general = s.filter.scope === "all";
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  const sentence = `${n(reg.specificCount, "duty", "duties")} specific to your roles, ${n(reg.generalCount, "general duty", "general duties")} that bind every organisation${general ? "" : " (not listed)"}, in ${n(reg.instrumentCount, "instrument", "instruments")}; ${reg.withPenaltyCount} carry a penalty.`;
+  const sentence = `${n(reg.specificCount, "duty", "duties")} specific to your roles, ${n(reg.generalCount, "general duty that binds", "general duties that bind")} every organisation${general ? "" : " (not listed)"}, in ${n(reg.instrumentCount, "instrument", "instruments")}; ${reg.withPenaltyCount} carr${reg.withPenaltyCount === 1 ? "ies" : "y"} a penalty.`;
   const exportQuery = (path: string) => own(path, s.basePath === "/profile" ? {} : { actor: [...reg.actorIds] });
   return {
     state: s,

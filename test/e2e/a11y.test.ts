@@ -50,6 +50,7 @@ const PAGES: [string, string, number][] = [
   ["article, 2017 text", "/laws/cybersecurity-law/2017-06-01/art-37", 200],
   ["article, 2026 text, with sanctions", "/laws/cybersecurity-law/2026-01-01/art-61", 200],
   ["article with items in its official text", "/laws/cybersecurity-law/2017-06-01/art-21", 200],
+  ["the whole 2026 text beside its official text", "/laws/cybersecurity-law/2026-01-01/text", 200],
   ["disambiguation", "/laws/cybersecurity-law/art-39", 200],
   ["provisions with filters", "/provisions?actor=network-operator&sanction=fine&sort=max-fine&size=10", 200],
   ["penalties", "/penalties", 200],

@@ -27,6 +27,7 @@ describe("npm run export:static", () => {
     const urls = staticUrls(catalog);
     expect(urls.actors).toHaveLength(catalog.actors.length + 3); // the list, every actor, /profile and /check
     expect(urls.contents).toHaveLength(catalog.instruments.reduce((n, i) => n + i.versions.length, 0));
+    expect(urls["whole texts"]).toHaveLength(urls.contents?.length ?? -1);
     const articleCount = catalog.instruments.reduce((n, i) => n + i.versions.reduce((m, v) => m + i.provisions.filter((p) => p.data.numbers[v.id]).length, 0), 0);
     expect(urls.articles).toHaveLength(articleCount);
     expect(urls.articles).toContain("/laws/cybersecurity-law/2017-06-01/art-37");
@@ -37,11 +38,12 @@ describe("npm run export:static", () => {
 
   it("writes each page as <path>/index.html with the page's content", async () => {
     expect(visibleText(await read("index.html"))).toContain("Cybersecurity Law of the People's Republic of China");
-    expect(visibleText(await read("actors/cii-operator/index.html"))).toContain("binds a critical information infrastructure operator directly");
+    expect(visibleText(await read("actors/cii-operator/index.html"))).toContain("Binds a critical information infrastructure operator directly");
     const article = await read("laws/cybersecurity-law/2017-06-01/art-37/index.html");
     expect(article).toContain('"@type":"Legislation"');
     expect(article).toContain("/laws/cybersecurity-law/2017-06-01/art-37");
     expect(existsSync(path.join(out, "laws/cybersecurity-law/2026-01-01/index.html"))).toBe(true);
+    expect(await read("laws/cybersecurity-law/2026-01-01/text/index.html")).toContain('id="art-39"'); // the whole text of each version
     expect(existsSync(path.join(out, "laws/foundations-draft/index.html"))).toBe(true);
     for (const f of ["actors/index.html", "profile/index.html", "check/index.html", "laws/index.html", "provisions/index.html", "penalties/index.html", "glossary/index.html", "penalties/changes/index.html", "404.html"]) {
       expect(existsSync(path.join(out, f)), f).toBe(true);

@@ -226,6 +226,7 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
     { shape: "/laws", base: "/laws", params: {}, none: true },
     { shape: "/laws/:id", base: "/laws/cybersecurity-law", params: {}, none: true },
     { shape: "/laws/:id/:segment", base: "/laws/cybersecurity-law/2017-06-01", params: {}, none: true },
+    { shape: "/laws/:id/:version/text", base: "/laws/cybersecurity-law/2026-01-01/text", params: {}, none: true },
     { shape: "/laws/:id/:version/:article", base: "/laws/cybersecurity-law/2026-01-01/art-39", params: { act: { type: "date" }, from: { type: "date" }, decided: { type: "date" } } },
     {
       shape: "/provisions",

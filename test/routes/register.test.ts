@@ -39,8 +39,8 @@ describe("the register page", () => {
     const html = (await get(CII_TELECOM)).body;
     expect(cards(html).filter((c) => c.includes("Run the tiered protection scheme."))).toHaveLength(1);
     const t = text(html);
-    expect(t).toContain("binds every network operator; a critical information infrastructure operator is one");
-    expect(t).toContain("binds every network operator; a telecommunications operator is one");
+    expect(t).toContain("Binds every network operator; a critical information infrastructure operator is one");
+    expect(t).toContain("Binds every network operator; a telecommunications operator is one");
   });
 
   it("shows each penalty as a ladder in order, first violation first, with the trigger before the figures", async () => {
@@ -71,7 +71,7 @@ describe("the register page", () => {
 describe("scope and filters, each a query parameter shown as a removable chip", () => {
   it("scope=all adds the general duties that bind every organisation", async () => {
     const specific = (await get("/profile?actor=cii-operator&include=all")).body;
-    expect(text(specific)).toContain("1 general duty that bind every organisation (not listed)");
+    expect(text(specific)).toContain("1 general duty that binds every organisation (not listed)");
     expect(text(specific)).not.toContain("Set up a Party organisation");
     const all = (await get("/profile?actor=cii-operator&include=all&scope=all")).body;
     expect(text(all)).toContain("Set up a Party organisation");
@@ -205,7 +205,8 @@ describe("the questionnaire", () => {
     const res = await get(url);
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(`Parameter: <code>${parameter}</code>`);
-    for (const a of allowed) expect(res.body).toContain(`<li><code>${a}</code></li>`);
+    // Each allowed value in words where it has a label (an actor's name, a theme), with the value to give.
+    for (const a of allowed) expect(res.body).toMatch(new RegExp(`<li>(?:[^<]+ <code title="The value to give">|<code>)${a}</code></li>`));
   });
 });
 

@@ -21,6 +21,14 @@ describe("/search", () => {
     expect(res.body).toContain('href="/laws/cybersecurity-law/2017-06-01/art-37"');
   });
 
+  it("shows a result renumbered by an amendment under its number in every text", async () => {
+    const res = await get("/search?q=localisation");
+    const item = res.body.slice(res.body.indexOf('<ol class="results'));
+    const first = item.slice(0, item.indexOf("</li>"));
+    expect(first).toContain('<a href="/laws/cybersecurity-law/2026-01-01/art-39">CSL Art. 39 (2026)</a>');
+    expect(first).toContain('the same article in <a href="/laws/cybersecurity-law/2017-06-01/art-37">CSL Art. 37 (2017)</a>');
+  });
+
   it("finds Chinese and English through the glossary, highlighted and explained", async () => {
     const zh = await get(`/search?q=${encodeURIComponent("实名")}`);
     expect(text(zh.body)).toContain("CSL Art. 26");

@@ -37,8 +37,8 @@ describe("actor pages", () => {
     const res = await get("/actors/cii-operator");
     expect(res.statusCode).toBe(200);
     const t = text(res.body);
-    expect(t).toContain("binds every network operator; a critical information infrastructure operator is one");
-    expect(t).toContain("binds a critical information infrastructure operator directly");
+    expect(t).toContain("Binds every network operator; a critical information infrastructure operator is one");
+    expect(t).toContain("Binds a critical information infrastructure operator directly");
     expect(t).toContain("Store data in China.");
   });
 
@@ -441,7 +441,7 @@ describe("every page", () => {
   it("describes an article page with its own summary", async () => {
     const res = await get("/laws/cybersecurity-law/2017-06-01/art-37");
     expect(res.body).toContain('<meta name="description" content="CII operators store personal information and important data in China.">');
-    expect(res.body).toContain('<meta property="og:title" content="CSL Art. 37 (2017 text): ');
+    expect(res.body).toContain('<meta property="og:title" content="CSL Art. 37 (2017): ');
   });
 
   it("suggests the section a misspelt path meant", async () => {
