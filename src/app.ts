@@ -58,7 +58,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     connectionTimeout: limits.connectionTimeout,
     keepAliveTimeout: limits.keepAliveTimeout,
     requestTimeout: limits.requestTimeout,
-    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    // maxRequestsPerSocket is counted in pre-routing.ts, whose 503 is the site's (Node's is bare).
     http: {
       headersTimeout: limits.headersTimeout,
       requestTimeout: limits.requestTimeout,
@@ -83,6 +83,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
 
   app.server.maxConnections = limits.maxConnections;
   app.server.on("connect", (req, socket) => raw.connect(req, socket));
+  // Expect: 100-continue goes to the router without Node's automatic "100 Continue": a request
+  // with a body is refused (413) before the client sends it (pre-routing.ts, BODY_PATHS).
+  app.server.on("checkContinue", (req, res) => app.server.emit("request", req, res));
   app.addHook("onReady", () => raw.prepare(app));
 
   app.decorate("config", config);

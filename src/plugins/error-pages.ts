@@ -28,6 +28,7 @@ export const TITLES: Record<number, string> = {
   431: "Request headers too large",
   500: "Something went wrong",
   501: "Not implemented",
+  503: "Service unavailable",
 };
 
 export function isApiRequest(req: FastifyRequest): boolean {

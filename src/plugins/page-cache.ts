@@ -21,6 +21,7 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import type { FastifyReply } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
 
@@ -207,6 +208,20 @@ function mergeVary(vary: string | undefined): string {
   return /(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary) ? vary : `${vary}, Accept-Encoding`;
 }
 
+// Binary downloads built per request (the memo as .docx): not kept, but validated like a page.
+const DOWNLOAD_TYPES = /^application\/vnd\.openxmlformats-officedocument\./;
+
+/** A binary download gets the ETag of its bytes and the pages' Cache-Control; a match is a 304. */
+function validated(ifNoneMatch: string | undefined, reply: FastifyReply, body: Buffer): Buffer | string {
+  if (!DOWNLOAD_TYPES.test(String(reply.getHeader("content-type") ?? ""))) return body;
+  const etag = (reply.getHeader("etag") as string | undefined) ?? etagOf(body);
+  reply.header("etag", etag);
+  if (!reply.hasHeader("cache-control")) reply.header("cache-control", DEFAULT_CACHE_CONTROL);
+  if (!noneMatch(ifNoneMatch, etag)) return body;
+  reply.code(304);
+  return "";
+}
+
 export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
   async (app, { config, enabled = config.production }) => {
     const limits = config.pageCache;
@@ -320,7 +335,9 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     });
 
     app.addHook("onSend", (req, reply, payload, next) => {
-      if ((req.method !== "GET" && req.method !== "HEAD") || reply.statusCode !== 200 || typeof payload !== "string") return next(null, payload);
+      if ((req.method !== "GET" && req.method !== "HEAD") || reply.statusCode !== 200) return next(null, payload);
+      if (Buffer.isBuffer(payload)) return next(null, validated(req.headers["if-none-match"], reply, payload));
+      if (typeof payload !== "string") return next(null, payload);
       const type = String(reply.getHeader("content-type") ?? "");
       if (!CACHEABLE_TYPES.test(type) || reply.hasHeader("content-encoding")) return next(null, payload);
       if (!reply.hasHeader("cache-control")) reply.header("cache-control", DEFAULT_CACHE_CONTROL);

@@ -97,7 +97,10 @@ export class RawAnswers {
     if (err.code === "ECONNRESET" || socket.destroyed) return;
     const [status, detail] = CLIENT_ERRORS[err.code ?? ""] ?? GENERIC;
     if (!socket.writable) return void socket.destroy();
-    socket.end(this.answer(status, detail, targetOf(Buffer.isBuffer(err.rawPacket) ? err.rawPacket : undefined)), () => socket.destroy());
+    // The target: from the refused bytes, or, for a timeout after the headers (a body too slow),
+    // from the request Node is answering on this socket.
+    const target = targetOf(Buffer.isBuffer(err.rawPacket) ? err.rawPacket : undefined) ?? (socket as Duplex & { _httpMessage?: { req?: IncomingMessage } })._httpMessage?.req?.url;
+    socket.end(this.answer(status, detail, target), () => socket.destroy());
   }
 
   /** Node's 'connect' event: CONNECT asks for a tunnel, which this site does not open. */
@@ -117,23 +120,53 @@ function countHostHeaders(raw: readonly string[]): number {
   return n;
 }
 
-function refuse(req: FastifyRequest, reply: FastifyReply, status: 400 | 413, detail: string): void {
+function refuse(req: FastifyRequest, reply: FastifyReply, status: 400 | 413 | 501, detail: string): void {
   // The rest of a refused body is not read, and a request with two Hosts may be an attempt to
   // smuggle a second one: close the connection after the answer.
   reply.header("connection", "close");
   void sendError(req, reply, { status, title: TITLES[status] as string, detail, suggestions: HOME });
 }
 
+// The methods HTTP defines (RFC 9110, and PATCH): on a known address the site answers them with
+// a 405 that names the ones it allows. Any other method Node's parser accepts (QUERY, the WebDAV
+// ones …) is a 501, like one the parser refuses.
+const HTTP_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH", "TRACE", "CONNECT"]);
+
+/**
+ * The paths that take a request body (none yet): every other request with a body, or announcing
+ * one, is a 413 at once. A path added here gets "100 Continue" when the client asks for it; the
+ * others never do (app.ts hands Expect: 100-continue requests to the router without it).
+ */
+export const BODY_PATHS: ReadonlySet<string> = new Set<string>();
+
 /** Registered before the page cache: a refused request is never answered from it. */
 export default fp(
   async (app) => {
+    // Requests per connection, counted here rather than by Node (whose 503 for a request past the
+    // limit is bare: no security headers, no page): the last answer says Connection: close, and a
+    // request pipelined after it gets the site's 503.
+    const maxPerSocket = app.config.http.maxRequestsPerSocket;
+    const served = new WeakMap<object, number>();
     app.addHook("onRequest", (req, reply, done) => {
+      if (maxPerSocket > 0) {
+        const socket = req.raw.socket;
+        const n = (served.get(socket) ?? 0) + 1;
+        served.set(socket, n);
+        if (n >= maxPerSocket) reply.header("connection", "close");
+        if (n > maxPerSocket) {
+          void sendError(req, reply, { status: 503, title: TITLES[503] as string, detail: `This connection has carried ${maxPerSocket} requests, the most one may: open a new connection.`, suggestions: HOME });
+          return;
+        }
+      }
       const hosts = countHostHeaders(req.raw.rawHeaders);
       if (hosts > 1) return refuse(req, reply, 400, "The request has more than one Host header.");
       if (hosts === 0 && req.raw.httpVersion === "1.1") return refuse(req, reply, 400, "The request has no Host header: HTTP/1.1 requires one.");
+      if (!HTTP_METHODS.has(req.method)) return refuse(req, reply, 501, CLIENT_ERRORS.HPE_INVALID_METHOD?.[1] as string);
       const length = req.headers["content-length"];
-      if (req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0")) {
-        return refuse(req, reply, 413, "This site takes no request body: send the request without one.");
+      const hasBody = req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+      if (hasBody) {
+        if (!BODY_PATHS.has(req.url.split("?", 1)[0] as string)) return refuse(req, reply, 413, "This site takes no request body: send the request without one.");
+        if (/^100-continue$/i.test(String(req.headers.expect ?? ""))) reply.raw.writeContinue();
       }
       done();
     });
