@@ -43,6 +43,21 @@ export interface BuildOptions {
   logStream?: { write(line: string): void }; // where log lines go (default standard output): tests read them
 }
 
+/** One warning per text file with problems (its first, and how many more): never one per line of a broken file. */
+function logTextProblems(app: FastifyInstance, texts: LawTexts): void {
+  const byFile = new Map<string, LawTexts["problems"][number][]>();
+  for (const p of texts.problems) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  for (const [file, problems] of byFile) {
+    const [p] = problems as [LawTexts["problems"][number]];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? "" : "s"})` : "";
+    app.log.warn(`official text ${file}${p.line ? `:${p.line}` : ""}: ${p.message}${more}${p.textShown ? "" : "; this text is not shown (npm run validate lists every problem)"}`);
+  }
+}
+
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
   // Load and validate before Fastify exists: inside a plugin it would race Fastify's 10 s plugin
   // timeout, which a catalog ten times the size on a busy machine exceeds (npm run bench).
@@ -104,7 +119,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   const assets = readAssets(); // public/, with content-hashed names
   await app.register(views, { config, assets });
   await app.register(catalogPlugin, { config, catalog, lawTexts });
-  for (const p of lawTexts.problems) app.log.warn(`official text ${p.file}${p.line ? `:${p.line}` : ""}: ${p.message} (this text is not shown; npm run validate lists every problem)`);
+  logTextProblems(app, lawTexts);
   await app.register(errorPages);
   await app.register(preRouting); // one Host, no body: before the page cache can answer
   await app.register(queryPolicy); // before any route: no query parameter is ever ignored
