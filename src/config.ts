@@ -47,6 +47,7 @@ export interface PageCacheLimits {
   large: { maxEntries: number; maxBytes: number }; // answers over largeAnswer bytes, apart
   largeAnswer: number; // uncompressed size from which an answer is "large"
   concurrentMisses: number; // answers rendered (and compressed) at once; more requests wait their turn
+  identityBytes?: number; // uncompressed copies of the pages most asked for without compression (default 2 MB)
 }
 
 export const PAGE_CACHE_LIMITS: Readonly<PageCacheLimits> = Object.freeze({
@@ -58,6 +59,9 @@ export const PAGE_CACHE_LIMITS: Readonly<PageCacheLimits> = Object.freeze({
   // A render is synchronous and its compression runs on libuv's 4 threads: more at once only
   // holds more half-built pages in memory (at 100 connections of unique URLs, ~200 MB more).
   concurrentMisses: 4,
+  // Clients that send no Accept-Encoding get the uncompressed body: the most asked-for are kept
+  // here rather than decompressed from the brotli for every answer.
+  identityBytes: 2 * 1024 * 1024,
 });
 
 export interface Config {
