@@ -12,7 +12,7 @@ import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
 import knownPaths from "./plugins/known-paths.js";
 import openDataCors from "./plugins/open-data-cors.js";
 import pageCache from "./plugins/page-cache.js";
-import preRouting, { originForm, RawAnswers } from "./plugins/pre-routing.js";
+import preRouting, { guardConnections, originForm, RawAnswers } from "./plugins/pre-routing.js";
 import queryPolicy from "./plugins/query-policy.js";
 import security from "./plugins/security.js";
 import staticFiles, { readAssets } from "./plugins/static-files.js";
@@ -97,6 +97,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   });
 
   app.server.maxConnections = limits.maxConnections;
+  guardConnections(app.server, limits, raw); // per client: open connections, and silent new ones
   app.server.on("connect", (req, socket) => raw.connect(req, socket));
   // Expect: 100-continue goes to the router without Node's automatic "100 Continue": a request
   // with a body is refused (413) before the client sends it (pre-routing.ts, BODY_PATHS).

@@ -24,6 +24,7 @@ import zlib from "node:zlib";
 import type { FastifyReply } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
+import { TooManyRequestsError } from "../errors.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -424,14 +425,27 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     // static files runs it again for the 404 page), and given back exactly once, when the answer
     // is written, or the client goes, or the socket is closed by a timeout (the response's
     // "close" event comes on every one of those paths).
+    //
+    // Per client address, at most perClientRenders requests hold or wait for a slot while the
+    // slots are busy; more are a 429 at once, so a flood of expensive answers from one client
+    // never fills the queue that everyone else waits in (when a slot is free, it is taken).
     let rendering = 0; // slots held
     let peakRendering = 0;
     const waiting = new Map<object, () => void>(); // in arrival order
     const slots = new WeakMap<object, "waiting" | "held" | "released">();
+    const perClient = limits.perClientRenders;
+    const byClient = new Map<string, number>(); // slots held or waited for, per client address
+    const clientOf = new WeakMap<object, string>();
     const release = (req: object) => {
       const state = slots.get(req);
       if (state === undefined || state === "released") return;
       slots.set(req, "released");
+      const client = clientOf.get(req);
+      if (client !== undefined) {
+        const n = (byClient.get(client) ?? 1) - 1;
+        if (n > 0) byClient.set(client, n);
+        else byClient.delete(client);
+      }
       if (state === "waiting") {
         waiting.delete(req); // gave up before its turn
         return;
@@ -447,6 +461,14 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     };
     app.addHook("preHandler", (req, reply, next) => {
       if (!enabled || slots.has(req)) return next();
+      if (perClient !== undefined && !req.url.startsWith("/static/")) {
+        // (Static files are not expensive, and a browser asks for several with each page.)
+        const client = req.ip;
+        const n = byClient.get(client) ?? 0;
+        if (n >= perClient && rendering >= limits.concurrentMisses) return next(new TooManyRequestsError(`This address already has ${n} pages being prepared: wait for them, then ask again.`));
+        byClient.set(client, n + 1);
+        clientOf.set(req, client);
+      }
       reply.raw.once("close", () => release(req));
       if (rendering < limits.concurrentMisses) {
         rendering++;

@@ -12,11 +12,13 @@
 //
 // Fastify's own pre-routing errors (an undecodable path, a too-long parameter) are answered
 // by sendFrameworkError in error-pages.ts.
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
+import type { Socket } from "node:net";
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import type { HttpLimits } from "../config.js";
 import { sendError, TITLES, type ErrorPage } from "./error-pages.js";
 import { ALLOWED_METHODS } from "./known-paths.js";
 import { SECURITY_HEADERS } from "./security.js";
@@ -47,7 +49,7 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
   HPE_INVALID_CHARACTER: [400, "A header holds characters that are not allowed."],
 };
 const GENERIC: [number, string] = [400, "The request could not be read: it is not well-formed HTTP/1.1."];
-const RAW_STATUSES = [400, 405, 408, 413, 431, 501];
+const RAW_STATUSES = [400, 405, 408, 413, 431, 501, 503];
 
 function isApiPath(target: string | undefined): boolean {
   const path = originForm(target ?? "").split("?")[0] ?? "";
@@ -108,6 +110,40 @@ export class RawAnswers {
     socket.on("error", () => socket.destroy());
     socket.end(this.answer(405, "This site is not a proxy: CONNECT is not allowed.", req.url, { allow: ALLOWED_METHODS }), () => socket.destroy());
   }
+}
+
+/**
+ * Per client address: at most maxConnectionsPerClient open connections (one more gets a 503 and
+ * is closed: one client holding a thousand idle sockets locked everyone out), and a new
+ * connection that has sent nothing within firstByteTimeout is closed (Node's headersTimeout
+ * answers a client that started a request and stalled).
+ */
+export function guardConnections(server: Server, limits: Readonly<HttpLimits>, raw: RawAnswers): void {
+  const open = new Map<string, number>();
+  server.on("connection", (socket: Socket) => {
+    const client = socket.remoteAddress ?? "";
+    const n = (open.get(client) ?? 0) + 1;
+    open.set(client, n);
+    let timer: NodeJS.Timeout | undefined;
+    socket.once("close", () => {
+      if (timer) clearTimeout(timer);
+      const left = (open.get(client) ?? 1) - 1;
+      if (left > 0) open.set(client, left);
+      else open.delete(client);
+    });
+    if (limits.maxConnectionsPerClient > 0 && n > limits.maxConnectionsPerClient) {
+      socket.on("error", () => socket.destroy());
+      socket.end(raw.answer(503, `This address has ${limits.maxConnectionsPerClient} connections open, the most one client may: use those, or close some.`, undefined, { "retry-after": "1" }), () => socket.destroy());
+      return;
+    }
+    if (limits.firstByteTimeout > 0) {
+      // Node's parser reads the socket natively (no 'data' events): bytesRead says whether anything came.
+      timer = setTimeout(() => {
+        if (socket.bytesRead === 0) socket.destroy();
+      }, limits.firstByteTimeout);
+      timer.unref();
+    }
+  });
 }
 
 function escapeHtml(s: string): string {
