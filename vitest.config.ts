@@ -6,5 +6,6 @@ export default defineConfig({
     testTimeout: 30_000, // browser tests start Chromium
     hookTimeout: 60_000,
     pool: "forks",
+    globalSetup: ["test/helpers/global-setup.ts"], // finds (or unpacks) the browser once
   },
 });

@@ -188,7 +188,8 @@ export async function startApp(rulesDir: string | undefined): Promise<Server> {
   const nodeArgs = (process.env.BENCH_NODE_FLAGS ?? START_FLAGS).split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "dist/src/server.js")], {
     cwd: ROOT,
-    env: { ...process.env, ...START_ENV, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...(rulesDir ? { RULES_DIR: rulesDir } : {}), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" },
+    // Every load connection comes from 127.0.0.1: per-client caps would turn the load into 429s.
+    env: { ...process.env, ...START_ENV, NODE_ENV: "production", PER_CLIENT_LIMITS: "off", HOST: "127.0.0.1", PORT: String(port), ...(rulesDir ? { RULES_DIR: rulesDir } : {}), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" },
     stdio: ["ignore", "ignore", "pipe"], // request logs go to /dev/null, as cheap as a log shipper's pipe
   });
   let stderr = "";

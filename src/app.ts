@@ -12,7 +12,7 @@ import errorPages, { sendFrameworkError } from "./plugins/error-pages.js";
 import knownPaths from "./plugins/known-paths.js";
 import openDataCors from "./plugins/open-data-cors.js";
 import pageCache from "./plugins/page-cache.js";
-import preRouting, { originForm, RawAnswers } from "./plugins/pre-routing.js";
+import preRouting, { guardConnections, originForm, RawAnswers } from "./plugins/pre-routing.js";
 import queryPolicy from "./plugins/query-policy.js";
 import security from "./plugins/security.js";
 import staticFiles, { readAssets } from "./plugins/static-files.js";
@@ -45,6 +45,21 @@ export interface BuildOptions {
   logStream?: { write(line: string): void }; // where log lines go (default standard output): tests read them
 }
 
+/** One warning per text file with problems (its first, and how many more): never one per line of a broken file. */
+function logTextProblems(app: FastifyInstance, texts: LawTexts): void {
+  const byFile = new Map<string, LawTexts["problems"][number][]>();
+  for (const p of texts.problems) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
+  for (const [file, problems] of byFile) {
+    const [p] = problems as [LawTexts["problems"][number]];
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? "" : "s"})` : "";
+    app.log.warn(`official text ${file}${p.line ? `:${p.line}` : ""}: ${p.message}${more}${p.textShown ? "" : "; this text is not shown (npm run validate lists every problem)"}`);
+  }
+}
+
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
   // Load and validate before Fastify exists: inside a plugin it would race Fastify's 10 s plugin
   // timeout, which a catalog ten times the size on a busy machine exceeds (npm run bench).
@@ -60,7 +75,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     connectionTimeout: limits.connectionTimeout,
     keepAliveTimeout: limits.keepAliveTimeout,
     requestTimeout: limits.requestTimeout,
-    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    // maxRequestsPerSocket is counted in pre-routing.ts, whose 503 is the site's (Node's is bare).
     http: {
       headersTimeout: limits.headersTimeout,
       requestTimeout: limits.requestTimeout,
@@ -84,7 +99,11 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   });
 
   app.server.maxConnections = limits.maxConnections;
+  guardConnections(app.server, limits, raw); // per client: open connections, and silent new ones
   app.server.on("connect", (req, socket) => raw.connect(req, socket));
+  // Expect: 100-continue goes to the router without Node's automatic "100 Continue": a request
+  // with a body is refused (413) before the client sends it (pre-routing.ts, BODY_PATHS).
+  app.server.on("checkContinue", (req, res) => app.server.emit("request", req, res));
   app.addHook("onReady", () => raw.prepare(app));
 
   app.decorate("config", config);
@@ -103,7 +122,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   const assets = readAssets(); // public/, with content-hashed names
   await app.register(views, { config, assets });
   await app.register(catalogPlugin, { config, catalog, lawTexts });
-  for (const p of lawTexts.problems) app.log.warn(`official text ${p.file}${p.line ? `:${p.line}` : ""}: ${p.message} (this text is not shown; npm run validate lists every problem)`);
+  logTextProblems(app, lawTexts);
   await app.register(errorPages);
   await app.register(preRouting); // one Host, no body: before the page cache can answer
   await app.register(queryPolicy); // before any route: no query parameter is ever ignored

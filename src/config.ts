@@ -13,6 +13,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   PUBLIC_ORIGIN: z.string().url().optional(), // used in absolute permalinks and feeds
   LAW_TEXTS_DIR: z.string().min(1).optional(), // a folder of official texts, title(YYYY-MM-DD).md; none: pages link the official source
+  // "off": no per-client caps (connections, renders), for a load test whose clients all share one address
+  PER_CLIENT_LIMITS: z.enum(["on", "off"]).default("on"),
 });
 
 /**
@@ -26,6 +28,8 @@ export interface HttpLimits {
   keepAliveTimeout: number; // an idle kept-alive connection is closed after this (Fastify default 72 s)
   maxRequestsPerSocket: number; // the last answer says Connection: close, and a request sent after it gets a 503; clients reconnect (default: unlimited)
   maxConnections: number; // open connections at once; more are refused (default: unlimited)
+  maxConnectionsPerClient: number; // open connections from one client address; more are closed at once (0: no cap)
+  firstByteTimeout: number; // a new connection that has sent nothing within this is closed
   checkInterval: number; // how often Node checks the two timeouts above (Node default 30 s)
   maxHeaderSize: number; // bytes of request line and headers; more is a 431 (Node default 16 KB)
 }
@@ -37,6 +41,9 @@ export const HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
   keepAliveTimeout: 10_000,
   maxRequestsPerSocket: 1_000,
   maxConnections: 1_000,
+  // A browser opens at most 6 per host; a proxy in front should cap clients itself (README).
+  maxConnectionsPerClient: 32,
+  firstByteTimeout: 5_000,
   checkInterval: 1_000,
   maxHeaderSize: 16_384,
 });
@@ -47,6 +54,8 @@ export interface PageCacheLimits {
   large: { maxEntries: number; maxBytes: number }; // answers over largeAnswer bytes, apart
   largeAnswer: number; // uncompressed size from which an answer is "large"
   concurrentMisses: number; // answers rendered (and compressed) at once; more requests wait their turn
+  identityBytes?: number; // uncompressed copies of the pages most asked for without compression (default 2 MB)
+  perClientRenders?: number; // uncached answers one client address may have rendering or waiting while every slot is busy; more are a 429 (unset: no cap)
 }
 
 export const PAGE_CACHE_LIMITS: Readonly<PageCacheLimits> = Object.freeze({
@@ -58,6 +67,13 @@ export const PAGE_CACHE_LIMITS: Readonly<PageCacheLimits> = Object.freeze({
   // A render is synchronous and its compression runs on libuv's 4 threads: more at once only
   // holds more half-built pages in memory (at 100 connections of unique URLs, ~200 MB more).
   concurrentMisses: 4,
+  // Clients that send no Accept-Encoding get the uncompressed body: the most asked-for are kept
+  // here rather than decompressed from the brotli for every answer.
+  identityBytes: 2 * 1024 * 1024,
+  // While the render slots are busy, one client holds or waits for at most two, however many
+  // requests it sends: a flood of unique .docx memos or 50-role registers from one address
+  // cannot fill the queue everyone waits in (the rest of its requests are a 429, Retry-After 1).
+  perClientRenders: 2,
 });
 
 export interface Config {
@@ -82,8 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     production: e.NODE_ENV === "production",
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     publicOrigin: e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`,
-    http: HTTP_LIMITS,
-    pageCache: PAGE_CACHE_LIMITS,
+    http: e.PER_CLIENT_LIMITS === "off" ? { ...HTTP_LIMITS, maxConnectionsPerClient: 0 } : HTTP_LIMITS,
+    pageCache: e.PER_CLIENT_LIMITS === "off" ? { ...PAGE_CACHE_LIMITS, perClientRenders: undefined } : PAGE_CACHE_LIMITS,
     publicOriginDefaulted: e.PUBLIC_ORIGIN === undefined,
     ...(e.LAW_TEXTS_DIR ? { lawTextsDir: path.resolve(e.LAW_TEXTS_DIR) } : {}),
     ...overrides,

@@ -5,6 +5,7 @@
 // |------------------|--------|-------------------------------------------------------|
 // | BadQueryError    | 400    | a query parameter is malformed or names no known value |
 // | NotFoundError    | 404    | an actor, instrument, version, article or page unknown |
+// | TooManyRequests  | 429    | one client has as many uncached answers in hand as it may |
 // | (anything else)  | 500    | a bug: logged, answered without detail                 |
 
 export interface Suggestion {
@@ -33,5 +34,15 @@ export class NotFoundError extends Error {
   ) {
     super(message);
     this.name = "NotFoundError";
+  }
+}
+
+/** One client address has as many uncached answers rendering or waiting as it may (page-cache.ts). */
+export class TooManyRequestsError extends Error {
+  readonly status = 429;
+  readonly retryAfterSeconds = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = "TooManyRequestsError";
   }
 }

@@ -48,7 +48,7 @@ export const VersionInfo = named(
     formerIds: z.array(z.string()).optional().describe("ids this version was once published under; their URLs redirect to this one"),
     readFrom: z.enum(["official", "reproduction", "later-text"]).describe("how the text was read: from the official text, a third-party reproduction, or a later official text on the footing that the articles did not change"),
     label: z.string().describe('the name of the text, derived from its id: "2017 text", "2016 draft", or the full date when two texts of the instrument start in the same year'),
-    text: z.object({ title: z.string(), date: z.string().optional() }).optional().describe("the official text file this version is read from, where the server has one"),
+    text: z.object({ title: z.string(), date: z.string().optional(), sha256: z.string().optional().describe("SHA-256 of the file the rules were checked against (hex)") }).optional().describe("the official text file this version is read from, where the server has one"),
     adopted: z.string().optional(),
     official: z.string().optional(),
     note: z.string().optional(),

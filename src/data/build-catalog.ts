@@ -5,7 +5,7 @@ import { compareArticleNumbers } from "../domain/article-number.js";
 import { CORE_INSTRUMENTS, qualifyRef, type ActorEntry, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { provisionOfRef } from "../domain/pinpoint.js";
 import type { Actor, Instrument } from "../domain/rules-schema.js";
-import type { ParsedRules } from "./load-rules.js";
+import type { ParsedRules } from "./parsed-rules.js";
 
 export function buildCatalog(rules: ParsedRules): Catalog {
   const meta = rules.meta.value;

@@ -7,7 +7,7 @@ import { punishesBearer } from "../domain/bearers.js";
 import { parseProvisionRef, provisionOfRef } from "../domain/pinpoint.js";
 import { suggest } from "../domain/closest-match.js";
 import { findSourceDocument } from "../domain/source-documents.js";
-import type { ParsedRules } from "./load-rules.js";
+import type { ParsedRules } from "./parsed-rules.js";
 import type { RulesProblem } from "./problems.js";
 import { problemAt, type YamlFile } from "./yaml-file.js";
 

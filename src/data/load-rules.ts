@@ -11,27 +11,12 @@ import { buildCatalog } from "./build-catalog.js";
 import { checkQuestionnaire } from "./check-questionnaire.js";
 import { checkReferences } from "./check-references.js";
 import { RulesInvalidError, type RulesProblem } from "./problems.js";
+import type { Parsed, ParsedRules } from "./parsed-rules.js";
 import { problemAt, readYamlFile, type ReadBytes, type YamlFile } from "./yaml-file.js";
-
-export interface Parsed<T> {
-  file: YamlFile;
-  value: T;
-}
-
-export interface ParsedRules {
-  meta: Parsed<CatalogMeta>;
-  actors: Parsed<ActorsFile>;
-  glossary: Parsed<GlossaryFile>;
-  instruments: Parsed<Instrument>[];
-  questionnaire?: Parsed<QuestionnaireFile>; // optional: a rules folder without one has no /check questions
-  unloaded: ReadonlyMap<string, string>; // instrument id → the file that did not load: references into it are not checked
-}
 
 export interface LoadOptions {
   readFile?: ReadBytes; // how a file's bytes are read (tests inject failures)
 }
-type ActorsFile = z.infer<typeof ActorsFile>;
-type GlossaryFile = z.infer<typeof GlossaryFile>;
 
 const SPECIAL_FILES = new Set(["actors.yaml", "glossary.yaml", "catalog.yaml"]);
 const OPTIONAL_FILES = new Set(["questionnaire.yaml"]);

@@ -414,8 +414,10 @@ export const Version = z.strictObject({
   // text on the footing that the articles encoded did not change. Only "official" supports
   // confidence high.
   readFrom: z.enum(["official", "reproduction", "later-text"]),
-  // The official text file under LAW_TEXTS_DIR: "title(date).md", or "title.md" without a date.
-  text: z.strictObject({ title: z.string().min(1), date: IsoDate.optional() }).optional(),
+  // The official text file under LAW_TEXTS_DIR: "title(date).md", or "title.md" without a date,
+  // and the SHA-256 of its bytes (lower-case hex): a file whose bytes differ is not shown, and
+  // validate and check:texts fail on it. Validate with LAW_TEXTS_DIR prints the hash to record.
+  text: z.strictObject({ title: z.string().min(1), date: IsoDate.optional(), sha256: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 in lower-case hex (64 characters)").optional() }).optional(),
   note: z.string().optional(),
 });
 export type Version = z.infer<typeof Version>;

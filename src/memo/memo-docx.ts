@@ -92,6 +92,9 @@ export function memoWordDocument(doc: MemoDocument): Document {
   return new Document({ title: doc.title, creator: "China Law Explorer", description: memoLead(doc), footnotes, sections: [{ children: body }] });
 }
 
+// Everything outside XML 1.0's Char production (a title can carry any code point).
+const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
 /** The .docx bytes: the same memo gives the same bytes (see the note at the top). */
 export async function memoDocx(doc: MemoDocument): Promise<Buffer> {
   const packed = await Packer.toBuffer(memoWordDocument(doc));
@@ -116,6 +119,7 @@ export async function memoDocx(doc: MemoDocument): Promise<Buffer> {
     }
     for (const [from, to] of ids) text = text.split(`"${from}"`).join(`"${to}"`);
     if (name === "docProps/core.xml") text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
+    text = text.replace(NOT_XML_CHAR, ""); // U+FFFE, U+FFFF, control characters, lone surrogates: XML forbids them
     out[name] = strToU8(text);
   }
   return Buffer.from(zipSync(out, { mtime: new Date(stamp) }));

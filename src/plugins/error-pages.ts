@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { closestMatches } from "../domain/closest-match.js";
-import { BadQueryError, NotFoundError, type Suggestion } from "../errors.js";
+import { BadQueryError, NotFoundError, TooManyRequestsError, type Suggestion } from "../errors.js";
 import { compress, COMPRESS_THRESHOLD, negotiate } from "./page-cache.js";
 import { setSecurityHeaders } from "./security.js";
 import { allowedValues } from "../view-models/value-labels.js";
@@ -26,9 +26,11 @@ export const TITLES: Record<number, string> = {
   408: "Request timeout",
   413: "Request too large",
   414: "URI too long",
+  429: "Too many requests",
   431: "Request headers too large",
   500: "Something went wrong",
   501: "Not implemented",
+  503: "Service unavailable",
 };
 
 export function isApiRequest(req: FastifyRequest): boolean {
@@ -147,6 +149,10 @@ export default fp(
       }
       if (error instanceof NotFoundError) {
         return sendError(req, reply, { status: 404, title: TITLES[404] as string, detail: error.message, suggestions: error.suggestions });
+      }
+      if (error instanceof TooManyRequestsError) {
+        reply.header("retry-after", String(error.retryAfterSeconds));
+        return sendError(req, reply, { status: 429, title: TITLES[429] as string, detail: error.message, suggestions: [{ label: "Home", href: "/" }] });
       }
       const status = typeof (error as { statusCode?: unknown }).statusCode === "number" ? ((error as { statusCode: number }).statusCode) : 500;
       if (status >= 500) {

@@ -21,12 +21,14 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import type { FastifyReply } from "fastify";
 import fp from "fastify-plugin";
 import type { Config } from "../config.js";
+import { TooManyRequestsError } from "../errors.js";
 
 declare module "fastify" {
   interface FastifyInstance {
-    pageCache: { has(url: string): boolean; stats(): Record<"pages" | "large", { entries: number; bytes: number }> & { peakRendering: number; rendering: number; waiting: number } }; // for tests and the bench
+    pageCache: { has(url: string): boolean; stats(): Record<"pages" | "large" | "identity", { entries: number; bytes: number }> & { decompressions: number; peakRendering: number; rendering: number; waiting: number } }; // for tests and the bench
   }
 }
 
@@ -45,11 +47,64 @@ interface Entry {
 }
 
 /**
+ * How often each address has been asked for, approximately, in little memory (a count-min
+ * sketch of 4-bit counters, TinyLFU's): every GET counts, a hit or not. All counts are halved
+ * after every 10 × width requests, so the counts follow what is popular now.
+ */
+export class FrequencySketch {
+  private readonly rows: Uint8Array;
+  private readonly mask: number;
+  private additions = 0;
+  constructor(expectedEntries: number) {
+    const width = 2 ** Math.ceil(Math.log2(Math.max(64, expectedEntries * 2)));
+    this.rows = new Uint8Array(width * 4);
+    this.mask = width - 1;
+  }
+
+  private static hash(key: string): [number, number] {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9e3779b9;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    return [h1 >>> 0, (h2 >>> 0) | 1];
+  }
+
+  add(key: string): void {
+    const [h1, h2] = FrequencySketch.hash(key);
+    const width = this.mask + 1;
+    for (let r = 0; r < 4; r++) {
+      const at = r * width + ((h1 + r * h2) & this.mask);
+      if ((this.rows[at] as number) < 15) this.rows[at] = (this.rows[at] as number) + 1;
+    }
+    if (++this.additions >= width * 10) {
+      this.additions = 0;
+      for (let i = 0; i < this.rows.length; i++) this.rows[i] = (this.rows[i] as number) >> 1;
+    }
+  }
+
+  estimate(key: string): number {
+    const [h1, h2] = FrequencySketch.hash(key);
+    const width = this.mask + 1;
+    let min = 15;
+    for (let r = 0; r < 4; r++) min = Math.min(min, this.rows[r * width + ((h1 + r * h2) & this.mask)] as number);
+    return min;
+  }
+}
+
+/**
  * One bounded cache, scan-resistant (a segmented LRU): a new page waits in "probation"; asked for
  * again, it moves to "protected". Eviction takes the least recently used page on probation first,
  * so a run of URLs requested once each (a crawler, an attack) cycles through probation and never
  * pushes out the pages people keep asking for. Protected holds at most 80% of the bounds; its
  * least recently used page goes back on probation. (A Map iterates oldest first.)
+ *
+ * Admission (TinyLFU): when the segment is full, a new page gets in only if it has been asked
+ * for at least as often as the page it would push out (by the frequency sketch). Asking for each of
+ * thousands of addresses twice made every one of them "popular" to the segmented LRU alone, and
+ * pushed out the home page; the sketch knows the home page was asked for far more.
  */
 class Segment {
   private readonly probation = new Map<string, Entry>();
@@ -59,6 +114,8 @@ class Segment {
   constructor(
     readonly maxEntries: number,
     readonly maxBytes: number,
+    private readonly frequency?: FrequencySketch,
+    private readonly onEvict?: (entry: Entry) => void,
   ) {}
 
   get size(): number {
@@ -69,6 +126,23 @@ class Segment {
     return this.protected.get(key) ?? this.probation.get(key);
   }
 
+  /** Whether a new page may enter: always while there is room, else only if asked for at least as often as the first page eviction would take. */
+  admits(key: string, bytes: number): boolean {
+    if (!this.frequency) return true;
+    let entries = this.size + 1 - this.maxEntries;
+    let over = this.bytes + bytes - this.maxBytes;
+    const f = this.frequency.estimate(key);
+    for (const list of [this.probation, this.protected]) {
+      for (const [k, e] of list) {
+        if (entries <= 0 && over <= 0) return true;
+        if (this.frequency.estimate(k) > f) return false; // it would push out a page asked for more often
+        entries--;
+        over -= e.size;
+      }
+    }
+    return true;
+  }
+
   add(entry: Entry): void {
     entry.segment = this;
     entry.size = sizeOf(entry);
@@ -76,7 +150,7 @@ class Segment {
     this.bytes += entry.size;
     // A page is judged by what it will keep, its brotli: until that exists (resize), its
     // uncompressed body may exceed the bounds (a register of many roles, 3.7 MB, is 41 KB).
-    this.evict(entry.length >= COMPRESS_THRESHOLD && !entry.coded.br ? entry : undefined);
+    this.evict(entry, entry.length >= COMPRESS_THRESHOLD && !entry.coded.br);
   }
 
   /** A hit: a page on probation is promoted; a protected one becomes the most recent. */
@@ -103,20 +177,84 @@ class Segment {
     this.bytes += size - entry.size;
     if (this.protected.has(entry.key)) this.protectedBytes += size - entry.size;
     entry.size = size;
-    this.evict();
+    this.evict(entry, false);
   }
 
-  private evict(spare?: Entry): void {
+  /**
+   * Back within the bounds after `cause` was added or grew: least recent first, never a page
+   * asked for more often than `cause` (then `cause` itself goes, unless it is `spared`: a page
+   * whose brotli is not made yet, judged again when it is).
+   */
+  private evict(cause: Entry, spared: boolean): void {
+    const within = () => this.size <= this.maxEntries && this.bytes <= this.maxBytes;
+    const frequency = this.frequency?.estimate(cause.key);
     for (const list of [this.probation, this.protected]) {
       for (const [key, old] of list) {
-        if (this.size <= this.maxEntries && this.bytes <= this.maxBytes) return;
-        if (old === spare) continue;
-        list.delete(key);
-        this.bytes -= old.size;
-        if (list === this.protected) this.protectedBytes -= old.size;
-        old.segment = undefined;
+        if (within()) return;
+        if (old === cause) continue;
+        if (frequency !== undefined && (this.frequency?.estimate(key) ?? 0) > frequency) continue;
+        this.remove(old);
       }
     }
+    if (!within() && !spared && cause.segment === this) this.remove(cause);
+  }
+
+  private remove(entry: Entry): void {
+    const list = this.protected.has(entry.key) ? this.protected : this.probation;
+    if (!list.delete(entry.key)) return;
+    this.bytes -= entry.size;
+    if (list === this.protected) this.protectedBytes -= entry.size;
+    entry.segment = undefined;
+    this.onEvict?.(entry);
+  }
+}
+
+/**
+ * Uncompressed copies of cached pages for clients that send no Accept-Encoding, least recently
+ * used first out, within a byte budget of their own: without them every such answer was
+ * decompressed from the brotli (8.6× slower, and garbage for the collector). A copy belongs to
+ * its entry: an evicted page's copy is never served.
+ */
+class IdentityCopies {
+  private readonly copies = new Map<Entry, Buffer>();
+  bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+
+  get size(): number {
+    return this.copies.size;
+  }
+
+  get(entry: Entry): Buffer | undefined {
+    const copy = this.copies.get(entry);
+    if (!copy) return undefined;
+    if (!entry.segment) {
+      this.drop(entry, copy);
+      return undefined;
+    }
+    this.copies.delete(entry);
+    this.copies.set(entry, copy); // the most recent
+    return copy;
+  }
+
+  add(entry: Entry, body: Buffer): void {
+    if (body.length > this.maxBytes / 8 || this.copies.has(entry)) return; // a large answer is not worth a share
+    this.copies.set(entry, body);
+    this.bytes += body.length;
+    for (const [old, copy] of this.copies) {
+      if (this.bytes <= this.maxBytes) break;
+      this.drop(old, copy);
+    }
+  }
+
+  /** Its page left the cache. */
+  forget(entry: Entry): void {
+    const copy = this.copies.get(entry);
+    if (copy) this.drop(entry, copy);
+  }
+
+  private drop(entry: Entry, copy: Buffer): void {
+    this.copies.delete(entry);
+    this.bytes -= copy.length;
   }
 }
 
@@ -207,21 +345,51 @@ function mergeVary(vary: string | undefined): string {
   return /(^|,)\s*(accept-encoding|\*)\s*(,|$)/i.test(vary) ? vary : `${vary}, Accept-Encoding`;
 }
 
+// Binary downloads built per request (the memo as .docx): not kept, but validated like a page.
+const DOWNLOAD_TYPES = /^application\/vnd\.openxmlformats-officedocument\./;
+
+/** A binary download gets the ETag of its bytes and the pages' Cache-Control; a match is a 304. */
+function validated(ifNoneMatch: string | undefined, reply: FastifyReply, body: Buffer): Buffer | string {
+  if (!DOWNLOAD_TYPES.test(String(reply.getHeader("content-type") ?? ""))) return body;
+  const etag = (reply.getHeader("etag") as string | undefined) ?? etagOf(body);
+  reply.header("etag", etag);
+  if (!reply.hasHeader("cache-control")) reply.header("cache-control", DEFAULT_CACHE_CONTROL);
+  if (!noneMatch(ifNoneMatch, etag)) return body;
+  reply.code(304);
+  return "";
+}
+
 export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
   async (app, { config, enabled = config.production }) => {
     const limits = config.pageCache;
-    const pages = new Segment(limits.pages.maxEntries, limits.pages.maxBytes);
-    const large = new Segment(limits.large.maxEntries, limits.large.maxBytes);
+    const frequency = new FrequencySketch(limits.pages.maxEntries);
+    const identities = new IdentityCopies(limits.identityBytes ?? 2 * 1024 * 1024);
+    const pages = new Segment(limits.pages.maxEntries, limits.pages.maxBytes, frequency, (e) => identities.forget(e));
+    const large = new Segment(limits.large.maxEntries, limits.large.maxBytes, frequency, (e) => identities.forget(e));
     const lookup = (url: string) => pages.get(url) ?? large.get(url);
+    let decompressions = 0;
     app.decorate("pageCache", {
       has: (url: string) => lookup(url) !== undefined,
-      stats: () => ({ pages: { entries: pages.size, bytes: pages.bytes }, large: { entries: large.size, bytes: large.bytes }, peakRendering, rendering, waiting: waiting.size }),
+      stats: () => ({
+        pages: { entries: pages.size, bytes: pages.bytes },
+        large: { entries: large.size, bytes: large.bytes },
+        identity: { entries: identities.size, bytes: identities.bytes },
+        decompressions,
+        peakRendering,
+        rendering,
+        waiting: waiting.size,
+      }),
     });
 
-    /** The uncompressed body: kept, or decompressed from the brotli coding. */
+    /** The uncompressed body: kept, or a copy kept for clients that ask for it, or decompressed from the brotli coding (and that copy kept). */
     const identityOf = async (entry: Entry): Promise<Buffer> => {
       if (entry.identity) return entry.identity;
-      return unbrotli(await (entry.coded.br as Buffer | Promise<Buffer>));
+      const copy = identities.get(entry);
+      if (copy) return copy;
+      decompressions++;
+      const body = await unbrotli(await (entry.coded.br as Buffer | Promise<Buffer>));
+      if (entry.segment) identities.add(entry, body);
+      return body;
     };
 
     /** The body in the coding asked for, compressed at most once per entry and coding. */
@@ -257,14 +425,27 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     // static files runs it again for the 404 page), and given back exactly once, when the answer
     // is written, or the client goes, or the socket is closed by a timeout (the response's
     // "close" event comes on every one of those paths).
+    //
+    // Per client address, at most perClientRenders requests hold or wait for a slot while the
+    // slots are busy; more are a 429 at once, so a flood of expensive answers from one client
+    // never fills the queue that everyone else waits in (when a slot is free, it is taken).
     let rendering = 0; // slots held
     let peakRendering = 0;
     const waiting = new Map<object, () => void>(); // in arrival order
     const slots = new WeakMap<object, "waiting" | "held" | "released">();
+    const perClient = limits.perClientRenders;
+    const byClient = new Map<string, number>(); // slots held or waited for, per client address
+    const clientOf = new WeakMap<object, string>();
     const release = (req: object) => {
       const state = slots.get(req);
       if (state === undefined || state === "released") return;
       slots.set(req, "released");
+      const client = clientOf.get(req);
+      if (client !== undefined) {
+        const n = (byClient.get(client) ?? 1) - 1;
+        if (n > 0) byClient.set(client, n);
+        else byClient.delete(client);
+      }
       if (state === "waiting") {
         waiting.delete(req); // gave up before its turn
         return;
@@ -280,6 +461,14 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     };
     app.addHook("preHandler", (req, reply, next) => {
       if (!enabled || slots.has(req)) return next();
+      if (perClient !== undefined && !req.url.startsWith("/static/")) {
+        // (Static files are not expensive, and a browser asks for several with each page.)
+        const client = req.ip;
+        const n = byClient.get(client) ?? 0;
+        if (n >= perClient && rendering >= limits.concurrentMisses) return next(new TooManyRequestsError(`This address already has ${n} pages being prepared: wait for them, then ask again.`));
+        byClient.set(client, n + 1);
+        clientOf.set(req, client);
+      }
       reply.raw.once("close", () => release(req));
       if (rendering < limits.concurrentMisses) {
         rendering++;
@@ -302,6 +491,7 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
     // Callback-style hooks: the hit path allocates no promise when the coding is ready.
     app.addHook("onRequest", (req, reply, next) => {
       if (!enabled || (req.method !== "GET" && req.method !== "HEAD")) return next();
+      frequency.add(req.url);
       const hit = lookup(req.url);
       if (!hit) return next();
       hit.segment?.touch(hit);
@@ -314,13 +504,15 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
       }
       if (coding !== "identity") reply.header("content-encoding", coding);
       reply.type(hit.type);
-      const ready = coding === "identity" ? hit.identity : hit.coded[coding];
+      const ready = coding === "identity" ? (hit.identity ?? identities.get(hit)) : hit.coded[coding];
       if (Buffer.isBuffer(ready)) reply.send(ready);
       else codedBody(hit, coding).then((b) => reply.send(b), next);
     });
 
     app.addHook("onSend", (req, reply, payload, next) => {
-      if ((req.method !== "GET" && req.method !== "HEAD") || reply.statusCode !== 200 || typeof payload !== "string") return next(null, payload);
+      if ((req.method !== "GET" && req.method !== "HEAD") || reply.statusCode !== 200) return next(null, payload);
+      if (Buffer.isBuffer(payload)) return next(null, validated(req.headers["if-none-match"], reply, payload));
+      if (typeof payload !== "string") return next(null, payload);
       const type = String(reply.getHeader("content-type") ?? "");
       if (!CACHEABLE_TYPES.test(type) || reply.hasHeader("content-encoding")) return next(null, payload);
       if (!reply.hasHeader("cache-control")) reply.header("cache-control", DEFAULT_CACHE_CONTROL);
@@ -335,7 +527,9 @@ export default fp<{ config: Readonly<Config>; enabled?: boolean }>(
       const etags = { identity: etag, br: codedEtag(etag, "br"), gzip: codedEtag(etag, "gzip") };
       const entry: Entry = { key: req.url, length: body.length, identity: body, etags, type, headers, coded: {}, size: 0 };
       if (enabled && !lookup(req.url) && headers["cache-control"] !== "no-store") {
-        (body.length > limits.largeAnswer ? large : pages).add(entry);
+        const segment = body.length > limits.largeAnswer ? large : pages;
+        // Judged by the brotli it will keep (about a tenth of the page), before it exists.
+        if (segment.admits(req.url, Math.ceil(body.length / 10) + req.url.length)) segment.add(entry);
       }
       const coding = codingFor(entry, req.headers["accept-encoding"]);
       reply.header("vary", headers.vary).header("etag", etags[coding]);

@@ -12,11 +12,13 @@
 //
 // Fastify's own pre-routing errors (an undecodable path, a too-long parameter) are answered
 // by sendFrameworkError in error-pages.ts.
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
+import type { Socket } from "node:net";
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import type { HttpLimits } from "../config.js";
 import { sendError, TITLES, type ErrorPage } from "./error-pages.js";
 import { ALLOWED_METHODS } from "./known-paths.js";
 import { SECURITY_HEADERS } from "./security.js";
@@ -51,7 +53,7 @@ const CLIENT_ERRORS: Record<string, [number, string]> = {
   HPE_INVALID_CHARACTER: [400, "A header holds characters that are not allowed."],
 };
 const GENERIC: [number, string] = [400, "The request could not be read: it is not well-formed HTTP/1.1."];
-const RAW_STATUSES = [400, 405, 408, 413, 431, 501];
+const RAW_STATUSES = [400, 405, 408, 413, 431, 501, 503];
 
 function isApiPath(target: string | undefined): boolean {
   const path = originForm(target ?? "").split("?")[0] ?? "";
@@ -101,7 +103,10 @@ export class RawAnswers {
     if (err.code === "ECONNRESET" || socket.destroyed) return;
     const [status, detail] = CLIENT_ERRORS[err.code ?? ""] ?? GENERIC;
     if (!socket.writable) return void socket.destroy();
-    socket.end(this.answer(status, detail, targetOf(Buffer.isBuffer(err.rawPacket) ? err.rawPacket : undefined)), () => socket.destroy());
+    // The target: from the refused bytes, or, for a timeout after the headers (a body too slow),
+    // from the request Node is answering on this socket.
+    const target = targetOf(Buffer.isBuffer(err.rawPacket) ? err.rawPacket : undefined) ?? (socket as Duplex & { _httpMessage?: { req?: IncomingMessage } })._httpMessage?.req?.url;
+    socket.end(this.answer(status, detail, target), () => socket.destroy());
   }
 
   /** Node's 'connect' event: CONNECT asks for a tunnel, which this site does not open. */
@@ -109,6 +114,40 @@ export class RawAnswers {
     socket.on("error", () => socket.destroy());
     socket.end(this.answer(405, "This site is not a proxy: CONNECT is not allowed.", req.url, { allow: ALLOWED_METHODS }), () => socket.destroy());
   }
+}
+
+/**
+ * Per client address: at most maxConnectionsPerClient open connections (one more gets a 503 and
+ * is closed: one client holding a thousand idle sockets locked everyone out), and a new
+ * connection that has sent nothing within firstByteTimeout is closed (Node's headersTimeout
+ * answers a client that started a request and stalled).
+ */
+export function guardConnections(server: Server, limits: Readonly<HttpLimits>, raw: RawAnswers): void {
+  const open = new Map<string, number>();
+  server.on("connection", (socket: Socket) => {
+    const client = socket.remoteAddress ?? "";
+    const n = (open.get(client) ?? 0) + 1;
+    open.set(client, n);
+    let timer: NodeJS.Timeout | undefined;
+    socket.once("close", () => {
+      if (timer) clearTimeout(timer);
+      const left = (open.get(client) ?? 1) - 1;
+      if (left > 0) open.set(client, left);
+      else open.delete(client);
+    });
+    if (limits.maxConnectionsPerClient > 0 && n > limits.maxConnectionsPerClient) {
+      socket.on("error", () => socket.destroy());
+      socket.end(raw.answer(503, `This address has ${limits.maxConnectionsPerClient} connections open, the most one client may: use those, or close some.`, undefined, { "retry-after": "1" }), () => socket.destroy());
+      return;
+    }
+    if (limits.firstByteTimeout > 0) {
+      // Node's parser reads the socket natively (no 'data' events): bytesRead says whether anything came.
+      timer = setTimeout(() => {
+        if (socket.bytesRead === 0) socket.destroy();
+      }, limits.firstByteTimeout);
+      timer.unref();
+    }
+  });
 }
 
 function escapeHtml(s: string): string {
@@ -121,26 +160,50 @@ function countHostHeaders(raw: readonly string[]): number {
   return n;
 }
 
-function refuse(req: FastifyRequest, reply: FastifyReply, status: 400 | 413, detail: string): void {
+function refuse(req: FastifyRequest, reply: FastifyReply, status: 400 | 413 | 501, detail: string): void {
   // The rest of a refused body is not read, and a request with two Hosts may be an attempt to
   // smuggle a second one: close the connection after the answer.
   reply.header("connection", "close");
   void sendError(req, reply, { status, title: TITLES[status] as string, detail, suggestions: HOME });
 }
 
+// The methods HTTP defines (RFC 9110, and PATCH): on a known address the site answers them with
+// a 405 that names the ones it allows. Any other method Node's parser accepts (QUERY, the WebDAV
+// ones …) is a 501, like one the parser refuses.
+const HTTP_METHODS = new Set(["GET", "HEAD", "OPTIONS", "POST", "PUT", "DELETE", "PATCH", "TRACE", "CONNECT"]);
+
 /** Registered before the page cache: a refused request is never answered from it. */
 export default fp(
   async (app) => {
+    // Requests per connection, counted here rather than by Node (whose 503 for a request past the
+    // limit is bare: no security headers, no page): the last answer says Connection: close, and a
+    // request pipelined after it gets the site's 503.
+    const maxPerSocket = app.config.http.maxRequestsPerSocket;
+    const served = new WeakMap<object, number>();
     app.addHook("onRequest", (req, reply, done) => {
+      if (maxPerSocket > 0) {
+        const socket = req.raw.socket;
+        const n = (served.get(socket) ?? 0) + 1;
+        served.set(socket, n);
+        if (n >= maxPerSocket) reply.header("connection", "close");
+        if (n > maxPerSocket) {
+          void sendError(req, reply, { status: 503, title: TITLES[503] as string, detail: `This connection has carried ${maxPerSocket} requests, the most one may: open a new connection.`, suggestions: HOME });
+          return;
+        }
+      }
       const hosts = countHostHeaders(req.raw.rawHeaders);
       if (hosts > 1) return refuse(req, reply, 400, "The request has more than one Host header.");
       if (hosts === 0 && req.raw.httpVersion === "1.1") return refuse(req, reply, 400, "The request has no Host header: HTTP/1.1 requires one.");
+      if (!HTTP_METHODS.has(req.method)) return refuse(req, reply, 501, CLIENT_ERRORS.HPE_INVALID_METHOD?.[1] as string);
       const length = req.headers["content-length"];
-      // --- Allow-list (issue 26): the addresses that take a body, POST only, at most BODY_LIMIT
+      // --- Allow-list: the addresses that take a body (BODY_PATHS), POST only, at most BODY_LIMIT
       // bytes (a declared length over it is refused here; a chunked body over it by the route's
-      // bodyLimit). Every other address takes none.
-      if (req.method === "POST" && BODY_PATHS.has(req.url.split("?")[0] ?? "")) {
+      // bodyLimit). Only they get "100 Continue" when the client asks for it; every other request
+      // with a body, or announcing one, is a 413 at once (app.ts hands Expect: 100-continue
+      // requests to the router without it).
+      if (req.method === "POST" && BODY_PATHS.has(req.url.split("?", 1)[0] as string)) {
         if (length !== undefined && !(/^\d+$/.test(length) && Number(length) <= BODY_LIMIT)) return refuse(req, reply, 413, `This address takes a body of at most ${BODY_LIMIT / 1024} KB.`);
+        if (/^100-continue$/i.test(String(req.headers.expect ?? ""))) reply.raw.writeContinue();
         return done();
       }
       // --- end of the allow-list

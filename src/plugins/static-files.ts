@@ -74,6 +74,10 @@ export default fp<{ assets: ReadonlyMap<string, Asset> }>(
       cacheControl: false, // set below
       setHeaders: (res) => res.setHeader("cache-control", "no-cache"),
       decorateReply: false,
+      // No ranges: @fastify/compress encodes the answer after the range is cut, so a Range with
+      // Accept-Encoding got a brotli of the slice under a Content-Range of the file. The files
+      // are small; a client that asks for a range gets the whole file (RFC 9110 allows it).
+      acceptRanges: false,
       // A path that climbs out of public/ ("..", however encoded) names no file here: 404 like
       // any other missing file, rather than the 403 the file server would send.
       allowedPath: (pathname) => !safeDecode(pathname).split(/[\\/]/).includes(".."),

@@ -1,6 +1,15 @@
 // /api/docs: the OpenAPI document as a readable page, rendered on the server (no third-party
 // viewer, no requests elsewhere).
-import type { ApiOperation } from "../api/define.js";
+
+/** What the page shows of an API operation (src/api's operations have this shape; no import of the layer above). */
+export interface DocumentedOperation {
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  examples?: string[];
+}
 
 interface ParamView {
   name: string;
@@ -22,7 +31,7 @@ function typeOf(schema: Record<string, unknown> | undefined): { type: string; al
   return { type: items ? `list of ${t}${range}` : `${t}${range}`, allowed, default: schema.default === undefined ? undefined : String(schema.default) };
 }
 
-export function apiDocsView(document: { info: { title: string; description: string; version: string }; paths: Record<string, Record<string, unknown>> }, ops: readonly ApiOperation[]) {
+export function apiDocsView(document: { info: { title: string; description: string; version: string }; paths: Record<string, Record<string, unknown>> }, ops: readonly DocumentedOperation[]) {
   return {
     title: document.info.title,
     description: document.info.description,

@@ -1,14 +1,15 @@
-// Debian's Chromium for the browser tests, driven by playwright-core: one place for its path and
-// its flags (without the background-networking ones, Chromium keeps calling out to a closed network).
+// The Chromium the browser tests drive through playwright-core (which one: ./chromium.ts), and its
+// flags (without the background-networking ones, Chromium keeps calling out to a closed network).
 import type { FastifyInstance } from "fastify";
 import { chromium, type Browser } from "playwright-core";
+import { findChromium } from "./chromium.js";
 import { buildTestApp } from "./test-app.js";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
 export function launchChromium(): Promise<Browser> {
+  const choice = findChromium(); // throws, saying what to do, when there is none
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: choice.executablePath,
+    ...(choice.env ? { env: { ...process.env, ...choice.env } } : {}),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
