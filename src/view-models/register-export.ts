@@ -14,13 +14,14 @@ const TIER_COLUMNS = ["article", "when", "trigger", "entity", "managers", "indiv
 
 export function registerCsvRows(v: RegisterView): (string | number | undefined)[][] {
   const width = Math.max(1, ...v.cards.map((c) => cardSteps(c).length));
-  const header = ["instrument", "instrument_title", "version", "article", "heading", "duty", "conditions", "roles", "reasons", "theme", "scope", "penalty_articles", "no_penalty_note"];
+  const header = ["obligation_id", "instrument", "instrument_title", "version", "article", "heading", "duty", "conditions", "roles", "reasons", "theme", "scope", "penalty_articles", "penalty_article_ids", "no_penalty_note"];
   for (let i = 1; i <= width; i++) for (const col of TIER_COLUMNS) header.push(`tier${i}_${col}`);
   header.push("permalink");
   const rows: (string | number | undefined)[][] = [header];
   for (const c of v.cards) {
     const steps = cardSteps(c);
     const row: (string | number | undefined)[] = [
+      c.key,
       c.instrumentShort,
       c.instrumentTitle,
       c.versionId,
@@ -33,6 +34,7 @@ export function registerCsvRows(v: RegisterView): (string | number | undefined)[
       c.theme,
       c.general ? "general" : "specific",
       [...new Set(steps.map((s) => s.article.label))].join(" | "),
+      c.penaltyIds.join(" | "),
       steps.length ? undefined : noPenaltyNote(c),
     ];
     for (let i = 0; i < width; i++) {
