@@ -13,6 +13,7 @@ import { toCsv } from "../view-models/csv.js";
 import { questionnaireView } from "../view-models/questionnaire-view.js";
 import { cardSteps, headerLines, registerCsvRows, registerMarkdown } from "../view-models/register-export.js";
 import { registerView, type RegisterState, type RegisterView } from "../view-models/register.js";
+import { exportFileName, registerDocx, registerXlsx } from "../view-models/register-office.js";
 import { z } from "zod";
 
 const registerRoutes: FastifyPluginAsync = async (app) => {
@@ -54,23 +55,51 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
     throw new BadQueryError("actor", "A register needs at least one role: give actor=… or answers from /check that bring a role.", catalog.actors.map((a) => a.id));
   };
 
+  // Every export downloads under a name that says the roles and the date.
+  const download = (reply: FastifyReply, v: RegisterView, type: string, ext: string) => reply.type(type).header("content-disposition", `attachment; filename="${exportFileName(v, ext)}"`);
   app.get("/profile.csv", async (req, reply) => {
     const v = exportOf(req);
     if (!v) return noRoles();
-    reply.type("text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="register.csv"');
+    download(reply, v, "text/csv; charset=utf-8", "csv");
     return toCsv(registerCsvRows(v));
   });
   app.get("/profile.md", async (req, reply) => {
     const v = exportOf(req);
     if (!v) return noRoles();
-    reply.type("text/markdown; charset=utf-8").header("content-disposition", 'inline; filename="register.md"');
+    download(reply, v, "text/markdown; charset=utf-8", "md");
     return registerMarkdown(v, origin);
   });
   app.get("/profile.html", async (req, reply) => {
     const v = exportOf(req);
     if (!v) return noRoles();
-    reply.type("text/html; charset=utf-8").header("content-disposition", 'inline; filename="register.html"');
+    download(reply, v, "text/html; charset=utf-8", "html");
     return reply.viewAsync("exports/register-word", { v, origin, header: headerLines(v), steps: cardSteps });
+  });
+  // The office formats cost a writer's fixed start-up (a tenth of a second) on top of the
+  // register: the last few are kept, by their canonical address (the same register, the same
+  // bytes; the rules do not change while the server runs).
+  const office = new Map<string, Promise<Buffer>>();
+  const officeFile = (key: string, make: () => Promise<Buffer>): Promise<Buffer> => {
+    let file = office.get(key);
+    if (!file) {
+      file = make();
+      file.catch(() => office.delete(key));
+      office.set(key, file);
+      if (office.size > 16) office.delete(office.keys().next().value as string);
+    }
+    return file;
+  };
+  app.get("/profile.xlsx", async (req, reply) => {
+    const v = exportOf(req);
+    if (!v) return noRoles();
+    download(reply, v, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
+    return officeFile(v.exports.xlsx, () => registerXlsx(v, origin));
+  });
+  app.get("/profile.docx", async (req, reply) => {
+    const v = exportOf(req);
+    if (!v) return noRoles();
+    download(reply, v, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
+    return officeFile(v.exports.docx, () => registerDocx(v, origin));
   });
 };
 

@@ -220,7 +220,7 @@ describe("hand-over formats", () => {
     expect(res.body.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(res.body.slice(1));
     const header = rows[0] as string[];
-    expect(header.slice(0, 13)).toEqual(["instrument", "instrument_title", "version", "article", "heading", "duty", "conditions", "roles", "reasons", "theme", "scope", "penalty_articles", "no_penalty_note"]);
+    expect(header.slice(0, 15)).toEqual(["obligation_id", "instrument", "instrument_title", "version", "article", "heading", "duty", "conditions", "roles", "reasons", "theme", "scope", "penalty_articles", "penalty_article_ids", "no_penalty_note"]);
     expect(header).toContain("tier1_when");
     expect(header.at(-1)).toBe("permalink");
     expect(rows).toHaveLength(1 + 6);
@@ -232,6 +232,9 @@ describe("hand-over formats", () => {
     expect(col(protect, "tier2_entity")).toContain("Fine RMB 10,000–100,000");
     expect(col(protect, "roles")).toBe("Critical information infrastructure operator | Telecommunications operator");
     expect(col(protect, "permalink")).toBe("http://test.local/laws/cybersecurity-law/2017-06-01/art-21");
+    // The stable obligation ID: instrument, lineage id and obligation id, the same in every text.
+    expect(col(protect, "obligation_id")).toBe("cybersecurity-law/p21#protect");
+    expect(col(protect, "penalty_article_ids")).toBe("cybersecurity-law/p59");
     for (const r of rows.slice(1)) for (const cell of r) expect(cell, cell).not.toMatch(/^[=+\-@]/);
   });
 
