@@ -8,11 +8,15 @@ import { carriedMemo } from "../memo/memo-items.js";
 import { parseQuery } from "../query/query-params.js";
 import { answerParams, deriveRoles, hasAnswers, pickAnswers } from "../query/questionnaire.js";
 import { buildRegister } from "../query/register.js";
-import { parseRegisterRequest, type RegisterRequest } from "../query/register-request.js";
+import { parseChangesRequest, parseRegisterRequest, type RegisterRequest } from "../query/register-request.js";
+import { penaltyRows } from "../query/penalty-table.js";
+import { registerAmendments, registerChanges } from "../query/register-changes.js";
+import { atomFeed } from "../view-models/atom.js";
+import { changeSummary, lawChangesView } from "../view-models/register-changes.js";
 import { toCsv } from "../view-models/csv.js";
 import { questionnaireView } from "../view-models/questionnaire-view.js";
 import { cardSteps, headerLines, registerCsvRows, registerMarkdown } from "../view-models/register-export.js";
-import { registerView, type RegisterState, type RegisterView } from "../view-models/register.js";
+import { registerHref, registerView, type RegisterState, type RegisterView } from "../view-models/register.js";
 import { exportFileName, registerDocx, registerXlsx } from "../view-models/register-office.js";
 import { z } from "zod";
 
@@ -43,6 +47,35 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
     }
     const v = view(r);
     return reply.viewAsync("pages/profile", { title: "Compliance register", v, memoCarry: v.memoCarry, questionnaire: questionnaireView(catalog, r.answers, r.derived), picker: catalog.actors.map((a) => ({ id: a.id, label: a.data.label, depth: a.depth, checked: r.actor.includes(a.id) })) });
+  });
+
+  // What changed for these roles between two dates (default: the year before the as-of date).
+  const rows = penaltyRows(catalog);
+  app.get("/profile/changes", async (req, reply) => {
+    const { req: r, from: fromQ, to: toQ } = parseChangesRequest(catalog, req.query);
+    if (r.actorIds.length === 0) return noRoles();
+    const to = toQ ?? r.filter.at ?? catalog.meta.asOf;
+    const from = fromQ ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`;
+    if (from >= to) throw new BadQueryError("to", "must be a later date than from", [`a date after ${from}`]);
+    const v = view(r);
+    const changes = registerChanges(catalog, rows, r.actorIds, r.filter, from, to);
+    const own = (path: string) => registerHref(v.state, { memo: undefined, at: undefined }, path);
+    return reply.viewAsync("pages/profile-changes", { title: `What changed for these roles: ${from} to ${to}`, v, from, to, laws: lawChangesView(catalog, changes), hidden: v.form.hidden.filter((h) => h.name !== "memo"), registerHref: own("/profile"), feedHref: own("/profile.atom") });
+  });
+
+  // A feed per register: each amendment of its laws that changed its duties or their penalties.
+  app.get("/profile.atom", async (req, reply) => {
+    const r = parseRegisterRequest(catalog, req.query);
+    if (r.actorIds.length === 0) return noRoles();
+    const v = view(r);
+    const own = (path: string, extra: Record<string, string> = {}) => registerHref(v.state, { memo: undefined, ...extra }, path);
+    const events = registerAmendments(catalog, rows, r.actorIds, r.filter).map(({ ins, from, to, changes }) => {
+      const law = lawChangesView(catalog, { from, to, laws: [changes] })[0];
+      return { id: `${own("/profile.atom")}#${ins.id}/${to}`, instrumentId: ins.id, kind: "amended" as const, date: to, title: `${ins.data.short.en}: ${law?.texts ?? to}`, summary: law ? changeSummary(law) : "", href: own("/profile/changes", { from: dayBefore(to), to }) };
+    });
+    reply.header("cache-control", "public, max-age=300");
+    const updated = events[0]?.date ?? catalog.meta.asOf;
+    return reply.type("application/atom+xml; charset=utf-8").send(atomFeed(events, { id: own("/profile.atom"), title: `${v.title}: what changed`, alternate: own("/profile"), updated, origin }));
   });
 
   // Hand-over formats: same parameters, same rows. An empty role set has nothing to hand over.
@@ -104,3 +137,9 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
 };
 
 export default registerRoutes;
+
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

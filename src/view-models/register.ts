@@ -448,7 +448,7 @@ export interface RegisterView {
     instruments: { id: string; label: string; count: number; checked: boolean }[];
     themes: { id: string; label: string; count: number; checked: boolean }[];
   };
-  exports: { csv: string; md: string; html: string; xlsx: string; docx: string; api: string; print: string; self: string };
+  exports: { csv: string; md: string; html: string; xlsx: string; docx: string; atom: string; api: string; print: string; self: string };
 }
 
 export function registerView(catalog: Catalog, reg: Register, s: RegisterState, derived: DerivedRoles | undefined, origin: string): RegisterView {
@@ -531,6 +531,7 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
       html: exportQuery("/profile.html"),
       xlsx: exportQuery("/profile.xlsx"),
       docx: exportQuery("/profile.docx"),
+      atom: exportQuery("/profile.atom"),
       api: exportQuery("/api/v1/register"),
       print: registerHref(s),
       self: `${origin}${own(s.basePath)}`,

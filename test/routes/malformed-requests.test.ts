@@ -223,6 +223,8 @@ function routeSpecs(fastify: FastifyInstance): RouteSpec[] {
     { shape: "/profile.md", base: "/profile.md?actor=cii-operator", type: /^text\/markdown/, params: profileParams },
     { shape: "/profile.html", base: "/profile.html?actor=cii-operator", params: profileParams },
     { shape: "/profile.xlsx", base: "/profile.xlsx?actor=cii-operator", type: /^application\/vnd\.openxmlformats-officedocument\.spreadsheetml/, params: profileParams },
+    { shape: "/profile/changes", base: "/profile/changes?actor=cii-operator", params: { ...profileParams, from: { type: "date" }, to: { type: "date" } } },
+    { shape: "/profile.atom", base: "/profile.atom?actor=cii-operator", type: /^application\/atom\+xml/, params: profileParams },
     { shape: "/profile.docx", base: "/profile.docx?actor=cii-operator", type: /^application\/vnd\.openxmlformats-officedocument\.wordprocessingml/, params: profileParams },
     { shape: "/check", base: "/check", params: answerParams },
     { shape: "/laws", base: "/laws", params: {}, none: true },
