@@ -127,7 +127,7 @@ export async function registerDocx(v: RegisterView, origin: string): Promise<Buf
       ),
     );
   if (v.heaviest.length) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(`The ${v.heaviest.length} heaviest duties`)] }));
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(v.heaviest.length === 1 ? "The heaviest duty" : `The ${v.heaviest.length} heaviest duties`)] }));
     v.heaviest.forEach((h, i) => body.push(para(`${i + 1}. `, run(h.article.label, { bold: true }), `: ${h.duty} ${h.worst}`)));
   }
   body.push(para(run(v.disclaimer, { italics: true })));

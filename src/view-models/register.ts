@@ -405,7 +405,7 @@ export function recentChanges(catalog: Catalog, reg: Register, changesHref: (fro
   const out: RegisterView["recentChanges"] = [];
   for (const id of new Set([...reg.duties, ...reg.otherGeneral].map((d) => d.provision.instrumentId))) {
     const ins = catalog.instrumentById.get(id);
-    if (!ins) continue;
+    if (!ins || ins.data.draft) continue;
     const ids = ins.data.versions.map((v) => v.id);
     ids.forEach((v, i) => {
       const prev = ids[i - 1];
@@ -473,7 +473,7 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
     }));
   const general = s.filter.scope === "all";
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  const sentence = `${n(reg.specificCount, "duty", "duties")} specific to your roles and ${n(reg.generalCount, "general duty that binds", "general duties that bind")} every organisation (${general ? "all" : reg.keyGeneralCount} listed in full), in ${n(reg.instrumentCount, "instrument", "instruments")}; ${reg.withPenaltyCount} of those listed carry a penalty.`;
+  const sentence = `${n(reg.specificCount, "duty", "duties")} specific to your roles and ${n(reg.generalCount, "general duty that binds", "general duties that bind")} every organisation (${general ? "all" : reg.keyGeneralCount} listed in full), in ${n(reg.instrumentCount, "instrument", "instruments")}; ${reg.withPenaltyCount} of those listed ${reg.withPenaltyCount === 1 ? "carries" : "carry"} a penalty.`;
   const groupAnchor = new Map<string, string>();
   for (const g of groups) for (const c of g.cards) if (!groupAnchor.has(c.instrumentId) && g.id !== EVERY_ORGANISATION) groupAnchor.set(c.instrumentId, g.anchor);
   const dutyLink = (d: RegisterDuty): Link => {

@@ -170,7 +170,7 @@ describe("the register of instant messaging + CII + personal information", () =>
     // On a phone the contents sit above the duties and scroll away.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator("article.duty").nth(100).scrollIntoViewIfNeeded();
-    expect(await nav.evaluate((n) => getComputedStyle(n).position)).toBe("static");
+    expect(await page.evaluate('getComputedStyle(document.querySelector("nav.contents")).position')).toBe("static");
     await page.close();
   });
 
@@ -183,9 +183,7 @@ describe("the register of instant messaging + CII + personal information", () =>
     expect(await page.locator("nav.contents").isVisible()).toBe(false);
     const whole = pdfPages(await page.pdf(A4));
     // The summary alone: everything after it taken away.
-    await page.evaluate(() => {
-      for (const e of document.querySelectorAll(".register-body, .change-roles")) (e as HTMLElement).style.display = "none";
-    });
+    await page.evaluate('for (const e of document.querySelectorAll(".register-body, .change-roles")) e.style.display = "none";');
     const summary = pdfPages(await page.pdf(A4));
     console.log(`register print (${BIG}): summary ${summary} pages, whole ${whole} pages`);
     expect(summary).toBeLessThanOrEqual(2);
