@@ -83,3 +83,18 @@ function fitScrollCues() {
 }
 fitScrollCues();
 window.addEventListener("resize", fitScrollCues);
+
+// Folded penalty ladders print open: the stylesheet opens them where the browser allows it; this
+// opens them for the others, and folds back the ones the reader had not opened.
+addEventListener("beforeprint", () => {
+  for (const d of document.querySelectorAll("details.more-steps:not([open])")) {
+    d.dataset.printOpened = "";
+    d.open = true;
+  }
+});
+addEventListener("afterprint", () => {
+  for (const d of document.querySelectorAll("details.more-steps[data-print-opened]")) {
+    d.open = false;
+    delete d.dataset.printOpened;
+  }
+});

@@ -33,6 +33,15 @@ export function checkQuestionnaire(
       if (questionIds.has(question.id)) at([...qp, "id"], `duplicate question id "${question.id}"`);
       questionIds.add(question.id);
       if ((RESERVED_PARAMETERS as readonly string[]).includes(question.id)) at([...qp, "id"], `"${question.id}" is a parameter of the register already; choose another id`);
+      if (question.followUp) {
+        // A follow-up names an earlier question and answers it has: the form asks in order.
+        const parent = q.groups.flatMap((x) => x.questions).find((x) => x.id === question.followUp?.question);
+        if (!parent || !questionIds.has(parent.id) || parent === question) at([...qp, "followUp", "question"], `no earlier question "${question.followUp.question}"${suggest(question.followUp.question, questionIds)}`);
+        else
+          question.followUp.answers.forEach((a, ai) => {
+            if (!parent.options.some((o) => o.value === a)) at([...qp, "followUp", "answers", ai], `question "${parent.id}" has no answer "${a}"${suggest(a, parent.options.map((o) => o.value))}`);
+          });
+      }
       const values = new Set<string>();
       question.options.forEach((o, oi) => {
         const op = [...qp, "options", oi] as const;

@@ -175,6 +175,10 @@ export function checkReferences(rules: ParsedRules): RulesProblem[] {
         o.actors.forEach((a, ai) => {
           if (!actorIds.has(a)) at(file, [...ob, "actors", ai], `unknown actor "${a}"${suggest(a, actorIds)}`);
         });
+        (o.notFor ?? []).forEach((a, ai) => {
+          if (!actorIds.has(a)) at(file, [...ob, "notFor", ai], `unknown actor "${a}"${suggest(a, actorIds)}`);
+          else if (!o.actors.some((b) => isA(a, b))) at(file, [...ob, "notFor", ai], `"${a}" is not a kind of any bearer (${o.actors.join(", ")}): the duty never binds it anyway`);
+        });
         (o.versions ?? []).forEach((v, vi) => {
           if (!present.includes(v)) at(file, [...ob, "versions", vi], `the article does not exist in version "${v}"`);
         });

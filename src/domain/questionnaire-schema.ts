@@ -37,6 +37,10 @@ export const Question = z.strictObject({
   // any: tick every option that is true (checkboxes); one: a single answer (radio buttons).
   choose: z.enum(["any", "one"]),
   options: z.array(AnswerOption).min(1),
+  // A follow-up: asked only when an earlier question got one of these answers (one answer that
+  // covers several regulated categories: "do you hold a telecommunications licence for it?").
+  // Its answers count only together with one of them. Default: asked of everyone.
+  followUp: z.strictObject({ question: Slug, answers: z.array(Slug).min(1) }).optional(),
 });
 export type Question = z.infer<typeof Question>;
 

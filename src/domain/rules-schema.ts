@@ -187,6 +187,16 @@ export const Obligation = z.strictObject({
   para: z.number().int().positive().optional(), // the paragraph (款) that sets the duty
   item: z.number().int().positive().optional(), // the item (项) of that paragraph
   versions: z.array(IsoDate).optional(), // default: every version in which the provision exists
+  // The actors the duty does not bind although they are kinds of its bearers, because its
+  // condition excludes them: Foreign NGO Law Art. 16 binds an overseas NGO only where it has no
+  // representative office, so [fngo-representative-office]. A role set that holds one of these
+  // (or a kind of one) is not shown the duty. Default: none.
+  notFor: z.array(Slug).min(1).optional(),
+  // A general duty (it binds every organisation or everyone) that every register lists in full,
+  // with its ladder, because it matters to any organisation: cooperation with the police, state
+  // security and intelligence work; data security; reporting. Unset: a general duty listed only
+  // as one line in the register's compact list.
+  generalDuty: z.enum(["cooperation", "data-security", "reporting"]).optional(),
 });
 export type Obligation = z.infer<typeof Obligation>;
 

@@ -97,9 +97,14 @@ const NOT_XML_CHAR = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** The .docx bytes: the same memo gives the same bytes (see the note at the top). */
 export async function memoDocx(doc: MemoDocument): Promise<Buffer> {
-  const packed = await Packer.toBuffer(memoWordDocument(doc));
+  return stableDocx(memoWordDocument(doc), doc.asOf);
+}
+
+/** A Word document's bytes, the same for the same document: times set to `asOf`, link ids numbered (the register's .docx uses it too). */
+export async function stableDocx(document: Document, asOf: string): Promise<Buffer> {
+  const packed = await Packer.toBuffer(document);
   const files = unzipSync(new Uint8Array(packed));
-  const stamp = `${doc.asOf}T00:00:00Z`;
+  const stamp = `${asOf}T00:00:00Z`;
   // Relationship ids docx drew at random, numbered in the order the package first names them.
   const ids = new Map<string, string>();
   const texts = new Map<string, string>();
@@ -117,7 +122,8 @@ export async function memoDocx(doc: MemoDocument): Promise<Buffer> {
       out[name] = files[name] as Uint8Array;
       continue;
     }
-    for (const [from, to] of ids) text = text.split(`"${from}"`).join(`"${to}"`);
+    // One pass over the text (a split and join per id was quadratic on a long register).
+    if (ids.size) text = text.replace(/"([^"<>]+)"/g, (m, id: string) => (ids.has(id) ? `"${ids.get(id)}"` : m));
     if (name === "docProps/core.xml") text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
     text = text.replace(NOT_XML_CHAR, ""); // U+FFFE, U+FFFF, control characters, lone surrogates: XML forbids them
     out[name] = strToU8(text);

@@ -76,6 +76,8 @@ export function deriveRoles(catalog: Catalog, answers: Answers): DerivedRoles {
   const answered: DerivedRoles["answered"] = [];
   for (const q of questions(catalog)) {
     const given = answers[q.id] ?? [];
+    // A follow-up counts only with the answer it follows up ("a telecoms licence" for cloud).
+    if (q.followUp && !q.followUp.answers.some((a) => (answers[q.followUp?.question ?? ""] ?? []).includes(a))) continue;
     const options = q.options.filter((o) => given.includes(o.value));
     if (options.length === 0) continue;
     answered.push({ question: q, options });

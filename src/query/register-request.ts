@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Catalog } from "../domain/catalog.js";
 import { answerParams, deriveRoles, hasAnswers, pickAnswers, type Answers, type DerivedRoles } from "./questionnaire.js";
 import { MemoCarry } from "./memo-carry.js";
-import { listOf, parseQuery, single } from "./query-params.js";
+import { DateParam, listOf, parseQuery, single } from "./query-params.js";
 import { registerFilterParams, type RegisterFilter } from "./register.js";
 
 export const GROUP_BY = ["instrument", "theme"] as const;
@@ -40,6 +40,8 @@ function makeSchemas(catalog: Catalog) {
     profile: z.object({ actor, ...answerParams(catalog), ...filters, memo: MemoCarry }),
     single: z.object({ ...filters, memo: MemoCarry }),
     api: z.object({ actor, ...registerFilterParams(catalog) }),
+    // /profile/changes: the register's parameters and the two dates compared.
+    changes: z.object({ actor, ...answerParams(catalog), ...filters, memo: MemoCarry, from: single(DateParam.optional().describe("the earlier date, YYYY-MM-DD")), to: single(DateParam.optional().describe("the later date, YYYY-MM-DD; default: the data's as-of date")) }),
   };
 }
 
@@ -52,4 +54,11 @@ export function parseRegisterRequest(catalog: Catalog, raw: unknown, fixedActor?
   const actorIds = fixedActor ? [fixedActor] : [...new Set([...actor, ...(derived?.roles.map((r) => r.actor) ?? [])])];
   const filter: RegisterFilter = { scope: q.scope, instrument: q.instrument, theme: q.theme, penalty: q.penalty, at: q.at, include: q.include, sort: q.sort };
   return { actor, answers, derived, actorIds, filter, group: q.group, memo: q.memo ?? [] };
+}
+
+/** /profile/changes: the register request and the two dates (from defaults to a year before to). */
+export function parseChangesRequest(catalog: Catalog, raw: unknown): { req: RegisterRequest; from?: string; to?: string } {
+  const q = parseQuery(registerSchemas(catalog).changes, raw) as { from?: string; to?: string };
+  const rest = Object.fromEntries(Object.entries((raw ?? {}) as Record<string, unknown>).filter(([k]) => k !== "from" && k !== "to"));
+  return { req: parseRegisterRequest(catalog, rest), from: q.from, to: q.to };
 }

@@ -61,6 +61,7 @@ const BUSINESS_RANK: Partial<Record<SanctionKind, number>> = {
 
 export interface RegisterDuty extends BoundObligation {
   general: boolean; // binds the roles only through a general actor (company, organisation, anyone …)
+  keyGeneral: boolean; // general, and marked in the rules as one every organisation must know (generalDuty): listed in full in every register
   referred: TierRef[]; // the tiers of the articles a tier refers the breach to (CSL 2026 Art. 71 → PIPL Art. 66)
   exposure: Exposure; // of its tiers and the referred ones
 }
@@ -68,9 +69,13 @@ export interface RegisterDuty extends BoundObligation {
 export interface Register {
   actorIds: readonly string[];
   date: string;
-  duties: RegisterDuty[]; // filtered, scoped and sorted: what the register lists
+  duties: RegisterDuty[]; // filtered, scoped and sorted: what the register lists in full
+  // The general duties not listed in full (scope=specific): the compact one-line list, in
+  // instrument and article order.
+  otherGeneral: RegisterDuty[];
   specificCount: number; // after the filters, before the scope
-  generalCount: number;
+  generalCount: number; // every general duty, the key ones included
+  keyGeneralCount: number; // the general duties listed in full in every register
   instrumentCount: number; // of the listed duties
   withPenaltyCount: number; // of the listed duties
   // Duties per instrument and per theme in the scope and penalty filter, before the instrument
@@ -130,11 +135,14 @@ export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: 
   const filtered: RegisterDuty[] = [];
   const instruments = new Map<string, number>();
   const themes = new Map<Theme, number>();
+  const excluded = excludedBy(catalog, actorIds);
   for (const b of all) {
+    if (excluded(b.obligation.notFor)) continue;
     const general = isGeneral(b.reasons, generalActors);
+    const keyGeneral = general && b.obligation.generalDuty !== undefined;
     if (f.penalty === "yes" && b.tiers.length === 0) continue;
     if (f.penalty === "no" && b.tiers.length > 0) continue;
-    if (!general || f.scope === "all") {
+    if (!general || keyGeneral || f.scope === "all") {
       instruments.set(b.provision.instrumentId, (instruments.get(b.provision.instrumentId) ?? 0) + 1);
       themes.set(b.obligation.theme, (themes.get(b.obligation.theme) ?? 0) + 1);
     }
@@ -142,9 +150,11 @@ export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: 
     if (f.theme.length && !f.theme.includes(b.obligation.theme)) continue;
     const referred = referredTiers(catalog, b.tiers, date).filter((t) => punishesBearer(t.tier.punishes, b.obligation.actors, isA, actorIds));
     // Written out rather than spread ({ ...b, … }): a third less time on a large register.
-    filtered.push({ key: b.key, provision: b.provision, obligation: b.obligation, versionId: b.versionId, number: b.number, reasons: b.reasons, tiers: b.tiers, general, referred, exposure: exposureOf([...b.tiers, ...referred]) });
+    filtered.push({ key: b.key, provision: b.provision, obligation: b.obligation, versionId: b.versionId, number: b.number, reasons: b.reasons, tiers: b.tiers, general, keyGeneral, referred, exposure: exposureOf([...b.tiers, ...referred]) });
   }
-  const duties = f.scope === "all" ? filtered : filtered.filter((d) => !d.general);
+  const inFull = (d: RegisterDuty) => f.scope === "all" || !d.general || d.keyGeneral;
+  const duties = filtered.filter(inFull);
+  const otherGeneral = filtered.filter((d) => !inFull(d));
   if (f.sort === "exposure") {
     const order = new Map(duties.map((d, i) => [d.key, i]));
     duties.sort((a, b) => compareExposure(a.exposure, b.exposure) || (order.get(a.key) ?? 0) - (order.get(b.key) ?? 0));
@@ -153,12 +163,24 @@ export function buildRegister(catalog: Catalog, actorIds: readonly string[], f: 
     actorIds,
     date,
     duties,
+    otherGeneral,
     specificCount: filtered.filter((d) => !d.general).length,
     generalCount: filtered.filter((d) => d.general).length,
+    keyGeneralCount: filtered.filter((d) => d.keyGeneral).length,
     instrumentCount: new Set(duties.map((d) => d.provision.instrumentId)).size,
     withPenaltyCount: duties.filter((d) => d.tiers.length > 0).length,
     facets: { instruments, themes },
   };
+}
+
+/**
+ * Whether a duty's condition excludes the role set: its notFor names an actor that one of the
+ * roles is (or is a kind of). Foreign NGO Law Art. 16 binds an overseas NGO only where it has no
+ * representative office, so a role set with a representative office is not shown it.
+ */
+export function excludedBy(catalog: Catalog, actorIds: readonly string[]): (notFor: readonly string[] | undefined) => boolean {
+  const lineages = actorIds.map((id) => catalog.actorById.get(id)?.lineage);
+  return (notFor) => notFor !== undefined && notFor.some((x) => lineages.some((l) => l?.has(x) === true));
 }
 
 /**

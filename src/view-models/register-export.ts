@@ -14,13 +14,14 @@ const TIER_COLUMNS = ["article", "when", "trigger", "entity", "managers", "indiv
 
 export function registerCsvRows(v: RegisterView): (string | number | undefined)[][] {
   const width = Math.max(1, ...v.cards.map((c) => cardSteps(c).length));
-  const header = ["instrument", "instrument_title", "version", "article", "heading", "duty", "conditions", "roles", "reasons", "theme", "scope", "penalty_articles", "no_penalty_note"];
+  const header = ["obligation_id", "instrument", "instrument_title", "version", "article", "heading", "duty", "conditions", "roles", "reasons", "theme", "scope", "penalty_articles", "penalty_article_ids", "no_penalty_note"];
   for (let i = 1; i <= width; i++) for (const col of TIER_COLUMNS) header.push(`tier${i}_${col}`);
   header.push("permalink");
   const rows: (string | number | undefined)[][] = [header];
   for (const c of v.cards) {
     const steps = cardSteps(c);
     const row: (string | number | undefined)[] = [
+      c.key,
       c.instrumentShort,
       c.instrumentTitle,
       c.versionId,
@@ -33,6 +34,7 @@ export function registerCsvRows(v: RegisterView): (string | number | undefined)[
       c.theme,
       c.general ? "general" : "specific",
       [...new Set(steps.map((s) => s.article.label))].join(" | "),
+      c.penaltyIds.join(" | "),
       steps.length ? undefined : noPenaltyNote(c),
     ];
     for (let i = 0; i < width; i++) {
@@ -63,6 +65,21 @@ export function headerLines(v: RegisterView): { label: string; text: string }[] 
   ];
 }
 
+/** The summary lines every export starts with: header block, counts, exposure by law, heaviest duties. */
+export function summaryLines(v: RegisterView): { label: string; text: string }[] {
+  const worst = (w?: { text: string; when: string; article: { label: string } }) => (w ? `${w.text} (${w.when.toLowerCase()}, ${w.article.label})` : "–");
+  return [
+    ...headerLines(v),
+    { label: "General duties", text: v.summary.generalSentence },
+    ...v.recentChanges.map((r) => ({ label: "Changed", text: `${r.title}: its ${r.versionName} is in force from ${r.inForce}` })),
+    ...v.exposure.map((l) => ({
+      label: `Exposure: ${l.title}`,
+      text: `${l.duties} dut${l.duties === 1 ? "y" : "ies"}; entity fine ${worst(l.entityFine)}; managers' fine ${worst(l.managersFine)}; custody ${worst(l.custody)}; criminal articles ${l.criminal.map((c) => c.label).join(", ") || "–"}`,
+    })),
+    ...v.heaviest.map((h, i) => ({ label: `Heaviest ${i + 1}`, text: `${h.article.label}: ${h.duty} ${h.worst}` })),
+  ];
+}
+
 function stepLines(s: LadderStep, origin: string): string[] {
   const out = [`- **${mdEscape(s.when)}** ([${mdEscape(s.article.label)}](${origin}${s.article.href})): ${mdEscape(s.trigger)}`];
   for (const [who, list] of [["Entity", s.entity], ["Managers", s.managers], ["Individual", s.individual], ["Officials", s.official]] as const) {
@@ -74,7 +91,7 @@ function stepLines(s: LadderStep, origin: string): string[] {
 
 export function registerMarkdown(v: RegisterView, origin: string): string {
   const out: string[] = [`# ${mdEscape(v.title)}`, ""];
-  for (const h of headerLines(v)) out.push(`- **${h.label}:** ${mdEscape(h.text)}`);
+  for (const h of summaryLines(v)) out.push(`- **${h.label}:** ${mdEscape(h.text)}`);
   out.push(`- **Register:** <${v.url}>`, "", `> ${mdEscape(v.disclaimer)}`, "");
   for (const g of v.groups) {
     out.push(`## ${mdEscape(g.title)} (${g.cards.length})`, "");
@@ -93,6 +110,14 @@ export function registerMarkdown(v: RegisterView, origin: string): string {
         out.push(`*No penalty article is linked to this duty in the rules.${general ? ` General liability: ${general}.` : ""}*`, "");
       }
       out.push(`<${c.permalink}>`, "");
+    }
+  }
+  if (v.otherGeneral.length) {
+    out.push(`## Other general duties, in brief (${v.otherGeneral.reduce((n, g) => n + g.lines.length, 0)})`, "", mdEscape(v.summary.generalSentence), "");
+    for (const g of v.otherGeneral) {
+      out.push(`### ${mdEscape(g.title)}`, "");
+      for (const l of g.lines) out.push(`- [${mdEscape(l.article.label)}](${origin}${l.article.href}): ${mdEscape(l.duty)} Heaviest: ${l.heaviest ? mdEscape(`${l.heaviest.text} (${l.heaviest.when.toLowerCase()}, ${l.heaviest.article.label})`) : "no penalty article linked"}.`);
+      out.push("");
     }
   }
   return `${out.join("\n")}\n`;

@@ -15,6 +15,7 @@ import { bindingAt } from "../query/versions.js";
 import { query, THEME_LABELS } from "./format.js";
 import { linkToRef } from "./article-page.js";
 import { actorLabel, explainReason } from "./obligation-view.js";
+import { compactGeneral, heaviestDuties, lawExposure, type CompactGroup, type HeavyDuty, type LawExposure } from "./register-summary.js";
 
 export interface Link {
   label: string;
@@ -42,7 +43,8 @@ export interface Ladder {
 }
 
 export interface DutyCard {
-  key: string;
+  key: string; // the stable obligation ID: instrument/lineage-id#obligation-id, never an article number
+  penaltyIds: string[]; // the penalty articles' stable ids (instrument/lineage-id), own then referred
   anchor: string;
   instrumentId: string;
   instrumentShort: string;
@@ -60,6 +62,7 @@ export interface DutyCard {
   reasons: string[]; // every reason, each once
   roles: string[]; // the user's roles this duty binds
   general: boolean;
+  keyGeneral: boolean; // a general duty every register lists in full
   memoItem: string;
   draft: boolean;
   binding: boolean;
@@ -214,6 +217,7 @@ export function dutyCard(catalog: Catalog, d: RegisterDuty, date: string, origin
   const href = permalink(ins.id, d.versionId, d.number);
   return {
     key: d.key,
+    penaltyIds: [...new Set([...d.tiers, ...d.referred].map((t) => t.provision.key))],
     anchor: `duty-${d.key.replace(/[^a-z0-9]+/gi, "-")}`,
     instrumentId: ins.id,
     instrumentShort: ins.data.short.en,
@@ -231,6 +235,7 @@ export function dutyCard(catalog: Catalog, d: RegisterDuty, date: string, origin
     reasons: [...new Set(d.reasons.map((r) => explainReason(catalog, r.chain)))],
     roles: [...new Set(d.reasons.map((r) => actorLabel(catalog, r.selected)))],
     general: d.general,
+    keyGeneral: d.keyGeneral,
     memoItem: articlePath(ins.id, d.versionId, d.number, d.obligation.id),
     draft: ins.data.draft,
     binding: bindingAt(ins, date),
@@ -335,6 +340,8 @@ export function groupCards(catalog: Catalog, reg: Register, cards: DutyCard[], s
     if (s.filter.sort === "exposure") {
       const band = exposureBand(d);
       add(band, () => ({ id: band, title: EXPOSURE_BANDS.find(([b]) => b === band)?.[1] ?? band }), card);
+    } else if (d.keyGeneral && s.filter.scope !== "all") {
+      add(EVERY_ORGANISATION, () => ({ id: EVERY_ORGANISATION, title: "Duties that bind every organisation" }), card);
     } else if (s.group === "theme") {
       add(card.themeId, () => ({ id: card.themeId, title: card.theme }), card);
     } else {
@@ -354,7 +361,20 @@ export function groupCards(catalog: Catalog, reg: Register, cards: DutyCard[], s
   }
   if (s.filter.sort === "exposure") list.sort((a, b) => EXPOSURE_BANDS.findIndex(([x]) => x === a.id) - EXPOSURE_BANDS.findIndex(([x]) => x === b.id));
   else if (s.group === "theme") list.sort((a, b) => a.title.localeCompare(b.title));
-  return list;
+  // The duties every organisation bears come after those of the roles.
+  return [...list.filter((g) => g.id !== EVERY_ORGANISATION), ...list.filter((g) => g.id === EVERY_ORGANISATION)];
+}
+
+/** The group of the general duties every register lists in full. */
+export const EVERY_ORGANISATION = "every-organisation";
+
+/** Why the general duties are in every register, and how many: the register's stated reason. */
+export function generalSentence(reg: Register, scope: RegisterFilter["scope"]): string {
+  const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+  if (reg.generalCount === 0) return "No general duty binds these roles under the filters in use.";
+  if (scope === "all") return `${n(reg.generalCount, "general duty binds", "general duties bind")} every organisation, whatever it does: all are listed in full.`;
+  const rest = reg.otherGeneral.length;
+  return `${n(reg.generalCount, "general duty binds", "general duties bind")} every organisation, whatever it does. The ${reg.keyGeneralCount} on cooperation with the police, state security and intelligence work, on data security and on reporting are listed in full${rest ? `; the other ${rest} are listed in one line each` : ""}.`;
 }
 
 /**
@@ -379,6 +399,25 @@ export function memoAllLink(cards: readonly DutyCard[], carried: readonly string
   return { href: `/memo${query({ items: [...carried, ...items].join(",") })}`, count: items.length, note };
 }
 
+/**
+ * The laws of the register that took a new text in force in the 12 months up to the register's
+ * date: the register says so at the top, with the changes for these roles.
+ */
+export function recentChanges(catalog: Catalog, reg: Register, changesHref: (from: string, to: string) => string): RegisterView["recentChanges"] {
+  const since = `${Number(reg.date.slice(0, 4)) - 1}${reg.date.slice(4)}`;
+  const out: RegisterView["recentChanges"] = [];
+  for (const id of new Set([...reg.duties, ...reg.otherGeneral].map((d) => d.provision.instrumentId))) {
+    const ins = catalog.instrumentById.get(id);
+    if (!ins || ins.data.draft) continue;
+    const ids = ins.data.versions.map((v) => v.id);
+    ids.forEach((v, i) => {
+      const prev = ids[i - 1];
+      if (prev && v > since && v <= reg.date) out.push({ title: ins.data.short.en, versionName: versionName(ins, v), inForce: v, href: changesHref(prev, v) });
+    });
+  }
+  return out;
+}
+
 export const DISCLAIMER = "Summaries are our own words, not official translations. This register is a research aid, not legal advice: check the official text of each article before relying on it.";
 
 export interface RegisterView {
@@ -393,7 +432,13 @@ export interface RegisterView {
   roles: RoleView[];
   review: ReviewRoleView[];
   answers: { question: string; answers: string[] }[];
-  summary: { specific: number; general: number; instruments: number; withPenalty: number; listed: number; scope: string; scopeHref: string; sentence: string };
+  summary: { specific: number; general: number; keyGeneral: number; instruments: number; withPenalty: number; listed: number; scope: string; scopeHref: string; sentence: string; generalSentence: string };
+  // The one-page summary: exposure per law, each figure with the step that brings it, and the
+  // ten heaviest duties.
+  exposure: LawExposure[];
+  heaviest: HeavyDuty[];
+  otherGeneral: CompactGroup[]; // the general duties not listed in full, one line each
+  recentChanges: { title: string; versionName: string; inForce: string; href: string }[]; // laws of this register amended in the 12 months before the date
   chips: Chip[];
   contents: { anchor: string; title: string; count: number }[];
   groups: DutyGroup[];
@@ -406,7 +451,7 @@ export interface RegisterView {
     instruments: { id: string; label: string; count: number; checked: boolean }[];
     themes: { id: string; label: string; count: number; checked: boolean }[];
   };
-  exports: { csv: string; md: string; html: string; api: string; print: string; self: string };
+  exports: { csv: string; md: string; html: string; xlsx: string; docx: string; atom: string; api: string; print: string; self: string };
 }
 
 export function registerView(catalog: Catalog, reg: Register, s: RegisterState, derived: DerivedRoles | undefined, origin: string): RegisterView {
@@ -431,7 +476,13 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
     }));
   const general = s.filter.scope === "all";
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  const sentence = `${n(reg.specificCount, "duty", "duties")} specific to your roles, ${n(reg.generalCount, "general duty that binds", "general duties that bind")} every organisation${general ? "" : " (not listed)"}, in ${n(reg.instrumentCount, "instrument", "instruments")}; ${reg.withPenaltyCount} carr${reg.withPenaltyCount === 1 ? "ies" : "y"} a penalty.`;
+  const sentence = `${n(reg.specificCount, "duty", "duties")} specific to your roles and ${n(reg.generalCount, "general duty that binds", "general duties that bind")} every organisation (${general ? "all" : reg.keyGeneralCount} listed in full), in ${n(reg.instrumentCount, "instrument", "instruments")}; ${reg.withPenaltyCount} of those listed ${reg.withPenaltyCount === 1 ? "carries" : "carry"} a penalty.`;
+  const groupAnchor = new Map<string, string>();
+  for (const g of groups) for (const c of g.cards) if (!groupAnchor.has(c.instrumentId) && g.id !== EVERY_ORGANISATION) groupAnchor.set(c.instrumentId, g.anchor);
+  const dutyLink = (d: RegisterDuty): Link => {
+    const ins = catalog.instrumentById.get(d.provision.instrumentId);
+    return { label: ins ? articleLabel(ins, d.versionId, d.number) : d.key, href: permalink(d.provision.instrumentId, d.versionId, d.number) };
+  };
   const exportQuery = (path: string) => own(path, s.basePath === "/profile" ? {} : { actor: [...reg.actorIds] });
   return {
     state: s,
@@ -451,10 +502,16 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
       instruments: reg.instrumentCount,
       withPenalty: reg.withPenaltyCount,
       listed: reg.duties.length,
+      keyGeneral: reg.keyGeneralCount,
       scope: s.filter.scope,
       scopeHref: registerHref(s, { scope: general ? undefined : "all" }, s.basePath, "#results"),
       sentence,
+      generalSentence: generalSentence(reg, s.filter.scope),
     },
+    exposure: lawExposure(catalog, reg, (id) => groupAnchor.get(id) ?? `group-${EVERY_ORGANISATION}`),
+    heaviest: heaviestDuties(catalog, reg, cards),
+    otherGeneral: compactGeneral(catalog, reg, dutyLink),
+    recentChanges: recentChanges(catalog, reg, (from, to) => registerHref(s, { from, to, memo: undefined }, "/profile/changes")),
     chips: filterChips(catalog, s),
     contents: groups.map((g) => ({ anchor: g.anchor, title: g.title, count: g.cards.length })),
     groups,
@@ -475,6 +532,9 @@ export function registerView(catalog: Catalog, reg: Register, s: RegisterState, 
       csv: exportQuery("/profile.csv"),
       md: exportQuery("/profile.md"),
       html: exportQuery("/profile.html"),
+      xlsx: exportQuery("/profile.xlsx"),
+      docx: exportQuery("/profile.docx"),
+      atom: exportQuery("/profile.atom"),
       api: exportQuery("/api/v1/register"),
       print: registerHref(s),
       self: `${origin}${own(s.basePath)}`,

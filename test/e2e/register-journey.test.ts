@@ -57,7 +57,7 @@ describe.each([true, false])("the register journey (JavaScript %s)", (javaScript
     const roles = await page.locator(".register-header ul.roles").innerText();
     expect(roles).toContain("Critical information infrastructure operator");
     expect(roles).toContain("you provide instant messaging → instant messaging service provider, a kind of internet service provider and of network operator");
-    expect(await page.locator(".register-summary").innerText()).toMatch(/^\d+ duties specific to your roles, \d+ general duties that bind every organisation \(not listed\), in \d+ instruments; \d+ carry a penalty\./);
+    expect(await page.locator(".register-summary").innerText()).toMatch(/^\d+ duties specific to your roles and \d+ general duties that bind every organisation \(\d+ listed in full\), in \d+ instruments; \d+ of those listed carry a penalty\./);
     // What the first violation costs and what escalates it, on the CII security duty.
     const card = page.locator("article.duty", { hasText: "Meet the multi-level protection scheme" }).first();
     const steps = await card.locator(".ladder:not(.criminal) .step .when strong").allInnerTexts();
@@ -82,7 +82,7 @@ describe.each([true, false])("the register journey (JavaScript %s)", (javaScript
     for await (const c of stream) chunks.push(c as Buffer);
     const csv = Buffer.concat(chunks).toString("utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.split("\r\n")[0]).toMatch(/^\uFEFFinstrument,instrument_title,version,article,heading,duty/);
+    expect(csv.split("\r\n")[0]).toMatch(/^\uFEFFobligation_id,instrument,instrument_title,version,article,heading,duty/);
     expect(csv.split("\r\n").filter(Boolean).length - 1).toBe(await page.locator("article.duty").count());
 
     // The printout: no navigation, filters or buttons; the header block on top; absolute links.
@@ -113,6 +113,81 @@ describe("the printout of the CII operator + instant messaging register", () => 
     expect(pages).toBeGreaterThan(3);
     expect(pages).toBeLessThanOrEqual(Math.ceil(duties / 4));
     expect(pages).toBeLessThan(58);
+    await page.close();
+  });
+});
+
+// The register of instant messaging + CII + personal information: the one-page summary on top,
+// ladders folded after their first step (without JavaScript too), the outline that stays in view
+// on a wide screen, and the printout (A4, Chromium's page.pdf, the margins below).
+const BIG = "/profile?service=instant-messaging&cii=yes&pi=yes";
+const A4 = { format: "A4" as const, margin: { top: "12mm", bottom: "12mm", left: "12mm", right: "12mm" } };
+const pdfPages = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+
+describe("the register of instant messaging + CII + personal information", () => {
+  it("opens with the summary: roles, exposure by law with the step of each figure, the ten heaviest duties, the date and data version", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}${BIG}`);
+    const summary = page.locator(".register-overview");
+    expect(await summary.isVisible()).toBe(true);
+    const summaryY = (await summary.boundingBox())?.y ?? Infinity;
+    expect(summaryY).toBeLessThan((await page.locator("article.duty").first().boundingBox())?.y ?? 0);
+    const rows = await page.locator("table.exposure tbody tr").allInnerTexts();
+    expect(rows.length).toBeGreaterThan(5);
+    // Every figure in the table comes with the step that brings it and its article.
+    for (const cell of await page.locator("table.exposure td").allInnerTexts()) if (/RMB|days|years|months/.test(cell)) expect(cell).toMatch(/\((on|if|in) [^,]+, .+Art\. /i);
+    expect(await page.locator(".heaviest-duties li").count()).toBe(10);
+    expect(await summary.innerText()).toMatch(/Law as at \d+ \w+ \d{4} · data version /);
+    // Cooperation, data security and reporting duties are listed in full, with the reason.
+    expect(await page.locator("#group-every-organisation .general-reason").innerText()).toMatch(/^\d+ general duties bind every organisation, whatever it does\./);
+    expect(await page.locator("#group-every-organisation article.duty", { hasText: "Support, assist and cooperate with national intelligence work" }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("folds each ladder after its first step, and unfolds it on a click, without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}${BIG}`);
+    const ladder = page.locator(".ladder:not(.as-above)", { has: page.locator("details.more-steps") }).first();
+    expect(await ladder.locator(":scope > ol.steps > li.step").first().isVisible()).toBe(true);
+    const later = ladder.locator("details.more-steps li.step").first();
+    expect(await later.isVisible()).toBe(false);
+    await ladder.locator("details.more-steps > summary").click();
+    expect(await later.isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it("keeps the contents in view on a wide screen, with a way back to them after each law", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${base}${BIG}`);
+    const nav = page.locator("nav.contents");
+    await page.locator("article.duty").nth(100).scrollIntoViewIfNeeded();
+    const box = await nav.boundingBox();
+    expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+    expect(box?.y ?? 999).toBeLessThan(20);
+    expect(await nav.isVisible()).toBe(true);
+    expect(await page.locator(".group .to-contents a[href='#contents']").count()).toBeGreaterThan(5);
+    // On a phone the contents sit above the duties and scroll away.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator("article.duty").nth(100).scrollIntoViewIfNeeded();
+    expect(await page.evaluate('getComputedStyle(document.querySelector("nav.contents")).position')).toBe("static");
+    await page.close();
+  });
+
+  it("prints the summary first on at most 2 A4 pages, the ladders open, and the whole in at most 28 pages", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}${BIG}`);
+    await page.emulateMedia({ media: "print" });
+    // Folded steps print.
+    expect(await page.locator("details.more-steps li.step").first().isVisible()).toBe(true);
+    expect(await page.locator("nav.contents").isVisible()).toBe(false);
+    const whole = pdfPages(await page.pdf(A4));
+    // The summary alone: everything after it taken away.
+    await page.evaluate('for (const e of document.querySelectorAll(".register-body, .change-roles")) e.style.display = "none";');
+    const summary = pdfPages(await page.pdf(A4));
+    console.log(`register print (${BIG}): summary ${summary} pages, whole ${whole} pages`);
+    expect(summary).toBeLessThanOrEqual(2);
+    expect(whole).toBeLessThanOrEqual(28);
     await page.close();
   });
 });

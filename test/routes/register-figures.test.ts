@@ -22,8 +22,13 @@ function outsideSteps(html: string): { rest: string; steps: number; bad: string[
     if (!when) bad.push(inner.slice(0, 200));
     return "";
   });
+  // The summary and the compact list of general duties state the heaviest figure with the step
+  // that brings it and its article: "RMB 1,000,000 (if serious, CSL Art. 69 (2026))".
+  const summarised = rest
+    .replace(/<td>[^<]*<span class="step">\((?:on|if|in|where|when)[^<,]*, <a [^>]+>[^<]+<\/a>\)<\/span><\/td>/gi, "<td></td>")
+    .replace(/<span class="heaviest">(?:Heaviest: )?[^<]*\((?:on|if|in|where|when)[^<,]*, (?:<a [^>]+>[^<]+<\/a>|[^<)]+\)?)\)<\/span>/gi, "");
   // A duty's own words may hold a figure ("within 30 days"): that is the duty, not a sanction.
-  return { rest: rest.replace(/<p class="(duty-text|conditions|cite)">[\s\S]*?<\/p>/g, ""), steps, bad };
+  return { rest: summarised.replace(/<p class="(duty-text|conditions|cite)">[\s\S]*?<\/p>/g, "").replace(/<li><a href="#duty-[^"]+">[^<]+<\/a>: [^<]*/g, "<li>").replace(/(<li><a href="\/laws\/[^"]+">[^<]+<\/a>: )[^<]*/g, "$1"), steps, bad };
 }
 
 describe("no penalty figure without its tier's trigger", () => {

@@ -28,7 +28,7 @@ describe("the register page", () => {
     const order = ['id="results"', 'class="register-summary"', 'data-export="csv"', 'class="contents"', '<article class="duty', 'class="change-roles'].map((s) => html.indexOf(s));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(text(html)).toContain("6 duties specific to your roles, 0 general duties that bind every organisation (not listed), in 2 instruments; 2 carry a penalty.");
+    expect(text(html)).toContain("6 duties specific to your roles and 0 general duties that bind every organisation (0 listed in full), in 2 instruments; 2 of those listed carry a penalty.");
     // Every form that changes the register lands the user back on the results.
     const forms = [...html.matchAll(/<form class="(register-filters|profile|questionnaire)"[^>]*action="([^"]+)"/g)];
     expect(forms.map((m) => m[1])).toEqual(["register-filters", "questionnaire", "profile"]);
@@ -71,8 +71,10 @@ describe("the register page", () => {
 describe("scope and filters, each a query parameter shown as a removable chip", () => {
   it("scope=all adds the general duties that bind every organisation", async () => {
     const specific = (await get("/profile?actor=cii-operator&include=all")).body;
-    expect(text(specific)).toContain("1 general duty that binds every organisation (not listed)");
-    expect(text(specific)).not.toContain("Set up a Party organisation");
+    expect(text(specific)).toContain("1 general duty that binds every organisation (0 listed in full)");
+    // Not as a duty card: as one line of the compact list of the other general duties.
+    expect(cards(specific).some((c) => c.includes("Set up a Party organisation"))).toBe(false);
+    expect(text(specific)).toMatch(/Other general duties, in brief \(1\).*Set up a Party organisation/);
     const all = (await get("/profile?actor=cii-operator&include=all&scope=all")).body;
     expect(text(all)).toContain("Set up a Party organisation");
     expect(all).toContain('<span class="badge general">General duty</span>');
@@ -126,7 +128,7 @@ describe("order", () => {
   it("is by instrument and article by default, with contents per instrument", async () => {
     const html = (await get(CII_TELECOM)).body;
     expect(cards(html).map((c) => c.split(":")[0])).toEqual(["CSL Art. 23 (2026)", "CSL Art. 26 (2026)", "CSL Art. 39 (2026)", "CTL Art. 18", "CTL Art. 19", "CTL Art. 21"]);
-    expect(text(html)).toMatch(/Contents Cybersecurity Law of the People's Republic of China \(3\) Counterterrorism Law of the People's Republic of China \(3\)/);
+    expect(text(html)).toMatch(/Contents Summary Cybersecurity Law of the People's Republic of China \(3\) Counterterrorism Law of the People's Republic of China \(3\)/);
     expect(html).toContain('href="#group-cybersecurity-law"');
     expect(html).toContain('id="group-cybersecurity-law"');
   });
@@ -135,13 +137,13 @@ describe("order", () => {
     const html = (await get(`${CII_TELECOM}&sort=exposure`)).body;
     // CTL Art. 18 brings detention for managers; CSL Art. 23 a fine; the others no penalty article.
     expect(cards(html).map((c) => c.split(":")[0])).toEqual(["CTL Art. 18", "CSL Art. 23 (2026)", "CSL Art. 26 (2026)", "CSL Art. 39 (2026)", "CTL Art. 19", "CTL Art. 21"]);
-    expect(text(html)).toMatch(/Contents Custody \(detention or prison\) \(1\) Fines on the entity \(1\) No penalty article linked \(4\)/);
+    expect(text(html)).toMatch(/Contents Summary Custody \(detention or prison\) \(1\) Fines on the entity \(1\) No penalty article linked \(4\)/);
     expect(chips(html).map((c) => c.label)).toEqual(["Heaviest sanction first"]);
   });
 
   it("group=theme lists the contents by theme", async () => {
     const t = text((await get(`${CII_TELECOM}&group=theme`)).body);
-    expect(t).toMatch(/Contents Content monitoring and removal \(1\) Cooperation with and technical support to authorities \(1\) Data localisation \(1\) Real-name registration \(2\) Security protection \(1\)/);
+    expect(t).toMatch(/Contents Summary Content monitoring and removal \(1\) Cooperation with and technical support to authorities \(1\) Data localisation \(1\) Real-name registration \(2\) Security protection \(1\)/);
   });
 });
 
@@ -219,7 +221,7 @@ describe("hand-over formats", () => {
     expect(res.body.charCodeAt(0)).toBe(0xfeff);
     const rows = parseCsv(res.body.slice(1));
     const header = rows[0] as string[];
-    expect(header.slice(0, 13)).toEqual(["instrument", "instrument_title", "version", "article", "heading", "duty", "conditions", "roles", "reasons", "theme", "scope", "penalty_articles", "no_penalty_note"]);
+    expect(header.slice(0, 15)).toEqual(["obligation_id", "instrument", "instrument_title", "version", "article", "heading", "duty", "conditions", "roles", "reasons", "theme", "scope", "penalty_articles", "penalty_article_ids", "no_penalty_note"]);
     expect(header).toContain("tier1_when");
     expect(header.at(-1)).toBe("permalink");
     expect(rows).toHaveLength(1 + 6);
@@ -231,6 +233,9 @@ describe("hand-over formats", () => {
     expect(col(protect, "tier2_entity")).toContain("Fine RMB 10,000–100,000");
     expect(col(protect, "roles")).toBe("Critical information infrastructure operator | Telecommunications operator");
     expect(col(protect, "permalink")).toBe("http://test.local/laws/cybersecurity-law/2017-06-01/art-21");
+    // The stable obligation ID: instrument, lineage id and obligation id, the same in every text.
+    expect(col(protect, "obligation_id")).toBe("cybersecurity-law/p21#protect");
+    expect(col(protect, "penalty_article_ids")).toBe("cybersecurity-law/p59");
     for (const r of rows.slice(1)) for (const cell of r) expect(cell, cell).not.toMatch(/^[=+\-@]/);
   });
 

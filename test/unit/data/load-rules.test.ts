@@ -45,6 +45,7 @@ const CASES: [string, string, string, RegExp][] = [
   ["missing required field", "bad.yaml", HEAD.replace("summary: A fixture.\n", ""), /bad\.yaml:\d+ summary: is required/],
   ["id differs from file name", "other.yaml", HEAD, /other\.yaml:1 id: must equal the file name "other"/],
   ["unknown actor", "bad.yaml", provision("    obligations:\n      - { id: o, actors: [cii], theme: reporting, duty: D. }\n"), /bad\.yaml:20 provisions\[0\]\.obligations\[0\]\.actors\[0\]: unknown actor "cii"/],
+  ["notFor naming an actor that is no kind of the bearer", "bad.yaml", provision("    obligations:\n      - { id: o, actors: [cii-operator], notFor: [telecom-operator], theme: reporting, duty: D. }\n"), /bad\.yaml:20 provisions\[0\]\.obligations\[0\]\.notFor\[0\]: "telecom-operator" is not a kind of any bearer \(cii-operator\)/],
   ["unknown theme", "bad.yaml", provision("    obligations:\n      - { id: o, actors: [anyone], theme: snacks, duty: D. }\n"), /bad\.yaml:20 provisions\[0\]\.obligations\[0\]\.theme: must be one of/],
   ["dangling enforces link", "bad.yaml", provision("    penalties:\n      - id: t\n        trigger: T.\n        enforces: [p99]\n        sanctions: [{ bearer: entity, kind: warning }]\n"), /bad\.yaml:22 provisions\[0\]\.penalties\[0\]\.enforces\[0\]: no provision "bad\/p99"/],
   ["dangling related link", "bad.yaml", provision("    related: [cybersecurity-law/p999]\n"), /bad\.yaml:19 provisions\[0\]\.related\[0\]: no provision "cybersecurity-law\/p999"/],

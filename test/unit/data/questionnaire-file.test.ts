@@ -49,6 +49,8 @@ describe("rules/questionnaire.yaml", () => {
     ["a question named like a register parameter", (y: string) => y.replace("id: cii\n", "id: sort\n"), /questions\[0\]\.id: "sort" is a parameter of the register already/],
     ["a duplicate answer", (y: string) => y.replace("value: banking", "value: telecoms"), /options\[2\]\.value: duplicate answer "telecoms"/],
     ["a misspelt key", (y: string) => y.replace("choose: one", "chose: one"), /questionnaire\.yaml:\d+ groups\[1\]\.questions\[0\]/],
+    ["a follow-up of a question that does not come first", (y: string) => y.replace("choose: one\n", "choose: one\n        followUp: { question: servise, answers: [network] }\n"), /groups\[1\]\.questions\[0\]\.followUp\.question: no earlier question "servise"/],
+    ["a follow-up of an answer the question does not have", (y: string) => y.replace("choose: one\n", "choose: one\n        followUp: { question: service, answers: [cloud] }\n"), /groups\[1\]\.questions\[0\]\.followUp\.answers\[0\]: question "service" has no answer "cloud"/],
   ])("rejects %s, naming the file, line and path", async (_name, edit, expected) => {
     const problems = await problemsWith(edit);
     expect(problems.join("\n")).toMatch(expected);

@@ -31,7 +31,17 @@ const EXPECTED: [string, string, string[], string[]][] = [
   ["service", "internet-maps", ["internet-map-service-provider"], []],
   ["service", "domain-registration", ["domain-registrar"], []],
   ["service", "telecoms", ["telecom-operator"], []],
-  ["service", "banking", ["financial-institution"], []],
+  ["service", "banking", ["banking-institution"], []],
+  ["service", "securities", ["financial-institution"], []],
+  ["service", "insurance", ["financial-institution"], []],
+  ["service", "cloud", ["internet-service-provider", "network-product-provider"], []],
+  ["service", "generative-ai", ["generative-ai-service-provider", "internet-service-provider"], []],
+  ["service", "device-maker", ["preinstalled-app-device-maker", "network-product-provider"], []],
+  // Follow-ups: what they add to the answer they follow up (service=cloud, service=online-platform).
+  ["telecom-licence", "yes", ["telecom-operator"], []],
+  ["telecom-licence", "no", [], []],
+  ["platform-size", "yes", [], ["large-network-platform"]],
+  ["platform-size", "no", [], []],
   ["service", "payment", ["non-bank-payment-institution"], []],
   ["service", "logistics", ["logistics-operator"], []],
   ["service", "passenger-transport", ["transport-operator"], []],
@@ -54,6 +64,9 @@ const EXPECTED: [string, string, string[], string[]][] = [
   ["org", "fngo-office", ["fngo-representative-office"], []],
   ["org", "fngo-temporary", ["overseas-ngo"], []],
   ["org", "chinese-partner", ["chinese-partner-unit"], []],
+  ["org", "foreign-university", ["foreign-academic-institution"], []],
+  ["org", "chinese-university", ["chinese-academic-institution"], []],
+  ["org", "foreign-company-office", ["organisation"], []],
   ["org", "law-firm", ["law-firm"], []],
   ["org", "soe", ["state-owned-enterprise"], []],
   ["org", "central-soe", ["central-soe"], []],
@@ -65,6 +78,13 @@ const EXPECTED: [string, string, string[], string[]][] = [
 ];
 
 describe("the questionnaire in rules/questionnaire.yaml", () => {
+  it("counts a follow-up's answer only with the answer it follows up", () => {
+    expect(roles({ "telecom-licence": ["yes"] })).toEqual([]);
+    expect(roles({ service: ["search"], "telecom-licence": ["yes"] })).toEqual(["search-service-provider"]);
+    expect(roles({ service: ["cloud"], "telecom-licence": ["yes"] })).toContain("telecom-operator");
+    expect(roles({ service: ["access-hosting"], "telecom-licence": ["yes"] })).toContain("telecom-operator");
+  });
+
   // The table above holds every answer; this test fails when the file gains one the table lacks.
   it("has an expectation here for every answer of every question, and no other", () => {
     const all = questions(catalog).flatMap((q) => q.options.map((o) => `${q.id}=${o.value}`));
@@ -73,8 +93,13 @@ describe("the questionnaire in rules/questionnaire.yaml", () => {
 
   describe.each([...new Set(EXPECTED.map(([q]) => q))])("question %s", (id) => {
     it.each(EXPECTED.filter(([q]) => q === id).map(([, a, b, r]) => [a, b, r] as const))(`${id}=%s brings %j, needs review %j`, (answer, brings, reviews) => {
-      expect(roles({ [id]: [answer] })).toEqual(brings);
-      const r = review({ [id]: [answer] });
+      // A follow-up is answered after the answer it follows up; what it adds is compared.
+      const followUp = questions(catalog).find((q) => q.id === id)?.followUp;
+      const before: Record<string, string[]> = followUp ? { [followUp.question]: [followUp.answers[0] as string] } : {};
+      const answers = { ...before, [id]: [answer] };
+      const had = new Set([...roles(before), ...review(before).map((x) => x.actor)]);
+      expect(roles(answers).filter((x) => !had.has(x))).toEqual(brings);
+      const r = review(answers).filter((x) => !had.has(x.actor));
       expect(r.map((x) => x.actor)).toEqual(reviews);
       // A don't-know never drops a role silently: it names the provision that defines it.
       for (const x of r) expect(catalog.provisionByKey.has(x.definedBy as string), `${x.actor} defined by ${x.definedBy}`).toBe(true);
