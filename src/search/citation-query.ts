@@ -2,6 +2,7 @@
 // "网络安全法第三十七条", "网络安全法第37条", "Criminal Law 287-2", "第二百八十七条之二".
 import { fromChineseNumeral, parseChineseArticle } from "../domain/article-number.js";
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
+import { versionTag } from "../domain/version-name.js";
 import { provisionsNumbered } from "../query/versions.js";
 
 export interface CitationHit {
@@ -19,6 +20,18 @@ function namesOf(ins: InstrumentEntry): string[] {
 }
 
 export function parseCitationQuery(catalog: Catalog, query: string): CitationHit[] {
+  // A citation the text finder reads whole (the law, the number, a text's year): the one parser.
+  const found = findCitations(catalog, query);
+  const only = found.length === 1 ? found[0] : undefined;
+  if (only?.instrument) {
+    const ins = only.instrument;
+    const inYear = only.year ? ins.versions.filter((v) => versionTag(ins, v.id).endsWith(only.year as string) || v.id.startsWith(only.year as string)).map((v) => v.id) : [];
+    const candidates = provisionsNumbered(ins, only.number)
+      .map(({ provision, versions }) => ({ provision, versions: inYear.length ? versions.filter((v) => inYear.includes(v)) : versions }))
+      .filter((c) => c.versions.length > 0)
+      .sort((a, b) => (a.versions[0] ?? "").localeCompare(b.versions[0] ?? ""));
+    if (candidates.length) return [{ instrument: ins, number: only.number, candidates }];
+  }
   const q = query.toLowerCase().replace(/[《》]/g, "").replace(/\s+/g, " ").trim();
   const zhNumber = parseChineseArticle(q);
   const latin = /(?:^|\s|art(?:icle)?s?\.?\s*)(\d{1,4}(?:-\d{1,2})?)(?:\s|$|\()/.exec(` ${q.replace(/[()]/g, " ")} `);
@@ -56,14 +69,17 @@ export interface CitationTarget {
   now?: string | null;
 }
 
+/**
+ * The articles a citation can mean: one per provision, in the latest text that gives it that
+ * number (a number that names the same article in two texts is one article, not a choice).
+ */
 export function citationTargets(hits: readonly CitationHit[]): CitationTarget[] {
   return hits.flatMap((h) =>
-    h.candidates.flatMap(({ provision, versions }) =>
-      versions.map((versionId) => {
-        const current = provision.data.numbers[h.instrument.currentVersion];
-        return { instrument: h.instrument, provision, versionId, number: h.number, now: current === h.number ? undefined : (current ?? null) };
-      }),
-    ),
+    h.candidates.map(({ provision, versions }) => {
+      const versionId = versions.at(-1) as string;
+      const current = provision.data.numbers[h.instrument.currentVersion];
+      return { instrument: h.instrument, provision, versionId, number: h.number, now: current === h.number ? undefined : (current ?? null) };
+    }),
   );
 }
 
