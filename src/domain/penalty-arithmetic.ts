@@ -282,6 +282,15 @@ export const SANCTION_LABELS: Record<SanctionKind, string> = {
   "unspecified-liability": "Legal liability (kind not specified)",
 };
 
+/**
+ * How a tier that sends its conduct elsewhere is introduced: "Punished under PIPL Art. 66" where the
+ * article names it; where it names no law (refersToBy: reading), "The laws that punish this conduct
+ * today include PIPL Art. 66 (our reading: the article names no law)".
+ */
+export function referralWords(reading: boolean): { lead: string; tail: string } {
+  return reading ? { lead: "The laws that punish this conduct today include", tail: " (our reading: the article names no law)" } : { lead: "Punished under", tail: "" };
+}
+
 export const BEARER_LABELS: Record<Bearer, string> = {
   entity: "Entity",
   managers: "Responsible managers and personnel",

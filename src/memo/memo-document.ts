@@ -3,7 +3,7 @@
 import { confidenceIn, loweredConfidenceNote } from "../domain/confidence.js";
 import type { Catalog, TierRef } from "../domain/catalog.js";
 import { citeArticle, type Citations } from "../domain/citation.js";
-import { BEARER_LABELS, describeSanctions, LEVEL_LABELS, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
+import { BEARER_LABELS, describeSanctions, LEVEL_LABELS, referralWords, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
 import { Bearer, type Confidence } from "../domain/rules-schema.js";
 import { tierRef, tiersEnforcing } from "../query/actor-obligations.js";
 import { appliesIn } from "../query/versions.js";
@@ -30,6 +30,7 @@ export interface MemoTier {
   sanctions: { bearer: string; text: string }[]; // empty for a tier that only refers elsewhere
   // The articles whose sanctions apply ("依照…规定处罚"): a tier may refer and set none of its own.
   refersTo: { label: string; permalink: string }[];
+  refersToReading: boolean; // the article names no law: the links are the editors' reading
 }
 
 /** The official Chinese wording of the article or paragraph an item cites, when it is loaded. */
@@ -99,12 +100,14 @@ function tierView(catalog: Catalog, ref: TierRef, origin: string): MemoTier {
       const l = linkToRef(catalog, ref.provision.instrumentId, r, v);
       return l ? [{ label: l.label, permalink: `${origin}${l.href}` }] : [];
     }),
+    refersToReading: ref.tier.refersToBy === "reading",
   };
 }
 
 /** "Punished under PIPL Art. 66 (2021); DSL Art. 46": what a tier that refers elsewhere says. */
 export function referenceText(t: MemoTier): string {
-  return `Punished under ${t.refersTo.map((r) => r.label).join("; ")}`;
+  const w = referralWords(t.refersToReading);
+  return `${w.lead} ${t.refersTo.map((r) => r.label).join("; ")}${w.tail}`;
 }
 
 /** The wording an item cites: its obligation's paragraph when it names one, else the whole article. */

@@ -6,6 +6,7 @@
 // properties and gives hyperlinks random relationship ids, so the package is rewritten with the
 // rules' as-of date and numbered ids, and zipped again with a fixed file time. The same URL
 // gives the same bytes.
+import { referralWords } from "../domain/penalty-arithmetic.js";
 import {
   BorderStyle,
   Document,
@@ -42,7 +43,7 @@ function sanctionsTable(tiers: readonly MemoTier[]): Table {
   const head = new TableRow({ tableHeader: true, children: ["Article", "Triggered by", "Who", "Sanction"].map((h) => cell([para(new TextRun({ text: h, bold: true }))])) });
   const rows = tiers.flatMap((t) => {
     const lines: { who: string; what: Paragraph }[] = t.sanctions.map((s) => ({ who: s.bearer, what: para(s.text) }));
-    if (t.refersTo.length) lines.push({ who: "Under the article referred to", what: para("Punished under ", ...t.refersTo.flatMap((r, i) => [...(i ? ["; "] : []), link(r.permalink, r.label)])) });
+    if (t.refersTo.length) lines.push({ who: "Under the article referred to", what: para(`${referralWords(t.refersToReading).lead} `, ...t.refersTo.flatMap((r, i) => [...(i ? ["; "] : []), link(r.permalink, r.label)]), referralWords(t.refersToReading).tail) });
     return lines.map(
       (l, j) =>
         new TableRow({

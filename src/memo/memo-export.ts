@@ -1,6 +1,7 @@
 // The memo in the formats lawyers paste from: Markdown with footnoted citations, CSV, JSON.
 // (The Word-ready HTML is a template: views/exports/memo-word.eta.) Nothing here reads the
 // clock, so an export is a pure function of the memo URL and the rules.
+import { referralWords } from "../domain/penalty-arithmetic.js";
 import { formatDate } from "../domain/citation.js";
 import { referenceText, type MemoDocument, type MemoEntry, type MemoTier } from "./memo-document.js";
 
@@ -52,7 +53,8 @@ export function memoLead(doc: MemoDocument): string {
 }
 
 function tierLines(t: MemoTier): string[] {
-  const refers = t.refersTo.length ? [`  - Punished under ${t.refersTo.map((r) => `[${mdEscape(r.label)}](${r.permalink})`).join("; ")}`] : [];
+  const words = referralWords(t.refersToReading);
+  const refers = t.refersTo.length ? [`  - ${words.lead} ${t.refersTo.map((r) => `[${mdEscape(r.label)}](${r.permalink})`).join("; ")}${words.tail}`] : [];
   return [`- [${mdEscape(t.source)}](${t.permalink}): ${mdEscape(sentence(t.trigger))}`, ...t.sanctions.map((s) => `  - ${mdEscape(s.bearer)}: ${mdEscape(s.text)}`), ...refers];
 }
 

@@ -1,6 +1,7 @@
 // The register handed over: CSV (one row per duty, each penalty tier in its own columns, so a
 // spreadsheet keeps each figure beside its trigger) and Markdown. The Word-ready HTML is a
 // template (views/exports/register-word.eta). Links are absolute; nothing reads the clock.
+import { referralWords } from "../domain/penalty-arithmetic.js";
 import { formatDate } from "../domain/citation.js";
 import { mdEscape } from "../memo/memo-export.js";
 import type { DutyCard, LadderStep, RegisterView } from "./register.js";
@@ -85,7 +86,7 @@ function stepLines(s: LadderStep, origin: string): string[] {
   for (const [who, list] of [["Entity", s.entity], ["Managers", s.managers], ["Individual", s.individual], ["Officials", s.official]] as const) {
     if (list.length) out.push(`  - ${who}: ${list.map(mdEscape).join("; ")}`);
   }
-  for (const r of s.refersTo) out.push(`  - Punished under [${mdEscape(r.label)}](${origin}${r.href})`);
+  for (const r of s.refersTo) out.push(`  - ${referralWords(s.refersToReading).lead} [${mdEscape(r.label)}](${origin}${r.href})${referralWords(s.refersToReading).tail}`);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // document (.docx, the memo's writer). Both start from the register's view, so they list what
 // the page lists, with the same summary on top. The workbook's rows carry the stable obligation ID
 // (instrument/lineage-id#obligation-id), so two exports compare line by line across renumbering.
+import { referralWords } from "../domain/penalty-arithmetic.js";
 import ExcelJS from "exceljs";
 import { Document, ExternalHyperlink, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { stableDocx } from "../memo/memo-docx.js";
@@ -23,7 +24,7 @@ export function exportFileName(v: RegisterView, ext: string): string {
 export function stepCell(s: LadderStep): string {
   const parts = [`${s.when} (${s.article.label}): ${s.trigger}`];
   for (const [who, list] of [["Entity", s.entity], ["Managers", s.managers], ["Individuals", s.individual], ["Officials", s.official]] as const) if (list.length) parts.push(`${who}: ${list.join("; ")}`);
-  if (s.refersTo.length) parts.push(`Punished under ${s.refersTo.map((r) => r.label).join(", ")}`);
+  if (s.refersTo.length) parts.push(`${referralWords(s.refersToReading).lead} ${s.refersTo.map((r) => r.label).join(", ")}${referralWords(s.refersToReading).tail}`);
   return parts.join("\n");
 }
 

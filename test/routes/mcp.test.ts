@@ -1,5 +1,8 @@
 // The MCP server through the SDK's own client, over Streamable HTTP (/mcp on the app) and over
 // stdio (npm run mcp), on the real rules; and bad input on /mcp.
+import { createHash } from "node:crypto";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
@@ -120,9 +123,16 @@ describe("/llms.txt", () => {
 describe("MCP over stdio (npm run mcp)", () => {
   it("lists the tools and answers each, and get_article carries the official text when LAW_TEXTS_DIR is set", async () => {
     const root = path.resolve(REAL_RULES, "..");
-    const texts = FIXTURE_TEXTS; // short texts written for the tests, in the layout of the official ones
+    // The real rules with the short 2016 text written for the tests: its hash recorded in place of
+    // the official file's, so that the server shows it as that version's text.
+    const texts = FIXTURE_TEXTS;
+    const rules = await mkdtemp(path.join(tmpdir(), "mcp-rules-"));
+    await cp(REAL_RULES, rules, { recursive: true });
+    const hash = createHash("sha256").update(await readFile(path.join(texts, "网络安全法(2016-11-07).md"))).digest("hex");
+    const csl = path.join(rules, "cybersecurity-law.yaml");
+    await writeFile(csl, (await readFile(csl, "utf8")).replace(/(date: 2016-11-07, sha256: )[0-9a-f]{64}/, `$1${hash}`));
     // The command the README gives: npm's --silent keeps its banner off standard output, the protocol's channel.
-    const transport = new StdioClientTransport({ command: "npm", args: ["run", "--silent", "mcp"], cwd: root, env: { ...process.env, RULES_DIR: REAL_RULES, LAW_TEXTS_DIR: texts } as Record<string, string>, stderr: "pipe" });
+    const transport = new StdioClientTransport({ command: "npm", args: ["run", "--silent", "mcp"], cwd: root, env: { ...process.env, RULES_DIR: rules, LAW_TEXTS_DIR: texts } as Record<string, string>, stderr: "pipe" });
     const errors: Error[] = [];
     transport.onerror = (e) => errors.push(e);
     const c = new Client({ name: "test", version: "1" });

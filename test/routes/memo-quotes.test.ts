@@ -31,19 +31,19 @@ describe("sanctions a tier only refers to", () => {
     expect(rows.length).toBeGreaterThan(1); // the header and at least one sanction
     const body = rows.slice(1).map((r) => r.join(" | ")).join("\n");
     expect(body).toContain("CSL Art. 71 (2026)");
-    expect(body).toMatch(/Punished under PIPL Art\. 66[^\n]*; DSL Art\. 46/);
+    expect(body).toMatch(/The laws that punish this conduct today include PIPL Art\. 66[^\n]*; DSL Art\. 46[^\n]*\(our reading: the article names no law\)/);
   });
 
   it("give CSL Art. 71 (2026) its sanctions in Markdown, HTML and CSV", async () => {
     const md = (await real.inject("/memo.md?items=cybersecurity-law/2026-01-01/art-71")).body;
     const section = md.slice(md.indexOf("**Sanctions this article sets**"));
-    expect(section).toMatch(/- \[CSL Art\. 71 \(2026\)\]\([^)]+\): A CII operator stores personal information[^\n]*\n {2}- Punished under \[PIPL Art\. 66[^\]]*\]\(http[^)]+\/art-66\); \[DSL Art\. 46[^\]]*\]\(http[^)]+\/art-46\)/);
+    expect(section).toMatch(/- \[CSL Art\. 71 \(2026\)\]\([^)]+\): A CII operator stores personal information[^\n]*\n(?: {2}- [^\n]*\n)*? {2}- The laws that punish this conduct today include \[PIPL Art\. 66[^\]]*\]\(http[^)]+\/art-66\); \[DSL Art\. 46[^\]]*\]\(http[^)]+\/art-46\) \(our reading: the article names no law\)/);
     const html = visibleText((await real.inject("/memo.html?items=cybersecurity-law/2026-01-01/art-71")).body);
-    expect(html).toMatch(/Under the article referred to Punished under PIPL Art\. 66/);
+    expect(html).toMatch(/Under the article referred to The laws that punish this conduct today include PIPL Art\. 66/);
     const csv = (await real.inject("/memo.csv?items=cybersecurity-law/2026-01-01/art-71")).body;
-    expect(csv).toContain("Punished under PIPL Art. 66");
+    expect(csv).toContain("The laws that punish this conduct today include PIPL Art. 66");
     const page = visibleText((await real.inject("/memo?items=cybersecurity-law/2026-01-01/art-71")).body);
-    expect(page).toContain("Punished under PIPL Art. 66");
+    expect(page).toContain("The laws that punish this conduct today include PIPL Art. 66");
   });
 });
 
