@@ -25,7 +25,7 @@ function outsideSteps(html: string): { rest: string; steps: number; bad: string[
   // The summary and the compact list of general duties state the heaviest figure with the step
   // that brings it and its article: "RMB 1,000,000 (if serious, CSL Art. 69 (2026))".
   const summarised = rest
-    .replace(/<td>[^<]*<span class="step">\((?:on|if|in|where|when)[^<,]*, <a [^>]+>[^<]+<\/a>\)<\/span><\/td>/gi, "<td></td>")
+    .replace(/<td( [^>]*)?>[^<]*<span class="step">\((?:on|if|in|where|when)[^<,]*, <a [^>]+>[^<]+<\/a>\)<\/span><\/td>/gi, "<td></td>")
     .replace(/<span class="heaviest">(?:Heaviest: )?[^<]*\((?:on|if|in|where|when)[^<,]*, (?:<a [^>]+>[^<]+<\/a>|[^<)]+\)?)\)<\/span>/gi, "");
   // A duty's own words may hold a figure ("within 30 days"): that is the duty, not a sanction.
   return { rest: summarised.replace(/<p class="(duty-text|conditions|cite)">[\s\S]*?<\/p>/g, "").replace(/<li><a href="#duty-[^"]+">[^<]+<\/a>: [^<]*/g, "<li>").replace(/(<li><a href="\/laws\/[^"]+">[^<]+<\/a>: )[^<]*/g, "$1"), steps, bad };
@@ -89,14 +89,21 @@ describe("no penalty figure without its tier's trigger", () => {
     expect(card).toContain('General liability: <a href="/laws/cybersecurity-law/2026-01-01/art-72">CSL Art. 72 (2026)</a>, <a href="/laws/cybersecurity-law/2026-01-01/art-76">CSL Art. 76 (2026)</a>.');
   });
 
-  it("follows a referral: a breach the CSL punishes under the PIPL shows the PIPL article's ladder, and counts it in the exposure", async () => {
-    const html = (await server.get("/actors/network-operator")).body;
-    const start = html.indexOf("<article", html.indexOf('id="duty-cybersecurity-law-p42-secure-pi"') - 200);
-    const card = html.slice(html.indexOf('id="duty-cybersecurity-law-p42-secure-pi"'), html.indexOf("</article>", start + 50));
-    expect(card).toContain("Punished under <a href=\"/laws/personal-information-protection-law/");
-    expect(card).toMatch(/Penalty: <a href="\/laws\/personal-information-protection-law\/[^"]+">PIPL Art\. 66<\/a> <span class="referred">\(the breach is punished under it by <a href="[^"]+">CSL Art\. 71 \(2026\)<\/a>\)/);
-    expect(card).toContain("<strong>If serious</strong>");
-    const api = JSON.parse((await server.get("/api/v1/register?actor=network-operator&sort=exposure&instrument=cybersecurity-law&per_page=200")).body) as { data: { key: string; tiers: { article: { label: string } }[] }[] };
+  it("follows a referral drawn by reading (CSL 2026 Art. 71 → PIPL Art. 66) only for a role that PIPL Art. 66 punishes, and says it is a reading", async () => {
+    const cardOf = (html: string) => {
+      const at = html.indexOf('id="duty-cybersecurity-law-p42-secure-pi"');
+      return html.slice(at, html.indexOf("</article>", at));
+    };
+    // A CII operator is a personal-information handler: the PIPL ladder follows, marked as our reading.
+    const cii = cardOf((await server.get("/actors/cii-operator")).body);
+    expect(cii).toContain('The laws that punish this conduct today include <a href="/laws/personal-information-protection-law/');
+    expect(cii).toMatch(/Penalty: <a href="\/laws\/personal-information-protection-law\/[^"]+">PIPL Art\. 66<\/a> <span class="referred">\(a law that punishes this conduct today: <a href="[^"]+">CSL Art\. 71 \(2026\)<\/a> leaves it to the relevant laws without naming one; this link is our reading\)/);
+    expect(cii).toContain("<strong>If serious</strong>");
+    const api = JSON.parse((await server.get("/api/v1/register?actor=cii-operator&sort=exposure&instrument=cybersecurity-law&per_page=200")).body) as { data: { key: string; tiers: { article: { label: string } }[] }[] };
     expect(api.data.find((d) => d.key === "cybersecurity-law/p42#secure-pi")?.tiers.map((t) => t.article.label)).toContain("PIPL Art. 66");
+    // A network operator as such is not one: the reading is named, its ladder is not shown.
+    const op = cardOf((await server.get("/actors/network-operator")).body);
+    expect(op).toContain("The laws that punish this conduct today include");
+    expect(op).not.toMatch(/Penalty: <a href="\/laws\/personal-information-protection-law\//);
   });
 });
