@@ -99,7 +99,11 @@ export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
   storeFields: [],
   // The official text gets bigrams only, each once per article: a single character of the law's
   // text would match nearly every article, and the law's stock phrases repeat within an article.
-  tokenize: (text, field) => (field === "text" ? [...new Set(queryTokenize(text))] : indexTokenize(text)),
+  // The names of an article's actors and glossary terms count each word once too: an actor with
+  // many aliases ("CII operator", "CIIO", "critical infrastructure operator", 关基运营者) says no
+  // more about the article than one with a single name.
+  tokenize: (text, field) =>
+    field === "text" ? [...new Set(queryTokenize(text))] : field === "actors" || field === "terms" ? [...new Set(indexTokenize(text))] : indexTokenize(text),
   processTerm: stem,
   searchOptions: {
     tokenize: queryTokenize,

@@ -150,3 +150,20 @@ describe("QueryEngine.suggest", () => {
     expect(index.suggest("decryptoin keys")).toEqual(expected.slice(0, 5).map((x) => x.suggestion));
   });
 });
+
+describe("index fields", () => {
+  const tokenize = MINISEARCH_OPTIONS.tokenize as (text: string, field?: string) => string[];
+  const names = "Critical information infrastructure operator 关键信息基础设施运营者 CII operator critical infrastructure operator 关基运营者";
+
+  it("counts each word of an article's actor and glossary-term names once, however many aliases repeat it", () => {
+    for (const field of ["actors", "terms"]) {
+      const tokens = tokenize(names, field);
+      expect(tokens.filter((t) => t === "operator")).toHaveLength(1);
+      expect(new Set(tokens).size).toBe(tokens.length);
+    }
+  });
+
+  it("keeps repeated words in our own summaries and duties", () => {
+    expect(tokenize(names, "summary").filter((t) => t === "operator")).toHaveLength(3);
+  });
+});

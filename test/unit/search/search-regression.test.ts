@@ -91,6 +91,18 @@ const TEXT_QUERIES: [string, string, number][] = [
   ["representative office", "foreign-ngo-law/p9", 3],
   ["foreign NGO representative office", "foreign-ngo-law/p10", 3],
   ["代表机构", "foreign-ngo-law/p10", 3],
+  // Glossary terms for what the law states in a phrase: found from the rules alone, without the
+  // official texts (network logs, prohibited information, incidents, the limitation period).
+  ["network logs", "cybersecurity-law/p21", 1],
+  ["网络日志", "cybersecurity-law/p21", 1],
+  ["网络日志 六个月", "cybersecurity-law/p21", 1],
+  ["prohibited information", "cybersecurity-law/p47", 3],
+  ["违法信息", "cybersecurity-law/p47", 3],
+  ["cybersecurity incident", "cybersecurity-law/p25", 3],
+  ["网络安全事件", "cii-security-protection-regulations/p18", 3],
+  ["处理个人信息 取得个人的同意", "personal-information-protection-law/p13", 3],
+  ["limitation period", "administrative-penalty-law/p36", 1],
+  ["时效", "administrative-penalty-law/p36", 1],
 ];
 
 // [query, the provision that defines it]: a query that is a defined term's name, in English or
@@ -102,6 +114,9 @@ const DEFINITIONS: [string, string][] = [
   ["Important Data", "network-data-security-regulations/p62"],
   ["重要数据", "network-data-security-regulations/p62"],
   ["sensitive personal information", "personal-information-protection-law/p28"],
+  ["consent", "personal-information-protection-law/p14"],
+  ["同意", "personal-information-protection-law/p14"],
+  ["追责时效", "administrative-penalty-law/p36"],
 ];
 
 // [query, instrument, number, first candidate's lineage key]
