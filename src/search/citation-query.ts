@@ -69,17 +69,14 @@ export interface CitationTarget {
   now?: string | null;
 }
 
-/**
- * The articles a citation can mean: one per provision, in the latest text that gives it that
- * number (a number that names the same article in two texts is one article, not a choice).
- */
 export function citationTargets(hits: readonly CitationHit[]): CitationTarget[] {
   return hits.flatMap((h) =>
-    h.candidates.map(({ provision, versions }) => {
-      const versionId = versions.at(-1) as string;
-      const current = provision.data.numbers[h.instrument.currentVersion];
-      return { instrument: h.instrument, provision, versionId, number: h.number, now: current === h.number ? undefined : (current ?? null) };
-    }),
+    h.candidates.flatMap(({ provision, versions }) =>
+      versions.map((versionId) => {
+        const current = provision.data.numbers[h.instrument.currentVersion];
+        return { instrument: h.instrument, provision, versionId, number: h.number, now: current === h.number ? undefined : (current ?? null) };
+      }),
+    ),
   );
 }
 

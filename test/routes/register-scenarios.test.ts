@@ -18,7 +18,7 @@ interface Scenario {
 }
 
 const FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), "../scenarios/questionnaire.yaml");
-const { scenarios } = load(readFileSync(FILE, "utf8")) as { scenarios: Scenario[] };
+const scenarios = load(readFileSync(FILE, "utf8")) as Scenario[];
 
 const t = useTestApp(REAL_RULES);
 

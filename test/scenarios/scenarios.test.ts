@@ -120,7 +120,9 @@ function checkDuty(row: RegisterRow | undefined, want: z.infer<typeof ExpectedDu
 async function runCompany(s: z.infer<typeof CompanyScenario>): Promise<string[]> {
   let roles = s.roles ?? [];
   if (s.answers) {
-    const derived = parseRegisterRequest(catalog, { ...s.answers, actor: s.roles ?? [] });
+    // As a query string gives them: one value as a string, several as a list.
+    const answers = Object.fromEntries(Object.entries(s.answers).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+    const derived = parseRegisterRequest(catalog, { ...answers, actor: s.roles ?? [] });
     roles = derived.actorIds;
   }
   const { rows, error } = await register(roles, s.at);
