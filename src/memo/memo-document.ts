@@ -1,7 +1,8 @@
 // The memo as data: what /memo shows and every export prints. It depends only on the items, the
 // chosen actor and the rules, never on the clock, so the same URL always gives the same memo.
+import { applicablePenalty, OUTCOME_LABELS, offersApplicable, type Outcome } from "../query/applicable-penalty.js";
 import { confidenceIn, loweredConfidenceNote } from "../domain/confidence.js";
-import type { Catalog, TierRef } from "../domain/catalog.js";
+import type { Catalog, InstrumentEntry, ProvisionEntry, TierRef } from "../domain/catalog.js";
 import { citeArticle, type Citations } from "../domain/citation.js";
 import { BEARER_LABELS, describeSanctions, LEVEL_LABELS, referralWords, sanctionsOf, tierLevel } from "../domain/penalty-arithmetic.js";
 import { Bearer, type Confidence } from "../domain/rules-schema.js";
@@ -61,6 +62,16 @@ export interface MemoEntry {
   otherObligations: number; // obligations of the article that bind other actors (not listed)
   ownPenalties: MemoTier[]; // this article's own sanctions (a penalty article)
   enforcedBy: MemoTier[]; // sanctions elsewhere for breaching this article, in the same text
+  applicable?: MemoApplicable; // which text's penalty applies to the act the memo names, for a penalty article
+}
+
+/** Which text's penalty applies, as the article page and the API answer it (src/query/applicable-penalty.ts). */
+export interface MemoApplicable {
+  outcome: Outcome;
+  headline: string; // "The text in force at the act applies"
+  applies?: { label: string; permalink: string };
+  reasons: string[];
+  decidedBy: string[]; // the articles it rests on
 }
 
 export interface MemoDocument {
@@ -80,6 +91,19 @@ export interface MemoOptions {
   origin: string;
   url: string; // path and query of the canonical memo URL
   texts?: LawTexts; // the official texts: each item quotes its article or paragraph from them
+  applicable?: { act: string; from?: string; decided: string }; // an act to answer "which text applies" for
+}
+
+/** The answer the article page gives for the same act (one code, src/query/applicable-penalty.ts). */
+function memoApplicable(catalog: Catalog, ins: InstrumentEntry, p: ProvisionEntry, versionId: string, a: { act: string; from?: string; decided: string }, origin: string): MemoApplicable {
+  const r = applicablePenalty(catalog, ins, p, a.act, a.decided, a.from, versionId);
+  return {
+    outcome: r.outcome,
+    headline: OUTCOME_LABELS[r.outcome],
+    ...(r.article ? { applies: { label: r.article.label, permalink: `${origin}${r.article.href}` } } : {}),
+    reasons: r.reasons,
+    decidedBy: r.decidedBy.map((d) => d.label),
+  };
 }
 
 /** A tier as the memo prints it; `ref` is pinned to the one text it is quoted from. */
@@ -161,6 +185,7 @@ export function buildMemo(catalog: Catalog, items: readonly MemoItem[], o: MemoO
       otherObligations: inVersion.length - listed.length,
       ownPenalties: p.data.penalties.filter((t) => appliesIn(t.versions, p, versionId)).map((t) => tierView(catalog, tierRef(p, t, versionId), o.origin)),
       enforcedBy: enforcing.map((t) => tierView(catalog, t, o.origin)),
+      ...(o.applicable && offersApplicable(ins, p) ? { applicable: memoApplicable(catalog, ins, p, versionId, o.applicable, o.origin) } : {}),
     };
   });
   return {

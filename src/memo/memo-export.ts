@@ -80,6 +80,12 @@ export function memoMarkdown(doc: MemoDocument): string {
       out.push("");
     }
     if (e.otherObligations) out.push(`${e.otherObligations} other obligation${e.otherObligations === 1 ? "" : "s"} of this article bind${e.otherObligations === 1 ? "s" : ""} other actors.`, "");
+    if (e.applicable) {
+      const a = e.applicable;
+      out.push(`**Which text's penalty applies:** ${mdEscape(a.headline)}${a.applies ? `: [${mdEscape(a.applies.label)}](${a.applies.permalink})` : ""}.`, "");
+      for (const r of a.reasons) out.push(`> ${mdEscape(r)}`, ">");
+      out.push(`> Decided by ${mdEscape(a.decidedBy.join(", "))}.`, "");
+    }
     if (e.ownPenalties.length) {
       out.push("**Sanctions this article sets**", "");
       for (const t of e.ownPenalties) out.push(...tierLines(t));

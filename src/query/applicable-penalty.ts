@@ -35,6 +35,15 @@ export type { Severity };
  */
 export type Outcome = "act-text" | "decision-text" | "cannot-tell" | "no-penalty" | "invalid";
 
+/** Each outcome in words, as the page, the memo and their exports print it. */
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  "act-text": "The text in force at the act applies",
+  "decision-text": "The lighter text in force at the decision applies",
+  "cannot-tell": "The data cannot decide it",
+  "no-penalty": "No penalty of this law reached the act when it was committed",
+  invalid: "The dates do not fit",
+};
+
 export interface ArticleLink {
   label: string; // "CSL Art. 66 (2017)"
   href: string;

@@ -1,5 +1,6 @@
 // The compliance memo: /memo and its exports (.docx, .md, .html for pasting into Word, .csv,
 // .json). Everything is in the URL (items, actor, title, data version), so a memo link is the memo.
+import { ApplicableQuery } from "../query/applicable-penalty.js";
 import type { FastifyPluginAsync, FastifyReply } from "fastify";
 import { z } from "zod";
 import { BadQueryError } from "../errors.js";
@@ -15,6 +16,9 @@ export interface MemoState {
   actor?: string;
   title?: string;
   data?: string;
+  act?: string; // which text's penalty applies to an act of this date (its last day) …
+  from?: string; // … that began on this date …
+  decided?: string; // … decided on this date
 }
 
 /** The canonical memo URL: items as a readable comma list, then the other settings. */
@@ -24,6 +28,7 @@ export function memoHref(state: MemoState, path = "/memo"): string {
   if (state.actor) parts.push(`actor=${encodeURIComponent(state.actor)}`);
   if (state.title) parts.push(`title=${encodeURIComponent(state.title)}`);
   if (state.data) parts.push(`data=${encodeURIComponent(state.data)}`);
+  for (const k of ["act", "from", "decided"] as const) if (state[k]) parts.push(`${k}=${state[k]}`);
   return parts.length ? `${path}?${parts.join("&")}` : path;
 }
 
@@ -43,16 +48,17 @@ const memoRoutes: FastifyPluginAsync = async (app) => {
     actor: single(z.enum(catalog.actors.map((a) => a.id) as [string, ...string[]]).optional()),
     title: single(Text.optional()),
     data: single(z.string().regex(/^[0-9A-Za-z.-]{1,20}$/, "must be a data version such as 2026.11.25").optional()),
+    ...ApplicableQuery.shape, // act, from, decided: which text's penalty applies, for every penalty article
   });
 
   const read = (query: unknown) => {
     const q = parseQuery(Query, query);
     const items = resolveMemoItems(catalog, q.items);
-    const state: MemoState = { items: items.map((i) => i.path), actor: q.actor, title: q.title ? cleanTitle(q.title) || undefined : undefined, data: q.data };
+    const state: MemoState = { items: items.map((i) => i.path), actor: q.actor, title: q.title ? cleanTitle(q.title) || undefined : undefined, data: q.data, act: q.act, from: q.act ? q.from : undefined, decided: q.act ? q.decided : undefined };
     return { q, items, state };
   };
   const memoOf = (items: MemoItem[], state: MemoState): MemoDocument =>
-    buildMemo(catalog, items, { title: state.title, actorId: state.actor, madeWith: state.data, origin: app.publicOrigin, url: memoHref(state), texts: app.lawTexts });
+    buildMemo(catalog, items, { title: state.title, actorId: state.actor, madeWith: state.data, origin: app.publicOrigin, url: memoHref(state), texts: app.lawTexts, ...(state.act ? { applicable: { act: state.act, from: state.from, decided: state.decided ?? catalog.meta.asOf } } : {}) });
   const nonEmpty = (items: MemoItem[]) => {
     if (items.length === 0) throw new BadQueryError("items", "The memo is empty: give one or more pinned article paths, e.g. items=cybersecurity-law/2017-06-01/art-37,counterterrorism-law/2018-04-27/art-84.");
   };

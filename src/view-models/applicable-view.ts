@@ -1,18 +1,10 @@
 // "Which text's penalty applies" as the article page prints it: the answer, each reason, the
 // articles it rests on, and, where the data cannot decide, the two ladders side by side.
 import type { Catalog } from "../domain/catalog.js";
-import type { ApplicablePenalty, Outcome } from "../query/applicable-penalty.js";
+import { OUTCOME_LABELS, type ApplicablePenalty, type Outcome } from "../query/applicable-penalty.js";
 import { describeDifference } from "../domain/penalty-severity.js";
 import { formatDate } from "../domain/version-name.js";
 import { ladderStep, type LadderStep } from "./register.js";
-
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  "act-text": "The text in force at the act applies",
-  "decision-text": "The lighter text in force at the decision applies",
-  "cannot-tell": "The data cannot decide it",
-  "no-penalty": "No penalty of this law reached the act when it was committed",
-  invalid: "The dates do not fit",
-};
 
 export interface ApplicableView {
   outcome: Outcome;

@@ -266,6 +266,17 @@ describe("which text's penalty applies, where an amendment moved the conduct to 
     expect(added).toMatch(/new article since 2026-01-01, punishing conduct that CSL Art\. 66 \(2017\) punished/);
   });
 
+  it("gives the same answer in the memo, for each penalty article it holds, as the page and the API", async () => {
+    const api = (await get("/api/v1/provisions/cybersecurity-law/2017-06-01/art-66/applicable-penalty?act=2025-06-01&decided=2026-03-01")).json();
+    const memo = (await get("/memo.json?items=cybersecurity-law/2017-06-01/art-66,cybersecurity-law/2017-06-01/art-37&act=2025-06-01&decided=2026-03-01")).json();
+    expect(memo.items[0].applicable).toMatchObject({ outcome: api.outcome, reasons: api.reasons, applies: { label: api.article.label } });
+    expect(memo.items[1].applicable).toBeUndefined(); // a duty article: no penalty of its own to date
+    const md = (await get("/memo.md?items=cybersecurity-law/2017-06-01/art-66&act=2025-06-01&decided=2026-03-01")).body;
+    expect(md).toContain("**Which text's penalty applies:** The text in force at the act applies: [CSL Art. 66 (2017)]");
+    const page = visibleText((await get("/memo?items=cybersecurity-law/2017-06-01/art-66&act=2025-06-01&decided=2026-03-01")).body);
+    for (const r of api.reasons as string[]) expect(page).toContain(r);
+  });
+
   it("names, in the API, the earlier text's article for that conduct when asked from the new article", async () => {
     const res = await get("/api/v1/provisions/cybersecurity-law/2026-01-01/art-71/applicable-penalty?act=2025-06-01&decided=2026-03-01");
     expect(res.statusCode).toBe(200);
