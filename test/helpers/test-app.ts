@@ -45,3 +45,18 @@ export function useTestApp(rulesDir = FIXTURE_RULES) {
   });
   return ctx;
 }
+
+/**
+ * Two apps on the fixture rules, one serving the short fixture texts (LAW_TEXTS_DIR) and one with
+ * none, built before the file's tests and closed after them.
+ */
+export function useAppsWithAndWithoutTexts() {
+  const apps = { withTexts: undefined as unknown as FastifyInstance, without: undefined as unknown as FastifyInstance };
+  beforeAll(async () => {
+    [apps.withTexts, apps.without] = await Promise.all([buildTestApp({ lawTextsDir: FIXTURE_TEXTS }), buildTestApp()]);
+  });
+  afterAll(async () => {
+    await Promise.all([apps.withTexts?.close(), apps.without?.close()]);
+  });
+  return apps;
+}

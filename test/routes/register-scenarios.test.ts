@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { load } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { REAL_RULES, useTestApp } from "../helpers/test-app.js";
+import { parseCsv } from "../helpers/csv.js";
 
 interface Scenario {
   id: string;
@@ -28,27 +29,6 @@ function registerUrl(s: Scenario): string {
   for (const r of s.roles ?? []) q.append("actor", r);
   if (s.at) q.set("at", s.at);
   return `/profile.csv?${q}`;
-}
-
-/** RFC 4180 CSV → rows of cells (quoted cells may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += ch;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
 }
 
 describe("the questionnaire's golden scenarios", () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { RegisterPage } from "../../src/api/schemas.js";
 import { useTestApp, visibleText } from "../helpers/test-app.js";
+import { parseCsv } from "../helpers/csv.js";
 
 const server = useTestApp();
 const get = server.get;
@@ -285,24 +286,3 @@ describe("hand-over formats", () => {
   });
 });
 
-/** RFC 4180 CSV → rows of cells. */
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && s[i + 1] === "\n") {
-      row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    } else cell += ch;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
-}
