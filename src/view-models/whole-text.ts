@@ -9,7 +9,7 @@
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import { formatDate, permalink } from "../domain/citation.js";
 import { compareArticleNumbers } from "../domain/article-number.js";
-import { LEVEL_NAMES, tierLevel, referralWords } from "../domain/penalty-arithmetic.js";
+import { LEVEL_LABELS, tierLevel, referralWords } from "../domain/penalty-arithmetic.js";
 import type { Version } from "../domain/rules-schema.js";
 import { versionName, versionTag } from "../domain/version-name.js";
 import { appliesIn } from "../query/versions.js";
@@ -131,7 +131,7 @@ function articleView(catalog: Catalog, ins: InstrumentEntry, versionId: string, 
         const rows = view?.rows.map((r) => `${r.bearer}: ${r.kind}${r.amount ? ` ${r.amount}` : ""}`) ?? [];
         const refers = view?.refersTo.map((r) => r.label) ?? [];
         const title = [t.trigger, ...rows, ...(refers.length ? [`${referralWords(t.refersToBy === "reading").lead} ${refers.join(", ")}${referralWords(t.refersToBy === "reading").tail}`] : [])].join(" · ");
-        return { kind: "penalty" as const, label: `Penalty: ${LEVEL_NAMES[tierLevel(t)]}`, title, href: `${href}#tier-${t.id}` };
+        return { kind: "penalty" as const, label: `Penalty: ${LEVEL_LABELS[tierLevel(t)].replace(/^./, (c) => c.toLowerCase())}`, title, href: `${href}#tier-${t.id}` };
       }),
   ];
   return {
