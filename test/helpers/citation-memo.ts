@@ -11,7 +11,7 @@ const byText = (r: CitationReport, s: string) => r.citations.filter((c) => c.tex
 
 /** Every status of the memo, as the acceptance lists them: one assertion per case. */
 export function assertMemoReport(r: CitationReport): void {
-  expect(r.asAt).toBe("2026-12-01");
+  expect(r.asAt).toBe("2026-12-08"); // the date rules/catalog.yaml describes the law as of
   const [csl37] = byText(r, "CSL Art. 37 (2017)");
   expect(csl37?.status).toBe("renumbered");
   expect(csl37?.message).toContain("CSL Art. 37 (2017) is Art. 39 in the 2026 text");

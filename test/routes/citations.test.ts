@@ -63,7 +63,7 @@ describe("/check-citations", () => {
     const res = await t.get("/check-citations");
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<form method="post" action="/check-citations"');
-    expect(visibleText(res.body)).toContain("Empty: 2026-12-01, the date the rules describe the law as of");
+    expect(visibleText(res.body)).toContain("Empty: 2026-12-08, the date the rules describe the law as of");
   });
 
   it("lists every citation of the memo with its status, a summary and an add-all-to-memo link, never cached", async () => {
