@@ -15,10 +15,9 @@ import { atomFeed } from "../view-models/atom.js";
 import { changeSummary, lawChangesView } from "../view-models/register-changes.js";
 import { toCsv } from "../view-models/csv.js";
 import { questionnaireView } from "../view-models/questionnaire-view.js";
-import { cardSteps, headerLines, registerCsvRows, registerMarkdown } from "../view-models/register-export.js";
+import { cardSteps, exportFileName, headerLines, registerCsvRows, registerMarkdown } from "../view-models/register-export.js";
 import { registerHref, registerView, type RegisterState, type RegisterView } from "../view-models/register.js";
 import { officeFile as writeOffice } from "../view-models/office-files.js";
-import { exportFileName } from "../view-models/register-office.js";
 import { z } from "zod";
 
 const registerRoutes: FastifyPluginAsync = async (app) => {

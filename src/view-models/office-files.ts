@@ -3,7 +3,8 @@
 // memo's ~0.2 s (README, Limits on clients), time in which no other page could be answered. The
 // worker starts with the first office file asked for; the input (the register's view or the
 // memo, plain data) is copied to it (~15 ms for a 50-role register) and the bytes come back
-// moved, not copied. One worker: the machine's other core serves pages, and the render slots
+// moved, not copied. The writers (the docx and exceljs libraries) load only there, so the main
+// thread never holds them. One worker: the machine's other core serves pages, and the render slots
 // (src/plugins/page-cache.ts) already bound how many answers are made at once.
 import path from "node:path";
 import { createRequire } from "node:module";
