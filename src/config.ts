@@ -48,6 +48,33 @@ export const HTTP_LIMITS: Readonly<HttpLimits> = Object.freeze({
   maxHeaderSize: 16_384,
 });
 
+/**
+ * How much one request may ask for, where the cost of the answer grows with it (issue 21). Each
+ * is a 400 naming the parameter and the limit (problem+json under /api, a tool error on /mcp).
+ */
+export interface QueryLimits {
+  memoItems: number; // articles in one memo (items=…, and the memo a page carries along)
+  roles: number; // the register's role set: actor ids given plus the roles questionnaire answers bring
+  searchQuery: number; // characters of a search query (q=, the MCP search tool's query)
+  citationText: number; // bytes of a text whose citations are checked (the request body limit)
+}
+
+export const QUERY_LIMITS: Readonly<QueryLimits> = Object.freeze({
+  // A memo is what a lawyer hands over: fifty pinned articles is a long one. Measured in-process
+  // (README, Limits on clients): the .docx of 50 articles costs ~0.2 s of CPU, built off the
+  // event loop.
+  memoItems: 50,
+  // rules/questionnaire.yaml brings at most 44 distinct roles with every box ticked (45 with the
+  // one answer that needs review), and a real company has a handful; 60 leaves room for picked
+  // roles on top. The register's cost grows with its duties, which stop growing well before:
+  // 50 roles already list nearly every duty of the catalog.
+  roles: 60,
+  // A search query longer than a sentence is not a query: 200 characters of Chinese already make
+  // ~200 bigrams to look up.
+  searchQuery: 200,
+  citationText: 64 * 1024,
+});
+
 /** Bounds of the page cache (src/plugins/page-cache.ts): bytes are what is stored, mostly brotli. */
 export interface PageCacheLimits {
   pages: { maxEntries: number; maxBytes: number };

@@ -10,12 +10,12 @@ import { ApplicableQuery, applicablePenalty, type ArticleLink } from "../query/a
 import { describeDifference } from "../domain/penalty-severity.js";
 import { obligationsForActors } from "../query/actor-obligations.js";
 import { buildRegister } from "../query/register.js";
-import { registerSchemas } from "../query/register-request.js";
+import { checkRoleCount, registerSchemas } from "../query/register-request.js";
 import { cardSteps } from "../view-models/register-export.js";
 import { registerView } from "../view-models/register.js";
 import { filterPenaltyRows, penaltyRows, sortPenaltyRows, type PenaltyRow } from "../query/penalty-table.js";
 import { filterProvisions, sortProvisions } from "../query/provision-filter.js";
-import { DateParam, listOf, single, Text } from "../query/query-params.js";
+import { DateParam, listOf, SearchText, single } from "../query/query-params.js";
 import { facetParams } from "../query/facet-params.js";
 import { appliesIn, bindingAt, displayVersion, findByNumber } from "../query/versions.js";
 import { penaltyQuerySchema, provisionQuerySchema } from "../query/list-queries.js";
@@ -359,6 +359,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
       handler: ({ query, url }) => {
         const { page, per_page, actor, ...filter } = query;
         if (actor.length === 0) throw new BadQueryError("actor", "A register needs at least one role: give actor=… (repeat it or separate ids with commas).", catalog.actors.map((a) => a.id));
+        checkRoleCount(actor.length);
         const reg = buildRegister(catalog, actor, filter);
         const v = registerView(catalog, reg, { basePath: "/profile", actor, answers: {}, filter, group: "instrument" }, undefined, origin);
         const link = (l: { label: string; href: string }) => ({ label: l.label, url: abs(l.href) });
@@ -410,7 +411,7 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
       summary: "Full-text search in English or Chinese, with citation recognition",
       description: "A citation (\"CSL 37\", \"网络安全法第三十七条\", \"287-2\") is returned in citations, with every text that numbers the article so.",
       query: z.object({
-        q: single(Text.min(1, "must not be empty").describe("what to search for")),
+        q: single(SearchText.min(1, "must not be empty").describe("what to search for")),
         instrument: facets.instrument,
         actor: facets.actor,
         version: facets.version,

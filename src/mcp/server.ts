@@ -4,6 +4,7 @@
 // the data does not hold is `found: false` with the closest matches, never an empty success.
 // Served over Streamable HTTP at /mcp (src/routes/mcp.ts) and over stdio (src/mcp/stdio.ts).
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { QUERY_LIMITS } from "../config.js";
 import { z } from "zod";
 import { checkCitations, coverageOf } from "../citations/check-citations.js";
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
@@ -58,7 +59,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
 
   server.registerTool(
     "search",
-    { title: "Search provisions", description: "Full-text search (English, Chinese, abbreviations, citations such as \"CSL 37\") over every provision; returns permalinks.", inputSchema: { query: z.string().min(1).max(200), limit: z.number().int().min(1).max(50).default(10) }, annotations: { title: "Search provisions", ...READ_ONLY } },
+    { title: "Search provisions", description: "Full-text search (English, Chinese, abbreviations, citations such as \"CSL 37\") over every provision; returns permalinks.", inputSchema: { query: z.string().min(1).max(QUERY_LIMITS.searchQuery), limit: z.number().int().min(1).max(50).default(10) }, annotations: { title: "Search provisions", ...READ_ONLY } },
     async ({ query, limit }) => {
       const hits = deps.searchIndex.rank(query).hits.slice(0, limit);
       const results = hits.flatMap((h) => {
@@ -112,7 +113,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
 
   server.registerTool(
     "check_citations",
-    { title: "Check citations", description: "Every citation in a text (memo, clause, AI answer; English or Chinese) resolved at a date, and every figure beside it compared with the article's figures.", inputSchema: { text: z.string().min(1).max(65536), at: Date_.optional().describe("default: the data's as-of date") }, annotations: { title: "Check citations", ...READ_ONLY } },
+    { title: "Check citations", description: "Every citation in a text (memo, clause, AI answer; English or Chinese) resolved at a date, and every figure beside it compared with the article's figures.", inputSchema: { text: z.string().min(1).max(QUERY_LIMITS.citationText), at: Date_.optional().describe("default: the data's as-of date") }, annotations: { title: "Check citations", ...READ_ONLY } },
     async ({ text, at }) => {
       const report = checkCitations(catalog, text, at ?? catalog.meta.asOf, at ? "given" : "data", deps.lawTexts);
       return answer({ ...report, found: report.citations.length > 0, ...(report.citations.length ? {} : { message: "No citation found in the text." }) });
@@ -121,7 +122,7 @@ export function createMcpServer(deps: McpDeps): McpServer {
 
   server.registerTool(
     "obligations",
-    { title: "Obligations of roles", description: "The compliance register: every duty that binds the roles (actor ids, or questionnaire answers), with its penalty ladder.", inputSchema: { actors: z.array(z.string()).max(20).default([]).describe("actor ids, e.g. cii-operator"), answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}).describe("questionnaire answers, e.g. { service: 'instant-messaging', cii: 'yes' }"), at: Date_.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50).describe("rows per answer: a register can hold hundreds of duties") }, annotations: { title: "Obligations of roles", ...READ_ONLY } },
+    { title: "Obligations of roles", description: "The compliance register: every duty that binds the roles (actor ids, or questionnaire answers), with its penalty ladder.", inputSchema: { actors: z.array(z.string()).max(QUERY_LIMITS.roles).default([]).describe("actor ids, e.g. cii-operator"), answers: z.record(z.string(), z.union([z.string(), z.array(z.string())])).default({}).describe("questionnaire answers, e.g. { service: 'instant-messaging', cii: 'yes' }"), at: Date_.optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50).describe("rows per answer: a register can hold hundreds of duties") }, annotations: { title: "Obligations of roles", ...READ_ONLY } },
     async ({ actors, answers, at, offset, limit }) => {
       const asAt = at ?? catalog.meta.asOf;
       const unknown = actors.filter((a) => !catalog.actorById.has(a));

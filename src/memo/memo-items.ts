@@ -1,6 +1,7 @@
 // A memo lives entirely in its URL: `items` is an ordered list of pinned article paths, as in
 // a permalink without /laws/ ("cybersecurity-law/2017-06-01/art-37"), optionally narrowed to one
 // obligation of the article by a fourth segment ("…/art-37/store-in-china").
+import { QUERY_LIMITS } from "../config.js";
 import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
 import type { Obligation } from "../domain/rules-schema.js";
 import { BadQueryError } from "../errors.js";
@@ -8,7 +9,7 @@ import { parseArticlePath } from "../query/article-path.js";
 import { appliesIn, displayVersion } from "../query/versions.js";
 import { citationTargets, parseCitationQuery, type CitationTarget } from "../search/citation-query.js";
 
-export const MAX_MEMO_ITEMS = 50;
+export const MAX_MEMO_ITEMS = QUERY_LIMITS.memoItems;
 
 /**
  * `memo`: the memo a page carries along while a memo is built without JavaScript (the memo's

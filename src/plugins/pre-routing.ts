@@ -12,6 +12,7 @@
 //
 // Fastify's own pre-routing errors (an undecodable path, a too-long parameter) are answered
 // by sendFrameworkError in error-pages.ts.
+import { QUERY_LIMITS } from "../config.js";
 import type { IncomingMessage, Server } from "node:http";
 import type { Socket } from "node:net";
 import { STATUS_CODES } from "node:http";
@@ -25,7 +26,7 @@ import { SECURITY_HEADERS } from "./security.js";
 
 /** The addresses that take a request body (POST), and the most they take: see the onRequest hook. */
 export const BODY_PATHS: ReadonlySet<string> = new Set(["/check-citations", "/api/v1/citations/check", "/mcp"]);
-export const BODY_LIMIT = 64 * 1024;
+export const BODY_LIMIT = QUERY_LIMITS.citationText;
 
 const ABSOLUTE_FORM = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
 

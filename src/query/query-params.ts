@@ -2,6 +2,7 @@
 // problem becomes a BadQueryError naming the parameter and, where there is a closed set, the
 // allowed values. Repeated parameters (?actor=a&actor=b) and comma lists (?actor=a,b) both work.
 import { z } from "zod";
+import { QUERY_LIMITS } from "../config.js";
 import { BadQueryError, NotFoundError, type Suggestion } from "../errors.js";
 
 const MAX_VALUES = 50; // per list parameter
@@ -11,14 +12,14 @@ const MAX_LENGTH = 200; // per value
 export const PARAM_DOCS = new WeakMap<z.ZodType, { list: boolean; item: z.ZodType }>();
 
 /** A parameter that may be given once or several times, or as a comma-separated list. */
-export function listOf<T extends z.ZodType>(item: T) {
+export function listOf<T extends z.ZodType>(item: T, max = MAX_VALUES) {
   const schema = z
     .union([z.string(), z.array(z.string())])
     .optional()
     .transform((v) =>
       [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean))],
     )
-    .pipe(z.array(item).max(MAX_VALUES, `at most ${MAX_VALUES} values`) as unknown as z.ZodType<z.output<T>[], string[]>);
+    .pipe(z.array(item).max(max, `takes at most ${max} values`) as unknown as z.ZodType<z.output<T>[], string[]>);
   PARAM_DOCS.set(schema, { list: true, item });
   return schema;
 }
@@ -36,6 +37,8 @@ export function single<T extends z.ZodType>(inner: T) {
 }
 
 export const Text = z.string().max(MAX_LENGTH, `must be at most ${MAX_LENGTH} characters`);
+/** A search query: its cost grows with its length (each Chinese character pair is looked up). */
+export const SearchText = z.string().max(QUERY_LIMITS.searchQuery, `must be at most ${QUERY_LIMITS.searchQuery} characters`);
 /**
  * A whole number from 1 to max, written in decimal digits only: JavaScript's Number() also reads
  * 0x10, 0b11, 1e1, +3 and " 3", and each would be one more address for the same page.

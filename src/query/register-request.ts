@@ -2,6 +2,8 @@
 // the role set (picked actors plus the roles the questionnaire answers bring), the answers, and
 // the filters. An unknown actor or answer is a 400 naming the parameter and its allowed values.
 import { z } from "zod";
+import { QUERY_LIMITS } from "../config.js";
+import { BadQueryError } from "../errors.js";
 import type { Catalog } from "../domain/catalog.js";
 import { answerParams, deriveRoles, hasAnswers, pickAnswers, type Answers, type DerivedRoles } from "./questionnaire.js";
 import { MemoCarry } from "./memo-carry.js";
@@ -35,7 +37,7 @@ const SCHEMAS = new WeakMap<Catalog, RegisterSchemas>();
 function makeSchemas(catalog: Catalog) {
   const actorIds = catalog.actors.map((a) => a.id) as [string, ...string[]];
   const filters = { ...registerFilterParams(catalog), group: single(z.enum(GROUP_BY).default("instrument").describe("contents by instrument (default) or by theme")) };
-  const actor = listOf(z.enum(actorIds).describe("an actor id, e.g. cii-operator"));
+  const actor = listOf(z.enum(actorIds).describe("an actor id, e.g. cii-operator"), QUERY_LIMITS.roles);
   return {
     profile: z.object({ actor, ...answerParams(catalog), ...filters, memo: MemoCarry }),
     single: z.object({ ...filters, memo: MemoCarry }),
@@ -52,8 +54,15 @@ export function parseRegisterRequest(catalog: Catalog, raw: unknown, fixedActor?
   const answers = fixedActor ? {} : pickAnswers(catalog, q);
   const derived = hasAnswers(answers) ? deriveRoles(catalog, answers) : undefined;
   const actorIds = fixedActor ? [fixedActor] : [...new Set([...actor, ...(derived?.roles.map((r) => r.actor) ?? [])])];
+  checkRoleCount(actorIds.length);
   const filter: RegisterFilter = { scope: q.scope, instrument: q.instrument, theme: q.theme, penalty: q.penalty, at: q.at, include: q.include, sort: q.sort };
   return { actor, answers, derived, actorIds, filter, group: q.group, memo: q.memo ?? [] };
+}
+
+/** The register's cost grows with its role set: at most QUERY_LIMITS.roles (src/config.ts says why). */
+export function checkRoleCount(count: number): void {
+  const max = QUERY_LIMITS.roles;
+  if (count > max) throw new BadQueryError("actor", `A register holds at most ${max} roles, counting the actor ids given and the roles the answers bring (${count} given).`);
 }
 
 /** /profile/changes: the register request and the two dates (from defaults to a year before to). */

@@ -15,9 +15,9 @@ import { atomFeed } from "../view-models/atom.js";
 import { changeSummary, lawChangesView } from "../view-models/register-changes.js";
 import { toCsv } from "../view-models/csv.js";
 import { questionnaireView } from "../view-models/questionnaire-view.js";
-import { cardSteps, headerLines, registerCsvRows, registerMarkdown } from "../view-models/register-export.js";
+import { cardSteps, exportFileName, headerLines, registerCsvRows, registerMarkdown } from "../view-models/register-export.js";
 import { registerHref, registerView, type RegisterState, type RegisterView } from "../view-models/register.js";
-import { exportFileName, registerDocx, registerXlsx } from "../view-models/register-office.js";
+import { officeFile as writeOffice } from "../view-models/office-files.js";
 import { z } from "zod";
 
 const registerRoutes: FastifyPluginAsync = async (app) => {
@@ -108,9 +108,9 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
     download(reply, v, "text/html; charset=utf-8", "html");
     return reply.viewAsync("exports/register-word", { v, origin, header: headerLines(v), steps: cardSteps });
   });
-  // The office formats cost a writer's fixed start-up (a tenth of a second) on top of the
-  // register: the last few are kept, by their canonical address (the same register, the same
-  // bytes; the rules do not change while the server runs).
+  // The office formats are written in a worker thread (src/view-models/office-files.ts): up to
+  // ~0.4 s of CPU for a 50-role register. The last few are kept, by their canonical address (the
+  // same register, the same bytes; the rules do not change while the server runs).
   const office = new Map<string, Promise<Buffer>>();
   const officeFile = (key: string, make: () => Promise<Buffer>): Promise<Buffer> => {
     let file = office.get(key);
@@ -126,13 +126,13 @@ const registerRoutes: FastifyPluginAsync = async (app) => {
     const v = exportOf(req);
     if (!v) return noRoles();
     download(reply, v, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx");
-    return officeFile(v.exports.xlsx, () => registerXlsx(v, origin));
+    return officeFile(v.exports.xlsx, () => writeOffice({ kind: "register.xlsx", input: v, origin }));
   });
   app.get("/profile.docx", async (req, reply) => {
     const v = exportOf(req);
     if (!v) return noRoles();
     download(reply, v, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx");
-    return officeFile(v.exports.docx, () => registerDocx(v, origin));
+    return officeFile(v.exports.docx, () => writeOffice({ kind: "register.docx", input: v, origin }));
   });
 };
 

@@ -10,7 +10,7 @@ import { carriedMemo } from "../memo/memo-items.js";
 import { MemoCarry } from "../query/memo-carry.js";
 import { facetParams, versionIdsOf } from "../query/facet-params.js";
 import { filterProvisions } from "../query/provision-filter.js";
-import { Page, pageOr404, parseQuery, single, Text } from "../query/query-params.js";
+import { Page, pageOr404, parseQuery, SearchText, single } from "../query/query-params.js";
 import { displayVersion } from "../query/versions.js";
 import { citationTargets, parseCitationQuery } from "../search/citation-query.js";
 import type { RankedHit } from "../search/search-index.js";
@@ -51,7 +51,7 @@ const searchRoutes: FastifyPluginAsync = async (app) => {
   const index = app.searchIndex;
   const { instrument, actor, theme, sanction, bearer, version, kind } = facetParams(catalog);
   const Query = z.object({
-    q: single(Text.optional()),
+    q: single(SearchText.optional()),
     instrument,
     kind,
     actor,

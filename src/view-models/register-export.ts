@@ -123,3 +123,10 @@ export function registerMarkdown(v: RegisterView, origin: string): string {
   }
   return `${out.join("\n")}\n`;
 }
+
+/** A file name that says the roles and the date: register_cii-operator+instant-messaging-provider_2026-06-01.xlsx */
+export function exportFileName(v: RegisterView, ext: string): string {
+  const roles = v.roles.map((r) => r.id).join("+");
+  const short = roles.length > 120 ? `${roles.slice(0, 120).replace(/\+[^+]*$/, "")}+more` : roles;
+  return `register_${short}_${v.date}.${ext}`;
+}

@@ -13,13 +13,6 @@ import type { LadderStep, RegisterView } from "./register.js";
 export const WORKFLOW_COLUMNS = ["Applicability", "Owner", "Status", "Evidence", "Next review"] as const;
 export const STATUS_VALUES = ["not assessed", "applicable", "not applicable", "complying", "not complying"] as const;
 
-/** A file name that says the roles and the date: register_cii-operator+instant-messaging-provider_2026-06-01.xlsx */
-export function exportFileName(v: RegisterView, ext: string): string {
-  const roles = v.roles.map((r) => r.id).join("+");
-  const short = roles.length > 120 ? `${roles.slice(0, 120).replace(/\+[^+]*$/, "")}+more` : roles;
-  return `register_${short}_${v.date}.${ext}`;
-}
-
 /** One step in one cell: "On first violation (CSL Art. 61 (2026)): trigger. Entity: …; Managers: …" */
 export function stepCell(s: LadderStep): string {
   const parts = [`${s.when} (${s.article.label}): ${s.trigger}`];
