@@ -163,7 +163,9 @@ const lawRoutes: FastifyPluginAsync = async (app) => {
     const page = buildArticlePage(catalog, ins, p, version, app.publicOrigin);
     const officialText = buildOfficialText(ins, p, version, app.lawTexts, page.official);
     const self = `${ins.id}/${version}/art-${number}`;
-    const compareWith = p.data.penalties.length ? { id: self, label: articleLabel(ins, version, number), others: otherTextsOf(catalog, p, version), choices: compareChoices.filter((c) => c.value !== self) } : undefined;
+    // The article's other texts are offered once, in their own group, not again among the rest.
+    const others = p.data.penalties.length ? otherTextsOf(catalog, p, version) : [];
+    const compareWith = p.data.penalties.length ? { id: self, label: articleLabel(ins, version, number), others, choices: compareChoices.filter((c) => c.value !== self && !others.some((o) => o.value === c.value)) } : undefined;
     return reply.viewAsync("pages/article", { title: "", description: metaDescription(page.summary), origin: app.publicOrigin, page, officialText, penaltyChanges, applicable, compareWith, memoCarry: memo.join(",") });
   });
 };
