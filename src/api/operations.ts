@@ -269,6 +269,14 @@ export function apiOperations(catalog: Catalog, search: SearchIndex, origin: str
         const number = params.article.replace(/^art-/, "");
         const p = params.article.startsWith("art-") ? findByNumber(ins, params.version, number) : undefined;
         if (!p) throw new NotFoundError(`${params.article} of the ${ins.data.short.en} (${params.version}) is not encoded. Articles are addressed art-<number>.`, [{ label: `Articles of the ${ins.data.short.en} in this text`, href: `${API_BASE}/instruments/${ins.id}/versions/${params.version}` }]);
+        if (p.data.penalties.length === 0) {
+          // A duty article sets no penalty: the question belongs to the articles that punish its breach.
+          const by = p.enforcedBy.map((k) => catalog.provisionByKey.get(k)).filter((q): q is NonNullable<typeof q> => !!q && q.versionIds.includes(params.version));
+          throw new NotFoundError(
+            `${params.article} of the ${ins.data.short.en} (${params.version}) sets no penalty: ask which text applies on the article that punishes its breach.`,
+            by.map((q) => ({ label: `Art. ${q.data.numbers[params.version]}`, href: `${API_BASE}/provisions/${ins.id}/${params.version}/art-${q.data.numbers[params.version]}/applicable-penalty` })),
+          );
+        }
         if (!query.act) throw new BadQueryError("act", `"act" is required: the date the act was committed, written YYYY-MM-DD.`);
         const a = applicablePenalty(catalog, ins, p, query.act, query.decided ?? catalog.meta.asOf, query.from, params.version);
         const link = (l: ArticleLink) => ({ label: l.label, url: abs(l.href), version: l.version, number: l.number });

@@ -239,6 +239,10 @@ describe("penalty ladders and which text applies", () => {
     expect(mixed).toMatchObject({ outcome: "cannot-tell", applies: null, article: null, severity: "mixed" });
     const page = visibleText((await get("/laws/cybersecurity-law/2017-06-01/art-59?act=2025-06-01&decided=2026-03-01")).body);
     for (const r of mixed.reasons as string[]) expect(page).toContain(r);
+    const duty = await get("/api/v1/provisions/cybersecurity-law/2017-06-01/art-21/applicable-penalty?act=2025-06-01");
+    expect(duty.statusCode).toBe(404); // a duty article sets no penalty: the answer points at the one that does
+    expect(duty.json().detail).toMatch(/sets no penalty/);
+    expect(JSON.stringify(duty.json())).toContain("/api/v1/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty");
     const missing = await get("/api/v1/provisions/cybersecurity-law/2017-06-01/art-59/applicable-penalty");
     expect(missing.statusCode).toBe(400);
     expect(missing.headers["content-type"]).toMatch(/^application\/problem\+json/);
