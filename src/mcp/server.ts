@@ -147,11 +147,17 @@ export function createMcpServer(deps: McpDeps): McpServer {
 
   server.registerTool(
     "applicable_penalty",
-    { title: "Applicable penalty", description: "Which text's penalty applies to an act, given the act date and the decision date (Administrative Penalty Law Art. 37, Criminal Law Art. 12).", inputSchema: { instrument: z.string().min(1), article: z.string().min(1), version: Date_.optional().describe("the text the article number is read in (default: the text in force at the act)"), act: Date_, decided: Date_.optional() }, annotations: { title: "Applicable penalty", ...READ_ONLY } },
-    async ({ instrument, article, version, act, decided }) => {
+    {
+      title: "Applicable penalty",
+      description:
+        "Which text's penalty applies to an act, given the act date (for an act that went on, its first and last day) and the decision date (Administrative Penalty Law Arts. 29 and 37, Criminal Law Art. 12). Follows the conduct across renumbered and deleted articles, compares the two ladders step by step and bearer by bearer, and answers cannot-tell, with the reasons, where the data cannot decide. The same answer as the article page and the API.",
+      inputSchema: { instrument: z.string().min(1), article: z.string().min(1), version: Date_.optional().describe("the text the article number is read in (default: the text in force at the act)"), act: Date_.describe("the day of the act, or the last day of an act that went on"), from: Date_.optional().describe("the first day of an act that went on over a period"), decided: Date_.optional() },
+      annotations: { title: "Applicable penalty", ...READ_ONLY },
+    },
+    async ({ instrument, article, version, act, from, decided }) => {
       const r = articleOf(instrument, article, version, act);
       if ("missing" in r) return r.missing as ReturnType<typeof answer>;
-      const result = applicablePenalty(catalog, r.ins, r.p, act, decided ?? catalog.meta.asOf);
+      const result = applicablePenalty(catalog, r.ins, r.p, act, decided ?? catalog.meta.asOf, from, r.v);
       return answer({ ...envelope(decided ?? catalog.meta.asOf), found: true, article: articleLabel(r.ins, r.v, r.p.data.numbers[r.v] as string), result });
     },
   );

@@ -56,6 +56,17 @@ describe("MCP over Streamable HTTP at /mcp", () => {
     await c.close();
   });
 
+  it("answers which text applies as the API does, following the conduct of a deleted article", async () => {
+    const c = await client();
+    const r = (await c.callTool({ name: "applicable_penalty", arguments: { instrument: "CSL", article: "66", version: "2017-06-01", act: "2025-06-01", decided: "2026-03-01" } })) as ToolAnswer;
+    const result = (r.structuredContent as { result: { outcome: string; reasons: string[] } }).result;
+    const api = (await app.inject({ url: "/api/v1/provisions/cybersecurity-law/2017-06-01/art-66/applicable-penalty?act=2025-06-01&decided=2026-03-01" })).json();
+    expect(result.outcome).toBe("cannot-tell");
+    expect(result.reasons).toEqual(api.reasons);
+    expect(result.reasons.join(" ")).toMatch(/CSL Art\. 71 \(2026\)/);
+    await c.close();
+  });
+
   it("check_citations gives the memo the same statuses as the page and the API", async () => {
     const c = await client();
     const r = (await c.callTool({ name: "check_citations", arguments: { text: MEMO } })) as ToolAnswer;
