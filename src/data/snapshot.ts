@@ -74,7 +74,9 @@ export async function readSnapshot<Index>(cacheDir: string, key: string): Promis
   try {
     bytes = await readFile(file);
   } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+    const code = (e as NodeJS.ErrnoException).code;
+    const missing = code === "ENOENT" || code === "ENOTDIR"; // no file, or no folder yet
+
     return { ok: false, missing, reason: missing ? "no snapshot yet" : `cannot read ${file}: ${(e as Error).message}` };
   }
   try {
