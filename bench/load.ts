@@ -181,7 +181,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startApp(rulesDir: string | undefined): Promise<Server> {
+/** snapshotDir: the start-up snapshot's folder, "off" for none (default: the server's default). */
+export async function startApp(rulesDir: string | undefined, snapshotDir?: string): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
   // The server runs with the Node flags `npm start` gives it (package.json), unless overridden.
@@ -189,7 +190,7 @@ export async function startApp(rulesDir: string | undefined): Promise<Server> {
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "dist/src/server.js")], {
     cwd: ROOT,
     // Every load connection comes from 127.0.0.1: per-client caps would turn the load into 429s.
-    env: { ...process.env, ...START_ENV, NODE_ENV: "production", PER_CLIENT_LIMITS: "off", HOST: "127.0.0.1", PORT: String(port), ...(rulesDir ? { RULES_DIR: rulesDir } : {}), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" },
+    env: { ...process.env, ...START_ENV, NODE_ENV: "production", PER_CLIENT_LIMITS: "off", HOST: "127.0.0.1", PORT: String(port), ...(rulesDir ? { RULES_DIR: rulesDir } : {}), ...(snapshotDir ? { SNAPSHOT_DIR: snapshotDir } : {}), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" },
     stdio: ["ignore", "ignore", "pipe"], // request logs go to /dev/null, as cheap as a log shipper's pipe
   });
   let stderr = "";
@@ -284,8 +285,9 @@ async function measure(servers: Server[], url: string, s: LoadSettings): Promise
 const SKIPPED_HEADERS = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
 
 export interface StartupResult {
-  readyMs: number; // spawn → first 200 from /healthz, best of `runs`
+  readyMs: number; // spawn → first 200 from /healthz, best of `runs`, without the start-up snapshot
   readyMedianMs: number;
+  readySnapshotMs: number; // the same, reading the start-up snapshot (written by one start before), best of `runs`
   importMs: number; // phases in one process, compiled JS, best of `runs` each
   loadMs: number; // read, parse, validate, cross-check, build the catalog
   appMs: number; // buildApp on that catalog: search index, route tables, plugins
@@ -312,8 +314,20 @@ await app.close();
 export async function measureStartup(rulesDir: string | undefined, runs: number): Promise<StartupResult> {
   const ready: number[] = [];
   const phases: { importMs: number; loadMs: number; appMs: number }[] = [];
+  const withSnapshot: number[] = [];
+  const snapshotDir = await mkdtemp(path.join(os.tmpdir(), "cle-bench-snapshot-"));
+  try {
+    await (await startApp(rulesDir, snapshotDir)).stop(); // writes it
+    for (let i = 0; i < runs; i++) {
+      const app = await startApp(rulesDir, snapshotDir);
+      withSnapshot.push(app.startupMs);
+      await app.stop();
+    }
+  } finally {
+    await removeDir(snapshotDir);
+  }
   for (let i = 0; i < runs; i++) {
-    const app = await startApp(rulesDir);
+    const app = await startApp(rulesDir, "off");
     ready.push(app.startupMs);
     await app.stop();
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", PHASES_SCRIPT], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...(rulesDir ? { RULES_DIR: rulesDir } : {}) } });
@@ -325,6 +339,7 @@ export async function measureStartup(rulesDir: string | undefined, runs: number)
   return {
     readyMs: best(ready),
     readyMedianMs: sorted[Math.floor(sorted.length / 2)] ?? NaN,
+    readySnapshotMs: best(withSnapshot),
     importMs: best(phases.map((p) => p.importMs)),
     loadMs: best(phases.map((p) => p.loadMs)),
     appMs: best(phases.map((p) => p.appMs)),
@@ -406,7 +421,7 @@ export async function churn(server: Server, seconds: number, connections: number
 
 export async function loadScale(label: string, rulesDir: string | undefined, s: LoadSettings, baseline: boolean, startupRuns: number, log: (line: string) => void, churnWith?: { seconds: number; connections: number; actorIds: readonly string[] }): Promise<ScaleResult> {
   const startup = await measureStartup(rulesDir, startupRuns);
-  log(`${label}: start-up, best of ${startupRuns}: spawn → ready ${startup.readyMs.toFixed(0)} ms (median ${startup.readyMedianMs.toFixed(0)}); imports ${startup.importMs.toFixed(0)} ms, load and validate ${startup.loadMs.toFixed(0)} ms, index and routes ${startup.appMs.toFixed(0)} ms`);
+  log(`${label}: start-up, best of ${startupRuns}: spawn → ready ${startup.readyMs.toFixed(0)} ms (median ${startup.readyMedianMs.toFixed(0)}), with the start-up snapshot ${startup.readySnapshotMs.toFixed(0)} ms; imports ${startup.importMs.toFixed(0)} ms, load and validate ${startup.loadMs.toFixed(0)} ms, index and routes ${startup.appMs.toFixed(0)} ms`);
   const app = await startApp(rulesDir);
   log(`${label}: server ready in ${app.startupMs.toFixed(0)} ms (pid ${app.child.pid}, port ${app.port})`);
   const rssStartMb = processMemory(app.child.pid as number).rss;

@@ -4,7 +4,8 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import { OneLineRequestLog } from "./request-log.js";
 import type { Catalog } from "./domain/catalog.js";
-import { loadRules } from "./data/load-rules.js";
+import { buildSearchIndex, type SearchIndex } from "./search/search-index.js";
+import { loadForStartup, type StartupNote } from "./startup.js";
 import { loadLawTexts, type LawTexts } from "./texts/load-law-texts.js";
 import catalogPlugin from "./plugins/catalog.js";
 import compression from "./plugins/compression.js";
@@ -63,11 +64,19 @@ function logTextProblems(app: FastifyInstance, texts: LawTexts): void {
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
   // Load and validate before Fastify exists: inside a plugin it would race Fastify's 10 s plugin
   // timeout, which a catalog ten times the size on a busy machine exceeds (npm run bench).
-  const catalog = options.catalog ?? (await loadRules(config.rulesDir));
+  // Without a catalog given, from the start-up snapshot when a good one is there (startup.ts).
+  let catalog: Catalog, lawTexts: LawTexts, searchIndex: SearchIndex;
+  let notes: StartupNote[] = [];
+  if (options.catalog) {
+    catalog = options.catalog;
+    // The official texts, when LAW_TEXTS_DIR names a folder of them: none is not an error.
+    lawTexts = options.lawTexts ?? (await loadLawTexts(config.lawTextsDir, catalog));
+    searchIndex = buildSearchIndex(catalog, lawTexts);
+  } else {
+    ({ catalog, lawTexts, searchIndex, notes } = await loadForStartup(config, { lawTexts: options.lawTexts }));
+  }
   const limits = config.http;
   const raw = new RawAnswers(); // answers for requests Node's parser refuses (pre-routing.ts)
-  // The official texts, when LAW_TEXTS_DIR names a folder of them: none is not an error.
-  const lawTexts = options.lawTexts ?? (await loadLawTexts(config.lawTextsDir, catalog));
   const app: FastifyInstance = Fastify({
     logger: { level: config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     logController: new OneLineRequestLog(), // one line per answer (request-log.ts)
@@ -106,6 +115,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   app.server.on("checkContinue", (req, res) => app.server.emit("request", req, res));
   app.addHook("onReady", () => raw.prepare(app));
 
+  for (const note of notes) app.log[note.level](note.message);
   app.decorate("config", config);
   app.decorate("publicOrigin", config.publicOrigin);
   const routeList: { method: string; url: string }[] = [];
@@ -121,7 +131,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(compression); // before any route: it attaches to each route as it is added
   const assets = readAssets(); // public/, with content-hashed names
   await app.register(views, { config, assets });
-  await app.register(catalogPlugin, { config, catalog, lawTexts });
+  await app.register(catalogPlugin, { config, catalog, lawTexts, searchIndex });
   logTextProblems(app, lawTexts);
   await app.register(errorPages);
   await app.register(preRouting); // one Host, no body: before the page cache can answer

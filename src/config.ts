@@ -15,6 +15,9 @@ const Env = z.object({
   LAW_TEXTS_DIR: z.string().min(1).optional(), // a folder of official texts, title(YYYY-MM-DD).md; none: pages link the official source
   // "off": no per-client caps (connections, renders), for a load test whose clients all share one address
   PER_CLIENT_LIMITS: z.enum(["on", "off"]).default("on"),
+  // Where the start-up snapshot is kept (src/data/snapshot.ts); "off": none. Default: under
+  // node_modules/.cache (git-ignored), except in tests.
+  SNAPSHOT_DIR: z.string().min(1).optional(),
 });
 
 /**
@@ -114,6 +117,7 @@ export interface Config {
   pageCache: Readonly<PageCacheLimits>;
   publicOriginDefaulted: boolean; // PUBLIC_ORIGIN was unset: links point at http://localhost:PORT
   lawTextsDir?: string; // absolute; undefined: no official texts are shown or checked
+  snapshotDir?: string; // absolute; undefined: no start-up snapshot is read or written
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
@@ -129,8 +133,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     pageCache: e.PER_CLIENT_LIMITS === "off" ? { ...PAGE_CACHE_LIMITS, perClientRenders: undefined } : PAGE_CACHE_LIMITS,
     publicOriginDefaulted: e.PUBLIC_ORIGIN === undefined,
     ...(e.LAW_TEXTS_DIR ? { lawTextsDir: path.resolve(e.LAW_TEXTS_DIR) } : {}),
+    ...snapshotDirOf(e.SNAPSHOT_DIR, e.NODE_ENV, path.resolve(e.RULES_DIR)),
     ...overrides,
   });
+}
+
+export const DEFAULT_SNAPSHOT_DIR = path.join(PROJECT_ROOT, "node_modules", ".cache", "china-law-explorer");
+
+/** The snapshot folder: never inside the rules folder (its files are part of the snapshot's key). */
+function snapshotDirOf(value: string | undefined, env: string, rulesDir: string): { snapshotDir?: string } {
+  if (value === "off" || (value === undefined && env === "test")) return {};
+  const dir = path.resolve(value ?? DEFAULT_SNAPSHOT_DIR);
+  const inside = path.relative(rulesDir, dir);
+  if (inside === "" || (!inside.startsWith("..") && !path.isAbsolute(inside))) throw new Error(`config: SNAPSHOT_DIR=${dir} is inside RULES_DIR; choose a folder outside the rules`);
+  return { snapshotDir: dir };
 }
 
 /**

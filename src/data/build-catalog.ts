@@ -5,11 +5,11 @@ import { compareArticleNumbers } from "../domain/article-number.js";
 import { CORE_INSTRUMENTS, qualifyRef, type ActorEntry, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { provisionOfRef } from "../domain/pinpoint.js";
 import type { Actor, Instrument } from "../domain/rules-schema.js";
-import type { ParsedRules } from "./parsed-rules.js";
+import type { RulesData } from "./parsed-rules.js";
 
-export function buildCatalog(rules: ParsedRules): Catalog {
-  const meta = rules.meta.value;
-  const instruments = rules.instruments.map(({ value }) => buildInstrument(value, meta.asOf));
+export function buildCatalog(rules: RulesData): Catalog {
+  const meta = rules.meta;
+  const instruments = rules.instruments.map((value) => buildInstrument(value, meta.asOf));
   instruments.sort((a, b) => coreRank(a.id) - coreRank(b.id) || a.data.title.en.localeCompare(b.data.title.en));
 
   const provisions = instruments.flatMap((i) => i.provisions);
@@ -23,18 +23,18 @@ export function buildCatalog(rules: ParsedRules): Catalog {
     }
   }
 
-  const actors = buildActors(rules.actors.value);
+  const actors = buildActors(rules.actors);
   const catalog: Catalog = {
     meta,
     instruments,
     actors,
-    glossary: [...rules.glossary.value].sort((a, b) => a.en.localeCompare(b.en)),
+    glossary: [...rules.glossary].sort((a, b) => a.en.localeCompare(b.en)),
     provisions,
     instrumentById: new Map(instruments.map((i) => [i.id, i])),
     actorById: new Map(actors.map((a) => [a.id, a])),
     provisionByKey,
-    termById: new Map(rules.glossary.value.map((t) => [t.id, t])),
-    questionnaire: rules.questionnaire?.value ?? { generalActors: [], groups: [] },
+    termById: new Map(rules.glossary.map((t) => [t.id, t])),
+    questionnaire: rules.questionnaire ?? { generalActors: [], groups: [] },
   };
   return deepFreeze(catalog);
 }

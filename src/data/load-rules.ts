@@ -11,7 +11,7 @@ import { buildCatalog } from "./build-catalog.js";
 import { checkQuestionnaire } from "./check-questionnaire.js";
 import { checkReferences } from "./check-references.js";
 import { RulesInvalidError, type RulesProblem } from "./problems.js";
-import type { Parsed, ParsedRules } from "./parsed-rules.js";
+import { rulesData, type Parsed, type ParsedRules, type RulesData } from "./parsed-rules.js";
 import { problemAt, readYamlFile, type ReadBytes, type YamlFile } from "./yaml-file.js";
 
 export interface LoadOptions {
@@ -28,7 +28,8 @@ export async function loadRules(rulesDir: string, options: LoadOptions = {}): Pr
   return catalog;
 }
 
-export async function validateRules(rulesDir: string, options: LoadOptions = {}): Promise<{ catalog?: Catalog; problems: RulesProblem[] }> {
+/** The catalog and the validated values it was built from (data), or the problems found. */
+export async function validateRules(rulesDir: string, options: LoadOptions = {}): Promise<{ catalog?: Catalog; data?: RulesData; problems: RulesProblem[] }> {
   const problems: RulesProblem[] = [];
   const display = (name: string) => path.join(path.relative(process.cwd(), rulesDir) || ".", name);
   let names: string[];
@@ -96,7 +97,8 @@ export async function validateRules(rulesDir: string, options: LoadOptions = {})
     problems.push(...checkQuestionnaire(questionnaire.value, questionnaire.file, actorIds, provisionKeys, rules.unloaded));
   }
   if (problems.length > 0) return { problems };
-  return { catalog: buildCatalog(rules), problems };
+  const data = rulesData(rules);
+  return { catalog: buildCatalog(data), data, problems };
 }
 
 // A plain YAML number too large for a double (1e400) is read as a string, not Infinity.

@@ -18,3 +18,22 @@ export interface ParsedRules {
   questionnaire?: Parsed<QuestionnaireFile>; // optional: a rules folder without one has no /check questions
   unloaded: ReadonlyMap<string, string>; // instrument id → the file that did not load: references into it are not checked
 }
+
+/** The validated values alone, without their files: what the catalog is built from, and what a start-up snapshot stores (snapshot.ts). */
+export interface RulesData {
+  meta: CatalogMeta;
+  actors: z.infer<typeof ActorsFile>;
+  glossary: z.infer<typeof GlossaryFile>;
+  instruments: Instrument[];
+  questionnaire?: QuestionnaireFile;
+}
+
+export function rulesData(rules: ParsedRules): RulesData {
+  return {
+    meta: rules.meta.value,
+    actors: rules.actors.value,
+    glossary: rules.glossary.value,
+    instruments: rules.instruments.map((i) => i.value),
+    ...(rules.questionnaire ? { questionnaire: rules.questionnaire.value } : {}),
+  };
+}

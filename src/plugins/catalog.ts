@@ -16,12 +16,13 @@ declare module "fastify" {
   }
 }
 
-export default fp<{ config: Readonly<Config>; catalog?: Catalog; lawTexts?: LawTexts }>(
-  async (app, { config, catalog, lawTexts = NO_TEXTS }) => {
+export default fp<{ config: Readonly<Config>; catalog?: Catalog; lawTexts?: LawTexts; searchIndex?: SearchIndex }>(
+  async (app, { config, catalog, lawTexts = NO_TEXTS, searchIndex }) => {
     const loaded = catalog ?? (await loadRules(config.rulesDir));
     app.decorate("catalog", loaded);
     app.decorate("lawTexts", lawTexts);
-    app.decorate("searchIndex", buildSearchIndex(loaded, lawTexts));
+    // Given when it came from the start-up snapshot or was built with it (src/startup.ts).
+    app.decorate("searchIndex", searchIndex ?? buildSearchIndex(loaded, lawTexts));
   },
   { name: "catalog" },
 );

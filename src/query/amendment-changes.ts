@@ -102,12 +102,32 @@ function describe(status: ChangeStatus, ratio: number | undefined, from: Figures
   }
 }
 
+/**
+ * The rows of each provision, in the rows' order: grouped once per rows array, not filtered once
+ * per provision (at 10× the catalog that filter made start-up, which lists every amendment,
+ * take a second).
+ */
+const grouped = new WeakMap<readonly PenaltyRow[], Map<string, PenaltyRow[]>>();
+function rowsByProvision(rows: readonly PenaltyRow[]): Map<string, PenaltyRow[]> {
+  let byKey = grouped.get(rows);
+  if (!byKey) {
+    byKey = new Map();
+    for (const r of rows) {
+      const list = byKey.get(r.provision.key);
+      if (list) list.push(r);
+      else byKey.set(r.provision.key, [r]);
+    }
+    grouped.set(rows, byKey);
+  }
+  return byKey;
+}
+
 /** Every article × bearer whose sanctions differ between `fromV` and `toV`, in article order. */
 export function amendmentChanges(ins: InstrumentEntry, rows: readonly PenaltyRow[], fromV: string, toV: string, only?: ProvisionEntry): FigureChange[] {
   const out: FigureChange[] = [];
   for (const p of only ? [only] : ins.provisions) {
     if (!p.versionIds.includes(fromV) && !p.versionIds.includes(toV)) continue;
-    const own = rows.filter((r) => r.provision.key === p.key);
+    const own = rowsByProvision(rows).get(p.key) ?? [];
     // An article that continues into the newer text but has no tier there was not encoded for it
     // (its figures could not be confirmed): that is not a repeal of its sanctions.
     const unencoded = p.versionIds.includes(toV) && (!own.some((r) => r.versionIds.includes(toV)) || (p.data.unread?.[toV]?.length ?? 0) > 0);

@@ -168,7 +168,7 @@ export class QueryEngine {
    * Every index term's postings, field by field in field order, documents in MiniSearch's order:
    * document numbers and BM25 scores (before weights), in two flat arrays.
    */
-  private readonly postings = new Map<string, { fields: number[]; ends: number[]; start: number }>();
+  private readonly postings: Map<string, { fields: number[]; ends: number[]; start: number }>;
   private readonly postingDocs: Int32Array;
   private readonly postingScores: Float64Array;
   /** The vocabulary in code-unit order, and each term's place in the tree's iteration order. */
@@ -183,65 +183,85 @@ export class QueryEngine {
   static build<T>(options: Options<T>, documents: readonly T[]): QueryEngine {
     const builder = new IndexBuilder<T>(options);
     builder.addAll(documents);
-    return new QueryEngine(builder.built());
+    return new QueryEngine(computeState(builder.built()));
   }
 
-  private constructor(index: BuiltIndex) {
-    const { entries } = index;
-    // The tree's own iteration is the reverse of the order fuzzyGet reports its matches in.
-    this.fuzzyTerms = new FuzzyVocabulary(entries.map(([term]) => term).reverse());
-    const treeOrder = new Map(entries.map(([term], i) => [term, i]));
-    this.sortedTerms = entries.map(([term]) => term).sort(); // by UTF-16 code units
-    this.treeOrder = Int32Array.from(this.sortedTerms, (term) => treeOrder.get(term) as number);
-    this.size = index.nextId;
-    this.sortScratch = new Int32Array(this.size);
-    this.documentCount = index.documentCount;
-    this.ids = new Array<string>(this.size);
-    for (const [n, id] of index.documentIds) this.ids[n] = String(id);
-    this.fieldNames = index.fields;
-    if (this.fieldNames.length > 15) throw new Error("QueryEngine: at most 15 fields (field lists are keyed in base 16)");
-    const fieldIds = this.fieldNames.map((f) => index.fieldIds[f] as number);
-    const { boost, weights, maxFuzzy, bm25 } = index.search;
-    // MiniSearch: getOwnProperty(options.boost, field) || 1
-    this.fieldBoosts = this.fieldNames.map((f) => (Object.hasOwn(boost, f) ? boost[f] : 0) || 1);
-    this.weights = weights;
-    this.maxFuzzy = maxFuzzy;
-
-    // MiniSearch's termResults and calcBM25Score, operation for operation, for every posting
-    const { k, b, d: delta } = bm25;
-    const total = index.documentCount;
-    const stride = this.fieldNames.length;
-    const fieldLengths = new Float64Array(this.size * stride); // [document × stride + field id]
-    for (const [doc, lengths] of index.fieldLength) for (let f = 0; f < lengths.length; f++) fieldLengths[doc * stride + f] = lengths[f] as number;
-    let count = 0;
-    for (const [, data] of entries) for (const freqs of data.values()) count += freqs.size;
-    const docs = (this.postingDocs = new Int32Array(count));
-    const scores = (this.postingScores = new Float64Array(count));
+  /**
+   * The engine from what toSnapshot() gave: the same postings, scores and vocabulary, so the same
+   * answers to the last bit, without indexing the documents again (src/data/snapshot.ts).
+   * Throws on a snapshot whose shape or lengths do not add up.
+   */
+  static fromSnapshot(s: EngineSnapshot): QueryEngine {
+    const docs = int32From(s.docs);
+    const scores = float64From(s.scores);
+    if (docs.length !== scores.length || s.ids.length !== s.size || s.fieldNames.length !== s.fieldBoosts.length) throw new Error("search index snapshot: lengths do not match");
+    const postings = new Map<string, { fields: number[]; ends: number[]; start: number }>();
     let at = 0;
-    // one callback for every posting (quick to compile, no iterator objects)
-    let fieldId = 0;
-    let invDocFreq = 0;
-    let avgFieldLength = 0;
-    const score = (termFreq: number, doc: number) => {
-      const fieldLength = fieldLengths[doc * stride + fieldId] as number;
-      docs[at] = doc;
-      scores[at++] = invDocFreq * (delta + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-    };
-    for (const [term, data] of entries) {
-      const entry = { fields: [] as number[], ends: [] as number[], start: at };
-      for (let f = 0; f < stride; f++) {
-        fieldId = fieldIds[f] as number;
-        const freqs = data.get(fieldId);
-        if (freqs == null) continue;
-        const matching = freqs.size;
-        invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-        avgFieldLength = index.avgFieldLength[fieldId] as number;
-        freqs.forEach(score);
-        entry.fields.push(f);
-        entry.ends.push(at);
-      }
-      this.postings.set(term, entry);
+    const meta = s.postings;
+    for (const term of s.terms) {
+      const start = meta[at++] as number;
+      const n = meta[at++] as number;
+      const fields = meta.slice(at, at + n);
+      const ends = meta.slice(at + n, at + 2 * n);
+      at += 2 * n;
+      if (!(start >= 0) || ends.some((e) => !(e <= docs.length))) throw new Error("search index snapshot: a posting points outside the arrays");
+      postings.set(term, { fields, ends, start });
     }
+    if (at !== meta.length) throw new Error("search index snapshot: postings do not match the vocabulary");
+    return new QueryEngine({ ...s, postings, postingDocs: docs, postingScores: scores });
+  }
+
+  /** What fromSnapshot() needs, as plain JSON (typed arrays as base64 of their bytes). */
+  toSnapshot(): EngineSnapshot {
+    const terms = this.treeTerms;
+    const postings: number[] = [];
+    for (const term of terms) {
+      const p = this.postings.get(term) as { fields: number[]; ends: number[]; start: number };
+      postings.push(p.start, p.fields.length, ...p.fields, ...p.ends);
+    }
+    return {
+      terms,
+      postings,
+      docs: Buffer.from(this.postingDocs.buffer, this.postingDocs.byteOffset, this.postingDocs.byteLength).toString("base64"),
+      scores: Buffer.from(this.postingScores.buffer, this.postingScores.byteOffset, this.postingScores.byteLength).toString("base64"),
+      ids: this.ids,
+      size: this.size,
+      documentCount: this.documentCount,
+      fieldNames: this.fieldNames,
+      fieldBoosts: this.fieldBoosts,
+      weights: this.weights,
+      maxFuzzy: this.maxFuzzy,
+    };
+  }
+
+  private readonly treeTerms: string[]; // the vocabulary in the tree's iteration order
+
+  /** Whether a document of this key is indexed. */
+  hasDocument(key: string): boolean {
+    return (this.idSet ??= new Set(this.ids)).has(key);
+  }
+  private idSet: Set<string> | undefined;
+
+  private constructor(state: EngineState) {
+    const terms = state.terms;
+    this.treeTerms = terms;
+    // The tree's own iteration is the reverse of the order fuzzyGet reports its matches in.
+    this.fuzzyTerms = new FuzzyVocabulary([...terms].reverse());
+    const treeOrder = new Map(terms.map((term, i) => [term, i]));
+    this.sortedTerms = [...terms].sort(); // by UTF-16 code units
+    this.treeOrder = Int32Array.from(this.sortedTerms, (term) => treeOrder.get(term) as number);
+    this.size = state.size;
+    this.sortScratch = new Int32Array(this.size);
+    this.documentCount = state.documentCount;
+    this.ids = state.ids;
+    this.fieldNames = state.fieldNames;
+    if (this.fieldNames.length > 15) throw new Error("QueryEngine: at most 15 fields (field lists are keyed in base 16)");
+    this.fieldBoosts = state.fieldBoosts;
+    this.weights = state.weights;
+    this.maxFuzzy = state.maxFuzzy;
+    this.postings = state.postings;
+    this.postingDocs = state.postingDocs;
+    this.postingScores = state.postingScores;
   }
 
   /** Runs `work` with slabs from the pool, and returns them to it. */
@@ -583,4 +603,95 @@ function sortByScore(s: Slab, scratch: Int32Array): void {
     [from, to] = [to, from];
   }
   if (from !== s.docs) s.docs.set(from.subarray(0, n));
+}
+
+/** The engine's whole state: what build() computes from MiniSearch and a snapshot restores. */
+interface EngineState {
+  terms: string[]; // the vocabulary in the tree's iteration order
+  ids: string[]; // document keys by document number
+  size: number;
+  documentCount: number;
+  fieldNames: string[];
+  fieldBoosts: number[];
+  weights: { fuzzy: number; prefix: number };
+  maxFuzzy: number;
+  postings: Map<string, { fields: number[]; ends: number[]; start: number }>;
+  postingDocs: Int32Array;
+  postingScores: Float64Array;
+}
+
+/** The engine's state as JSON: per term (in `terms` order) its start, field count, fields, ends. */
+export interface EngineSnapshot {
+  terms: string[];
+  postings: number[];
+  docs: string; // Int32Array bytes, base64
+  scores: string; // Float64Array bytes, base64: every score's exact bits
+  ids: string[];
+  size: number;
+  documentCount: number;
+  fieldNames: string[];
+  fieldBoosts: number[];
+  weights: { fuzzy: number; prefix: number };
+  maxFuzzy: number;
+}
+
+function bytesOf(base64: string, width: number): Uint8Array {
+  const b = Buffer.from(base64, "base64");
+  if (b.byteLength % width !== 0) throw new Error("search index snapshot: a typed array's bytes do not divide by its width");
+  // Copied into a fresh, aligned buffer (Buffer.from may share an unaligned pool).
+  const out = new Uint8Array(b.byteLength);
+  out.set(b);
+  return out;
+}
+const int32From = (base64: string) => new Int32Array(bytesOf(base64, 4).buffer);
+const float64From = (base64: string) => new Float64Array(bytesOf(base64, 8).buffer);
+
+function computeState(index: BuiltIndex): EngineState {
+  const { entries } = index;
+  const size = index.nextId;
+  const ids = new Array<string>(size);
+  for (const [n, id] of index.documentIds) ids[n] = String(id);
+  const fieldNames = index.fields;
+  const fieldIds = fieldNames.map((f) => index.fieldIds[f] as number);
+  const { boost, weights, maxFuzzy, bm25 } = index.search;
+  // MiniSearch: getOwnProperty(options.boost, field) || 1
+  const fieldBoosts = fieldNames.map((f) => (Object.hasOwn(boost, f) ? boost[f] : 0) || 1);
+
+  // MiniSearch's termResults and calcBM25Score, operation for operation, for every posting
+  const { k, b, d: delta } = bm25;
+  const total = index.documentCount;
+  const stride = fieldNames.length;
+  const fieldLengths = new Float64Array(size * stride); // [document × stride + field id]
+  for (const [doc, lengths] of index.fieldLength) for (let f = 0; f < lengths.length; f++) fieldLengths[doc * stride + f] = lengths[f] as number;
+  let count = 0;
+  for (const [, data] of entries) for (const freqs of data.values()) count += freqs.size;
+  const docs = new Int32Array(count);
+  const scores = new Float64Array(count);
+  const postings = new Map<string, { fields: number[]; ends: number[]; start: number }>();
+  let at = 0;
+  // one callback for every posting (quick to compile, no iterator objects)
+  let fieldId = 0;
+  let invDocFreq = 0;
+  let avgFieldLength = 0;
+  const score = (termFreq: number, doc: number) => {
+    const fieldLength = fieldLengths[doc * stride + fieldId] as number;
+    docs[at] = doc;
+    scores[at++] = invDocFreq * (delta + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+  };
+  for (const [term, data] of entries) {
+    const entry = { fields: [] as number[], ends: [] as number[], start: at };
+    for (let f = 0; f < stride; f++) {
+      fieldId = fieldIds[f] as number;
+      const freqs = data.get(fieldId);
+      if (freqs == null) continue;
+      const matching = freqs.size;
+      invDocFreq = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+      avgFieldLength = index.avgFieldLength[fieldId] as number;
+      freqs.forEach(score);
+      entry.fields.push(f);
+      entry.ends.push(at);
+    }
+    postings.set(term, entry);
+  }
+  return { terms: entries.map(([term]) => term), ids, size, documentCount: index.documentCount, fieldNames, fieldBoosts, weights, maxFuzzy, postings, postingDocs: docs, postingScores: scores };
 }

@@ -10,7 +10,7 @@ import type { GlossaryTerm } from "../domain/rules-schema.js";
 import { THEME_LABELS } from "../domain/theme-labels.js";
 import { NO_TEXTS, type LawTexts } from "../texts/load-law-texts.js";
 import { articleText, type TextArticle } from "../texts/parse-law-text.js";
-import { QueryEngine } from "./engine.js";
+import { QueryEngine, type EngineSnapshot } from "./engine.js";
 import { indexTokenize, isHan, queryTerm, queryTokenize, stem } from "./tokenize.js";
 
 export interface SearchDoc {
@@ -65,6 +65,8 @@ export interface SearchIndex {
   expand(query: string): GlossaryTerm[];
   suggest(query: string): string[];
   size: number;
+  /** The engine's postings as JSON, for the start-up snapshot (src/data/snapshot.ts). */
+  snapshot(): EngineSnapshot;
 }
 
 export interface SearchHit {
@@ -115,8 +117,13 @@ export const MINISEARCH_OPTIONS: Options<SearchDoc> = {
   },
 };
 
-export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): SearchIndex {
-  const mini = QueryEngine.build(MINISEARCH_OPTIONS, catalog.provisions.map((p) => documentFor(catalog, p, texts)));
+/**
+ * The index of the catalog's provisions (with the texts' articles). `from`: the engine's postings
+ * from a snapshot of this same catalog and these same texts, instead of indexing them again.
+ */
+export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS, from?: EngineSnapshot): SearchIndex {
+  const mini = from ? QueryEngine.fromSnapshot(from) : QueryEngine.build(MINISEARCH_OPTIONS, catalog.provisions.map((p) => documentFor(catalog, p, texts)));
+  if (from && (mini.documentCount !== catalog.provisions.length || catalog.provisions.some((p) => !mini.hasDocument(p.key)))) throw new Error("search index snapshot: its documents are not the catalog's provisions");
 
   // Every name of every glossary term, lower-cased, pointing at the term.
   // A single common English word ("network") would drag in half the catalog, so only
@@ -180,6 +187,7 @@ export function buildSearchIndex(catalog: Catalog, texts: LawTexts = NO_TEXTS): 
 
   return {
     size: mini.documentCount,
+    snapshot: () => mini.toSnapshot(),
     expand,
     search: (query, allowed) => run(queryTerms(query), expand(query), allowed),
     rank(query, allowed) {
