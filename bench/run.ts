@@ -97,6 +97,8 @@ async function timeStartup(runs: number) {
   return best;
 }
 
+console.log(`npm run bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(" ")}` : ""}: started ${new Date().toISOString()}, load average (1, 5 min) ${loadavg()[0]?.toFixed(2)}, ${loadavg()[1]?.toFixed(2)} on ${availableParallelism()} cores`);
+
 // npm run bench -- --attacks: only the attack scenarios (bench/attacks.ts), after compiling.
 const ATTACKS_ONLY = process.argv.includes("--attacks");
 
