@@ -52,7 +52,9 @@ export const DEFAULT_SETTINGS: LoadSettings = {
   rounds: Number(process.env.BENCH_ROUNDS ?? 3),
 };
 
-const ACCEPT = { "accept-encoding": "br, gzip" };
+export const ACCEPT: Record<string, string> = { "accept-encoding": "br, gzip" };
+/** A client that sends no Accept-Encoding: it gets the uncompressed body (identity). */
+export const IDENTITY: Record<string, string> = {};
 
 // How the start script runs the server: its environment (NODE_ENV=production MALLOC_ARENA_MAX=2)
 // and its Node flags (--max-semi-space-size=4 …). The bench runs it the same way.
@@ -108,6 +110,7 @@ export interface ScaleResult {
   peakRssMb: number;
   hello?: RunResult;
   targets: TargetResult[];
+  identity?: IdentityResult[]; // br against no Accept-Encoding, on the same server
 }
 
 interface RawResponse {
@@ -117,7 +120,7 @@ interface RawResponse {
   ms: number;
 }
 
-function rawGet(port: number, url: string, headers: Record<string, string> = ACCEPT): Promise<RawResponse> {
+export function rawGet(port: number, url: string, headers: Record<string, string> = ACCEPT): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const req = http.get({ host: "127.0.0.1", port, path: url, headers, agent: false }, (res) => {
@@ -141,7 +144,7 @@ function freePort(): Promise<number> {
   });
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** VmRSS and VmHWM (peak) of a process in MB, from /proc (Linux). */
 export function processMemory(pid: number): { rss: number; peak: number } {
@@ -181,8 +184,13 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** snapshotDir: the start-up snapshot's folder, "off" for none (default: the server's default). */
-export async function startApp(rulesDir: string | undefined, snapshotDir?: string): Promise<Server> {
+/**
+ * `perClientLimits: true` runs the server with its per-client caps (connections and renders per
+ * address), as it ships: the attack scenarios (bench/attacks.ts) test them. The load runs turn
+ * them off, as behind a proxy, since all their connections come from 127.0.0.1. `snapshotDir`:
+ * the start-up snapshot's folder, "off" for none (default: the server's default).
+ */
+export async function startApp(rulesDir: string | undefined, opts: { perClientLimits?: boolean; snapshotDir?: string } = {}): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
   // The server runs with the Node flags `npm start` gives it (package.json), unless overridden.
@@ -190,7 +198,7 @@ export async function startApp(rulesDir: string | undefined, snapshotDir?: strin
   const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "dist/src/server.js")], {
     cwd: ROOT,
     // Every load connection comes from 127.0.0.1: per-client caps would turn the load into 429s.
-    env: { ...process.env, ...START_ENV, NODE_ENV: "production", PER_CLIENT_LIMITS: "off", HOST: "127.0.0.1", PORT: String(port), ...(rulesDir ? { RULES_DIR: rulesDir } : {}), ...(snapshotDir ? { SNAPSHOT_DIR: snapshotDir } : {}), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" },
+    env: { ...process.env, ...START_ENV, NODE_ENV: "production", PER_CLIENT_LIMITS: opts.perClientLimits ? "on" : "off", HOST: "127.0.0.1", PORT: String(port), ...(rulesDir ? { RULES_DIR: rulesDir } : {}), ...(opts.snapshotDir ? { SNAPSHOT_DIR: opts.snapshotDir } : {}), LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info" },
     stdio: ["ignore", "ignore", "pipe"], // request logs go to /dev/null, as cheap as a log shipper's pipe
   });
   let stderr = "";
@@ -249,10 +257,10 @@ interface Sample {
 // a proxy does when told to close, and any answer that is not a 2xx is reported.
 export const RECONNECT_EVERY = Math.floor(HTTP_LIMITS.maxRequestsPerSocket / 2);
 
-async function hit(server: Server, url: string, seconds: number, connections: number): Promise<Sample> {
+async function hit(server: Server, url: string, seconds: number, connections: number, headers: Record<string, string> = ACCEPT): Promise<Sample> {
   const pid = server.child.pid as number;
   const cpu0 = processCpuSeconds(pid);
-  const r = await autocannon({ url: `http://127.0.0.1:${server.port}${url}`, connections, duration: seconds, headers: ACCEPT, reconnectRate: RECONNECT_EVERY });
+  const r = await autocannon({ url: `http://127.0.0.1:${server.port}${url}`, connections, duration: seconds, headers, reconnectRate: RECONNECT_EVERY });
   return { requests: r.requests.total, seconds: r.duration, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx + r.errors, cpu: processCpuSeconds(pid) - cpu0 };
 }
 
@@ -280,6 +288,33 @@ async function measure(servers: Server[], url: string, s: LoadSettings): Promise
     for (const [i, server] of servers.entries()) samples[i]?.push(await hit(server, url, s.duration / s.rounds, s.connections));
   }
   return samples.map(combine);
+}
+
+/** The pages whose throughput is also measured for clients that send no Accept-Encoding. */
+export const IDENTITY_TARGETS = ["/", "/laws/cybersecurity-law/2017-06-01/art-37"];
+
+export interface IdentityResult {
+  url: string;
+  br: RunResult;
+  identity: RunResult;
+  identityBytes: number; // the uncompressed body
+}
+
+/**
+ * One server, one URL, asked for with `Accept-Encoding: br, gzip` and with none (identity), in
+ * alternating rounds after a warm-up of each, so both see the same background load.
+ */
+async function measureEncodings(server: Server, url: string, s: LoadSettings): Promise<IdentityResult> {
+  const first = await rawGet(server.port, url, IDENTITY);
+  if (first.status !== 200 || first.headers["content-encoding"]) throw new Error(`bench: ${url} without Accept-Encoding answered ${first.status} ${String(first.headers["content-encoding"] ?? "")}`);
+  if (s.warmup > 0) for (const h of [ACCEPT, IDENTITY]) await hit(server, url, s.warmup, s.connections, h);
+  const br: Sample[] = [];
+  const identity: Sample[] = [];
+  for (let r = 0; r < s.rounds; r++) {
+    br.push(await hit(server, url, s.duration / s.rounds, s.connections, ACCEPT));
+    identity.push(await hit(server, url, s.duration / s.rounds, s.connections, IDENTITY));
+  }
+  return { url, br: combine(br), identity: combine(identity), identityBytes: first.body.length };
 }
 
 const SKIPPED_HEADERS = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"]);
@@ -317,9 +352,9 @@ export async function measureStartup(rulesDir: string | undefined, runs: number)
   const withSnapshot: number[] = [];
   const snapshotDir = await mkdtemp(path.join(os.tmpdir(), "cle-bench-snapshot-"));
   try {
-    await (await startApp(rulesDir, snapshotDir)).stop(); // writes it
+    await (await startApp(rulesDir, { snapshotDir })).stop(); // writes it
     for (let i = 0; i < runs; i++) {
-      const app = await startApp(rulesDir, snapshotDir);
+      const app = await startApp(rulesDir, { snapshotDir });
       withSnapshot.push(app.startupMs);
       await app.stop();
     }
@@ -327,7 +362,7 @@ export async function measureStartup(rulesDir: string | undefined, runs: number)
     await removeDir(snapshotDir);
   }
   for (let i = 0; i < runs; i++) {
-    const app = await startApp(rulesDir, "off");
+    const app = await startApp(rulesDir, { snapshotDir: "off" });
     ready.push(app.startupMs);
     await app.stop();
     const r = spawnSync(process.execPath, ["--input-type=module", "-e", PHASES_SCRIPT], { cwd: ROOT, encoding: "utf8", env: { ...process.env, ...(rulesDir ? { RULES_DIR: rulesDir } : {}) } });
@@ -419,7 +454,7 @@ export async function churn(server: Server, seconds: number, connections: number
   return result;
 }
 
-export async function loadScale(label: string, rulesDir: string | undefined, s: LoadSettings, baseline: boolean, startupRuns: number, log: (line: string) => void, churnWith?: { seconds: number; connections: number; actorIds: readonly string[] }): Promise<ScaleResult> {
+export async function loadScale(label: string, rulesDir: string | undefined, s: LoadSettings, baseline: boolean, startupRuns: number, log: (line: string) => void, churnWith?: { seconds: number; connections: number; actorIds: readonly string[] }, identityTargets: readonly string[] = []): Promise<ScaleResult> {
   const startup = await measureStartup(rulesDir, startupRuns);
   log(`${label}: start-up, best of ${startupRuns}: spawn → ready ${startup.readyMs.toFixed(0)} ms (median ${startup.readyMedianMs.toFixed(0)}), with the start-up snapshot ${startup.readySnapshotMs.toFixed(0)} ms; imports ${startup.importMs.toFixed(0)} ms, load and validate ${startup.loadMs.toFixed(0)} ms, index and routes ${startup.appMs.toFixed(0)} ms`);
   const app = await startApp(rulesDir);
@@ -455,10 +490,16 @@ export async function loadScale(label: string, rulesDir: string | undefined, s: 
         t.baseline = inMemory;
         log(`${label}: ${t.url}: ${t.app.rps.toFixed(0)} req/s, p99 ${t.app.p99} ms, ${t.app.cpuUs.toFixed(0)} µs CPU/req${t.baseline ? `; in-memory ${t.baseline.rps.toFixed(0)} req/s, ${t.baseline.cpuUs.toFixed(0)} µs CPU/req` : ""}`);
       }
+      const identity: IdentityResult[] = [];
+      for (const url of identityTargets) {
+        const r = await measureEncodings(app, url, s);
+        identity.push(r);
+        log(`${label}: ${url} br ${r.br.rps.toFixed(0)} req/s, p99 ${r.br.p99} ms, ${r.br.cpuUs.toFixed(0)} µs CPU/req; no Accept-Encoding ${r.identity.rps.toFixed(0)} req/s, p99 ${r.identity.p99} ms, ${r.identity.cpuUs.toFixed(0)} µs CPU/req (${r.identityBytes} bytes)`);
+      }
       const mem = processMemory(app.child.pid as number);
       log(`${label}: server RSS ${rssStartMb.toFixed(0)} MB after start-up, ${mem.rss.toFixed(0)} MB after the load runs (peak ${mem.peak.toFixed(0)})`);
       const churned = churnWith ? await churn(app, churnWith.seconds, churnWith.connections, churnWith.actorIds, (l) => log(`${label}: ${l}`)) : undefined;
-      return { label, startupMs: app.startupMs, startup, rssStartMb, rssMb: mem.rss, peakRssMb: mem.peak, hello, targets, churn: churned };
+      return { label, startupMs: app.startupMs, startup, rssStartMb, rssMb: mem.rss, peakRssMb: mem.peak, hello, targets, churn: churned, identity };
     } finally {
       await base?.stop();
     }
