@@ -18,6 +18,7 @@ import autocannon from "autocannon";
 import type { Catalog } from "../src/domain/catalog.js";
 import { QUERY_LIMITS } from "../src/config.js";
 import { ACCEPT, processCpuSeconds, processMemory, rawGet, sleep, startApp, type Server } from "./load.js";
+import { mulberry32 } from "../test/helpers/random.js";
 
 export const ATTACKER = "127.0.0.2";
 export const ARTICLE = "/laws/cybersecurity-law/2017-06-01/art-37";
@@ -91,21 +92,9 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 
-/** A deterministic pseudo-random sequence (mulberry32), so every run sends the same URLs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `k` distinct elements of `xs`, each draw a new set (the sets are distinct too: checked). */
 function sampler<T>(xs: readonly T[], k: number, seed: number): () => T[] {
-  const next = random(seed);
+  const next = mulberry32(seed); // every run sends the same URLs
   const seen = new Set<string>();
   return () => {
     for (;;) {

@@ -16,6 +16,7 @@ import { Bearer, InstrumentKind, InstrumentStatus, SanctionKind, Theme } from ".
 import { PENALTY_SORTS } from "../../src/query/penalty-table.js";
 import { PROVISION_SORTS } from "../../src/query/provision-filter.js";
 import { buildTestApp } from "../helpers/test-app.js";
+import { mulberry32 } from "../helpers/random.js";
 
 const SEED = 20_260_601;
 const LATENCY_BUDGET_MS = 100;
@@ -33,17 +34,6 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;
