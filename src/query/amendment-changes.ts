@@ -1,7 +1,7 @@
 // What an amendment changed in the penalties of one instrument: for every article and bearer,
 // the heaviest fine and custody in the older text next to those in the newer one, with the
 // ratio ("max fine ×10 since 2026-01-01"). Derived from the tiers' `versions`, never typed in.
-import type { Catalog, InstrumentEntry, ProvisionEntry } from "../domain/catalog.js";
+import { qualifyRef, type Catalog, type InstrumentEntry, type ProvisionEntry } from "../domain/catalog.js";
 import { permalink } from "../domain/citation.js";
 import { formatNumber } from "../domain/penalty-arithmetic.js";
 import { provisionOfRef } from "../domain/pinpoint.js";
@@ -41,12 +41,12 @@ export interface FigureChange {
  */
 function movedConduct(ins: InstrumentEntry, p: ProvisionEntry, fromV: string, toV: string): { label: string; href: string }[] {
   const link = (q: ProvisionEntry, v: string) => ({ label: articleLabel(ins, v, q.data.numbers[v] as string), href: permalink(ins.id, v, q.data.numbers[v] as string) });
-  const names = (q: ProvisionEntry, target: string) => q.data.penalties.some((t) => (t.versions ?? q.versionIds).includes(toV) && (t.formerly ?? []).some((r) => `${ins.id}/${provisionOfRef(r)}` === target || provisionOfRef(r) === target));
+  const names = (q: ProvisionEntry, target: string) => q.data.penalties.some((t) => (t.versions ?? q.versionIds).includes(toV) && (t.formerly ?? []).some((r) => qualifyRef(ins.id, provisionOfRef(r)) === target));
   if (p.versionIds.includes(fromV) && !p.versionIds.includes(toV)) {
     return ins.provisions.filter((q) => q.versionIds.includes(toV) && names(q, p.key)).map((q) => link(q, toV));
   }
   if (!p.versionIds.includes(fromV) && p.versionIds.includes(toV)) {
-    const refs = new Set(p.data.penalties.filter((t) => (t.versions ?? p.versionIds).includes(toV)).flatMap((t) => (t.formerly ?? []).map((r) => `${ins.id}/${provisionOfRef(r)}`)));
+    const refs = new Set(p.data.penalties.filter((t) => (t.versions ?? p.versionIds).includes(toV)).flatMap((t) => (t.formerly ?? []).map((r) => qualifyRef(ins.id, provisionOfRef(r)))));
     return ins.provisions.filter((q) => refs.has(q.key) && q.versionIds.includes(fromV)).map((q) => link(q, fromV));
   }
   return [];
